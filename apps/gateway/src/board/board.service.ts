@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { Board, Operation } from '@intensify/contracts';
+import { Principal, visibleRegion } from '@intensify/auth';
+import { forcesInRegion, RegionCode } from '@intensify/reference-data';
+import { UpstreamClient } from '../upstream/upstream.client';
+
+type Figures = Omit<Board, 'status' | 'final'>;
+
+@Injectable()
+export class BoardService {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  /** The operation's status comes from its owner; the figures from the projection. */
+  async read(operationId: string): Promise<Board> {
+    const id = encodeURIComponent(operationId);
+    const op = (await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${id}`)).body;
+    const figures = (await this.upstream.call<Figures>('projections', 'GET', `/internal/boards/${op.id}`)).body;
+    return { ...figures, operationId: op.id, status: op.status, final: op.status === 'closed' };
+  }
+}
+
+/** Scoped users see national figures and only their own region's detail. */
+export function scopeBoard(board: Board, p: Principal): Board {
+  const region = visibleRegion(p);
+  if (!region) return board;
+  const forces = new Set(p.role === 'force' ? [p.force!] : forcesInRegion(region as RegionCode));
+  return {
+    ...board,
+    regions: p.role === 'force' ? {} : { [region]: board.regions[region] },
+    forces: Object.fromEntries(Object.entries(board.forces).filter(([code]) => forces.has(code))),
+  };
+}

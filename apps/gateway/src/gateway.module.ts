@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { loggerModule } from '@intensify/runtime';
+import { AuthModule } from './auth/auth.module';
+import { BoardModule } from './board/board.module';
+import { GATEWAY_ENV, loadGatewayEnv } from './config';
+import { HealthController } from './health/health.controller';
+import { OpenApiController } from './openapi/openapi.controller';
+import { OperationsController } from './operations/operations.controller';
+import { OutcomesController } from './outcomes/outcomes.controller';
+import { ReferenceDataController } from './reference-data/reference-data.controller';
+import { UpstreamModule } from './upstream/upstream.module';
+
+const env = loadGatewayEnv();
+
+@Global()
+@Module({ providers: [{ provide: GATEWAY_ENV, useValue: env }], exports: [GATEWAY_ENV] })
+class GatewayEnvModule {}
+
+@Module({
+  imports: [GatewayEnvModule, loggerModule('gateway', env.LOG_LEVEL), AuthModule.forRoot(env), UpstreamModule, BoardModule],
+  controllers: [ReferenceDataController, OperationsController, OutcomesController, HealthController, OpenApiController],
+})
+export class GatewayModule {}

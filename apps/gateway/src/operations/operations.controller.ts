@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Request } from 'express';
+import { Operation, validateCreateOperation } from '@intensify/contracts';
+import { Principal } from '@intensify/auth';
+import { ProblemError } from '@intensify/problems';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { authorize } from '../auth/forbid';
+import { correlationIdOf } from '../upstream/correlation';
+import { UpstreamClient } from '../upstream/upstream.client';
+
+@Controller('api/v1/operations')
+export class OperationsController {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  @Post()
+  @HttpCode(201)
+  async create(@Body() body: unknown, @CurrentPrincipal() p: Principal, @Req() req: Request): Promise<Operation> {
+    authorize(p, 'operation.create');
+    const input = validateCreateOperation(body);
+    if (!input.ok) throw ProblemError.validation(input.errors);
+    const res = await this.upstream.call<Operation>('reporting', 'POST', '/internal/operations', {
+      body: input.value,
+      actor: p,
+      correlationId: correlationIdOf(req),
+    });
+    return res.body;
+  }
+
+  @Get()
+  async list(@CurrentPrincipal() p: Principal): Promise<Operation[]> {
+    authorize(p, 'operation.read');
+    return (await this.upstream.call<Operation[]>('reporting', 'GET', '/internal/operations')).body;
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Operation> {
+    authorize(p, 'operation.read');
+    return (await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${encodeURIComponent(id)}`)).body;
+  }
+}

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { FORCES, REGIONS, forcesInRegion } from '@intensify/reference-data';
+import { Public } from '../auth/public.decorator';
+
+@Public()
+@Controller('api/v1')
+export class ReferenceDataController {
+  @Get('regions')
+  regions() {
+    return REGIONS.map((r) => ({ code: r.code, name: r.name, forces: forcesInRegion(r.code) }));
+  }
+
+  @Get('forces')
+  forces() {
+    return FORCES.map((f) => ({ code: f.code, name: f.name, region: f.region }));
+  }
+}

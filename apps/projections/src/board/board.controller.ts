@@ -1,0 +1,12 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { BoardFigures, BoardReader } from './board.reader';
+
+@Controller('internal/boards')
+export class BoardController {
+  constructor(private readonly reader: BoardReader) {}
+
+  @Get(':operationId')
+  read(@Param('operationId') operationId: string): Promise<BoardFigures> {
+    return this.reader.read(operationId);
+  }
+}

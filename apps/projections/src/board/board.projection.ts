@@ -1,0 +1,89 @@
+import { EntityManager } from 'typeorm';
+import {
+  OPERATION_CREATED,
+  OUTCOME_RECORDED,
+  OperationCreatedV1,
+  OutcomeRecordedV1,
+} from '@intensify/contracts';
+import { ConsumedEvent } from '@intensify/messaging';
+import { TALLY_COLUMNS, TallyVector, addInto, isZero, outcomeVector, zeroVector } from './tally-vector';
+
+interface BoardDelta {
+  forces: Map<string, TallyVector>;
+  eventsApplied: number;
+}
+
+/**
+ * Folds a batch into per-operation, per-force deltas in memory. Each outcome event carries
+ * the version it replaces, so the delta is `current - previous` and the fold is a plain sum:
+ * the order in which partitions are read does not matter.
+ */
+export function foldBatch(events: ConsumedEvent[]): Map<string, BoardDelta> {
+  const boards = new Map<string, BoardDelta>();
+  const board = (operationId: string) => {
+    let b = boards.get(operationId);
+    if (!b) boards.set(operationId, (b = { forces: new Map(), eventsApplied: 0 }));
+    return b;
+  };
+  const forceDelta = (b: BoardDelta, force: string) => {
+    let v = b.forces.get(force);
+    if (!v) b.forces.set(force, (v = zeroVector()));
+    return v;
+  };
+  for (const { event } of events) {
+    if (event.type === OUTCOME_RECORDED.type) {
+      const p = event.payload as OutcomeRecordedV1;
+      const b = board(p.operationId);
+      addInto(forceDelta(b, p.current.force), outcomeVector(p.current), 1);
+      if (p.previous) addInto(forceDelta(b, p.previous.force), outcomeVector(p.previous), -1);
+      b.eventsApplied += 1;
+    }
+  }
+  return boards;
+}
+
+/** Writes a batch's effect with a few statements, in the caller's transaction. */
+export async function applyBoardBatch(m: EntityManager, events: ConsumedEvent[]): Promise<Set<string>> {
+  await upsertOperations(m, events);
+  const boards = foldBatch(events);
+  for (const [operationId, delta] of boards) {
+    await upsertTallies(m, operationId, delta.forces);
+    await m.query(
+      `INSERT INTO projections.board_meta (operation_id, events_applied, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (operation_id) DO UPDATE
+       SET events_applied = board_meta.events_applied + EXCLUDED.events_applied, updated_at = now()`,
+      [operationId, delta.eventsApplied],
+    );
+  }
+  return new Set(boards.keys());
+}
+
+async function upsertOperations(m: EntityManager, events: ConsumedEvent[]): Promise<void> {
+  for (const { event } of events) {
+    if (event.type !== OPERATION_CREATED.type) continue;
+    const p = event.payload as OperationCreatedV1;
+    await m.query(
+      `INSERT INTO projections.operations (id, name, starts_at, ends_at, focus_forces)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+      [p.operationId, p.name, p.startsAt, p.endsAt, p.focusForces],
+    );
+  }
+}
+
+async function upsertTallies(m: EntityManager, operationId: string, forces: Map<string, TallyVector>): Promise<void> {
+  const rows = [...forces].filter(([, v]) => !isZero(v));
+  if (rows.length === 0) return;
+  const width = TALLY_COLUMNS.length + 2;
+  const params: unknown[] = [];
+  const values = rows.map(([force, v], i) => {
+    params.push(operationId, force, ...TALLY_COLUMNS.map((c) => v[c]));
+    return `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`;
+  });
+  const sets = TALLY_COLUMNS.map((c) => `${c} = force_tallies.${c} + EXCLUDED.${c}`).join(', ');
+  await m.query(
+    `INSERT INTO projections.force_tallies (operation_id, force, ${TALLY_COLUMNS.join(', ')})
+     VALUES ${values.join(', ')}
+     ON CONFLICT (operation_id, force) DO UPDATE SET ${sets}`,
+    params,
+  );
+}

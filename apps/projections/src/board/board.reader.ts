@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Tally, emptyTaskingCounts, TaskingCounts } from '@intensify/contracts';
+import { FORCES, REGIONS } from '@intensify/reference-data';
+import { TALLY_COLUMNS, TallyVector, addInto, toTally, zeroVector } from './tally-vector';
+
+/** The board's figures as the projection holds them; the gateway adds status and scope. */
+export interface BoardFigures {
+  operationId: string;
+  asOf: string;
+  eventsApplied: number;
+  national: Tally;
+  regions: Record<string, Tally>;
+  forces: Record<string, Tally>;
+  taskings: TaskingCounts;
+}
+
+@Injectable()
+export class BoardReader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async read(operationId: string): Promise<BoardFigures> {
+    const [rows, meta] = await Promise.all([
+      this.db.query(`SELECT force, ${TALLY_COLUMNS.join(', ')} FROM projections.force_tallies WHERE operation_id = $1`, [
+        operationId,
+      ]),
+      this.db.query(`SELECT events_applied, updated_at FROM projections.board_meta WHERE operation_id = $1`, [
+        operationId,
+      ]),
+    ]);
+    const byForce = new Map<string, TallyVector>();
+    for (const row of rows) {
+      const v = zeroVector();
+      for (const c of TALLY_COLUMNS) v[c] = Number(row[c]);
+      byForce.set(row.force, v);
+    }
+    return {
+      operationId,
+      asOf: (meta[0]?.updated_at ?? new Date()).toISOString(),
+      eventsApplied: Number(meta[0]?.events_applied ?? 0),
+      ...sumUp(byForce),
+      taskings: emptyTaskingCounts(),
+    };
+  }
+}
+
+/** Regions sum their forces; national sums every force, BTP included. */
+export function sumUp(byForce: Map<string, TallyVector>) {
+  const national = zeroVector();
+  const regions = new Map(REGIONS.map((r) => [r.code as string, zeroVector()]));
+  const forces: Record<string, Tally> = {};
+  for (const f of FORCES) {
+    const v = byForce.get(f.code) ?? zeroVector();
+    forces[f.code] = toTally(v);
+    addInto(national, v);
+    if (f.region) addInto(regions.get(f.region)!, v);
+  }
+  return {
+    national: toTally(national),
+    regions: Object.fromEntries([...regions].map(([code, v]) => [code, toTally(v)])),
+    forces,
+  };
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { ensureDatabaseAndSchema } from '@intensify/persistence';
+import { loadProjectionsEnv, SCHEMA } from './config';
+
+async function main(): Promise<void> {
+  const env = loadProjectionsEnv();
+  await ensureDatabaseAndSchema(env.DATABASE_URL, SCHEMA);
+  const { ProjectionsModule } = await import('./projections.module');
+  const { startService } = await import('@intensify/runtime');
+  await startService(ProjectionsModule, { port: env.PROJECTIONS_PORT });
+}
+
+main().catch((e) => {
+  console.error(`projections failed to start: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { typeOrmOptions } from '@intensify/persistence';
+import { loggerModule } from '@intensify/runtime';
+import { BoardModule } from './board/board.module';
+import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
+import { HealthController } from './health/health.controller';
+import { InitialProjections1763800000000 } from './migrations/1763800000000-initial-projections';
+
+const env = loadProjectionsEnv();
+
+@Global()
+@Module({ providers: [{ provide: PROJECTIONS_ENV, useValue: env }], exports: [PROJECTIONS_ENV] })
+class ProjectionsEnvModule {}
+
+@Module({
+  imports: [
+    ProjectionsEnvModule,
+    loggerModule('projections', env.LOG_LEVEL),
+    TypeOrmModule.forRootAsync({
+      inject: [PROJECTIONS_ENV],
+      useFactory: (e: ProjectionsEnv) =>
+        typeOrmOptions({
+          databaseUrl: e.DATABASE_URL,
+          schema: SCHEMA,
+          entities: [],
+          migrations: [InitialProjections1763800000000],
+        }),
+    }),
+    BoardModule,
+  ],
+  controllers: [HealthController],
+})
+export class ProjectionsModule {}

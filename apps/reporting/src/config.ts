@@ -1,0 +1,20 @@
+import { COMMON_ENV, CommonEnv, EnvSpec, int, readEnv } from '@intensify/runtime';
+
+export interface ReportingEnv extends CommonEnv {
+  REPORTING_PORT: number;
+  /** Allowance for reporters' clocks running ahead when checking "not in the future". */
+  CLOCK_SKEW_MS: number;
+}
+
+const SPEC: EnvSpec<ReportingEnv> = {
+  ...COMMON_ENV,
+  REPORTING_PORT: int(3101, 1, 65535),
+  CLOCK_SKEW_MS: int(120_000, 0, 3_600_000),
+};
+
+export const REPORTING_ENV = Symbol('REPORTING_ENV');
+export const SCHEMA = 'reporting';
+
+export function loadReportingEnv(): ReportingEnv {
+  return readEnv(SPEC);
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { HealthReport, runChecks } from '@intensify/runtime';
+import { OutboxRelayService } from '../outbox/outbox-relay.service';
+
+@Controller('internal/health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxRelayService,
+  ) {}
+
+  @Get()
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    const report = await runChecks({
+      postgres: async () => void (await this.db.query('SELECT 1')),
+      kafka: async () => {
+        if (!(await this.outbox.kafkaReachable())) throw new Error('broker does not answer');
+      },
+      outbox: async () => ({ backlog: await this.outbox.relay.backlog(), published: this.outbox.relay.published }),
+    });
+    res.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Actor, Operation, validateCreateOperation } from '@intensify/contracts';
+import { ProblemError } from '@intensify/problems';
+import { CallingActor, CorrelationId } from '../http/actor.decorator';
+import { CreateOperationCommand } from './commands/create-operation/create-operation.command';
+import { GetOperationQuery } from './queries/get-operation/get-operation.query';
+import { ListOperationsQuery } from './queries/list-operations/list-operations.query';
+
+@Controller('internal/operations')
+export class OperationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  create(@Body() body: unknown, @CallingActor() actor: Actor, @CorrelationId() correlationId: string): Promise<Operation> {
+    const input = validateCreateOperation(body);
+    if (!input.ok) throw ProblemError.validation(input.errors);
+    return this.commands.execute(new CreateOperationCommand(input.value, actor, correlationId));
+  }
+
+  @Get()
+  list(): Promise<Operation[]> {
+    return this.queries.execute(new ListOperationsQuery());
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<Operation> {
+    return this.queries.execute(new GetOperationQuery(id));
+  }
+}

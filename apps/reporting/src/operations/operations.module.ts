@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { OutboxModule } from '../outbox/outbox.module';
+import { CreateOperationHandler } from './commands/create-operation/create-operation.handler';
+import { GetOperationHandler } from './queries/get-operation/get-operation.handler';
+import { ListOperationsHandler } from './queries/list-operations/list-operations.handler';
+import { OperationsController } from './operations.controller';
+
+@Module({
+  imports: [CqrsModule, OutboxModule],
+  controllers: [OperationsController],
+  providers: [CreateOperationHandler, GetOperationHandler, ListOperationsHandler],
+})
+export class OperationsModule {}

@@ -1,0 +1,43 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { typeOrmOptions } from '@intensify/persistence';
+import { loggerModule } from '@intensify/runtime';
+import { loadReportingEnv, REPORTING_ENV, ReportingEnv, SCHEMA } from './config';
+import { HealthController } from './health/health.controller';
+import { InitialReporting1763800000000 } from './migrations/1763800000000-initial-reporting';
+import { OperationEntity } from './operations/operation.entity';
+import { OperationsModule } from './operations/operations.module';
+import { IdempotencyKeyEntity } from './outcomes/idempotency-key.entity';
+import { OutcomeEntity } from './outcomes/outcome.entity';
+import { OutcomeVersionEntity } from './outcomes/outcome-version.entity';
+import { OutcomesModule } from './outcomes/outcomes.module';
+import { OutboxModule } from './outbox/outbox.module';
+
+const env = loadReportingEnv();
+
+@Global()
+@Module({ providers: [{ provide: REPORTING_ENV, useValue: env }], exports: [REPORTING_ENV] })
+class ReportingEnvModule {}
+
+@Module({
+  imports: [
+    ReportingEnvModule,
+    loggerModule('reporting', env.LOG_LEVEL),
+    TypeOrmModule.forRootAsync({
+      inject: [REPORTING_ENV],
+      useFactory: (e: ReportingEnv) =>
+        typeOrmOptions({
+          databaseUrl: e.DATABASE_URL,
+          schema: SCHEMA,
+          entities: [OperationEntity, OutcomeEntity, OutcomeVersionEntity, IdempotencyKeyEntity],
+          migrations: [InitialReporting1763800000000],
+          poolSize: 20,
+        }),
+    }),
+    OutboxModule,
+    OperationsModule,
+    OutcomesModule,
+  ],
+  controllers: [HealthController],
+})
+export class ReportingModule {}

@@ -1,0 +1,32 @@
+/** Unit tests sit beside the code; integration tests in test/ run against the real stack. */
+const moduleNameMapper = {
+  '^@intensify/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@intensify/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { transpilation: true }] };
+
+module.exports = {
+  testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/apps', '<rootDir>/libs'],
+      testRegex: '\\.spec\\.ts$',
+      moduleNameMapper,
+      transform,
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testRegex: '\\.e2e-spec\\.ts$',
+      moduleNameMapper,
+      transform,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      maxWorkers: 1,
+    },
+  ],
+};

@@ -1,0 +1,45 @@
+import { may, mayAttempt, visibleRegion } from './scope.policy';
+
+const MERSEYSIDE = 'E23000004';
+const MET = 'E23000001';
+
+describe('scope policy', () => {
+  it('lets the NCLCC write for any force, BTP included', () => {
+    const p = { sub: 'n', role: 'nclcc' as const };
+    expect([MET, MERSEYSIDE, 'BTP'].every((force) => may(p, 'outcome.write', { force }))).toBe(true);
+  });
+
+  it('keeps regional coordinators to the forces of their region', () => {
+    const p = { sub: 'r', role: 'regional' as const, region: 'north-west' };
+    expect(may(p, 'outcome.write', { force: MERSEYSIDE })).toBe(true);
+    expect(may(p, 'outcome.write', { force: 'W15000001' })).toBe(true);
+    expect(may(p, 'outcome.write', { force: MET })).toBe(false);
+    expect(may(p, 'outcome.write', { force: 'BTP' })).toBe(false);
+  });
+
+  it('keeps force users to their own force', () => {
+    const p = { sub: 'f', role: 'force' as const, force: MET };
+    expect(may(p, 'outcome.write', { force: MET })).toBe(true);
+    expect(may(p, 'outcome.write', { force: 'E23000034' })).toBe(false);
+  });
+
+  it('never lets commanders write, but lets everyone read boards', () => {
+    const c = { sub: 'c', role: 'commander' as const };
+    expect(mayAttempt(c, 'outcome.write')).toBe(false);
+    expect(may(c, 'outcome.write', { force: MET })).toBe(false);
+    expect(may(c, 'operation.create')).toBe(false);
+    expect(may(c, 'board.read')).toBe(true);
+  });
+
+  it('gives only the NCLCC operation planning', () => {
+    expect(may({ sub: 'n', role: 'nclcc' }, 'operation.create')).toBe(true);
+    expect(may({ sub: 'r', role: 'regional', region: 'london' }, 'operation.create')).toBe(false);
+  });
+
+  it('scopes board detail to a region for scoped roles', () => {
+    expect(visibleRegion({ sub: 'n', role: 'nclcc' })).toBeNull();
+    expect(visibleRegion({ sub: 'c', role: 'commander' })).toBeNull();
+    expect(visibleRegion({ sub: 'c', role: 'commander', region: 'london' })).toBe('london');
+    expect(visibleRegion({ sub: 'f', role: 'force', force: MERSEYSIDE })).toBe('north-west');
+  });
+});

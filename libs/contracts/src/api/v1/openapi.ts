@@ -1,0 +1,260 @@
+import { FORCE_CODES, REGION_CODES } from '@intensify/reference-data';
+import { CREATE_OPERATION_SCHEMA } from './operation';
+import { DEV_TOKEN_SCHEMA } from './auth';
+import { DRUGS, OUTCOME_BODY_SCHEMAS } from './outcome.schema';
+import { ERROR_CODES } from './problem';
+
+/** Strips Ajv-only keywords so the same schemas serve as OpenAPI 3.1 components. */
+function component(schema: object): object {
+  const { $id: _id, ...rest } = schema as Record<string, unknown>;
+  return rest;
+}
+
+const int = { type: 'integer', minimum: 0 };
+const drugTally = {
+  type: 'object',
+  required: ['grams', 'plants', 'valuePence'],
+  properties: { grams: { type: 'number' }, plants: int, valuePence: int },
+};
+
+const TALLY = {
+  type: 'object',
+  description: 'Every key is present; zero when nothing was reported. Money in pence, drugs in grams.',
+  properties: {
+    arrests: int,
+    arrestsUnder18: int,
+    charged: int,
+    safeguardedChildren: int,
+    safeguardedAdults: int,
+    nrmReferrals: int,
+    cuckooedAddressesVisited: int,
+    cashPence: int,
+    phones: int,
+    drugs: { type: 'object', properties: Object.fromEntries(DRUGS.map((d) => [d, drugTally])) },
+    weapons: { type: 'object', properties: { firearm: int, bladed: int, other: int } },
+    lines: {
+      type: 'object',
+      properties: {
+        identified: int,
+        disrupted: int,
+        closedType1: int,
+        closedType2: int,
+        ddtroApplied: int,
+        ddtroGranted: int,
+      },
+    },
+  },
+};
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+const errors = {
+  '400': problemResponse('Validation failed; `errors` names every bad field'),
+  '401': problemResponse('No valid bearer token'),
+  '403': problemResponse('`forbidden_scope`: the role or scope does not allow this'),
+};
+
+const json = (schema: object, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+
+/** The OpenAPI 3.1 document of the public API, version 1, built from the schemas the code validates with. */
+export function openApiDocument(serverUrl = '/'): Record<string, any> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Intensify public API',
+      version: '1',
+      description:
+        'Operations platform for county lines intensification weeks. Errors are `application/problem+json` with a stable `code`. Times are ISO 8601 with offset; money is integer pence; drug weights are grams (up to 3 decimals).',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail', 'code', 'errors'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            code: { type: 'string', enum: ERROR_CODES },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { field: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
+          },
+        },
+        ForceCode: { type: 'string', enum: FORCE_CODES },
+        RegionCode: { type: 'string', enum: REGION_CODES },
+        DevTokenRequest: component(DEV_TOKEN_SCHEMA),
+        CreateOperation: component(CREATE_OPERATION_SCHEMA),
+        Operation: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            name: { type: 'string' },
+            startsAt: { type: 'string', format: 'date-time' },
+            endsAt: { type: 'string', format: 'date-time' },
+            status: { type: 'string', enum: ['planned', 'active', 'closed'] },
+            focusForces: { type: 'array', items: ref('ForceCode') },
+          },
+        },
+        ArrestOutcome: component(OUTCOME_BODY_SCHEMAS.arrest),
+        SeizureOutcome: component(OUTCOME_BODY_SCHEMAS.seizure),
+        SafeguardingOutcome: component(OUTCOME_BODY_SCHEMAS.safeguarding),
+        LineOutcome: component(OUTCOME_BODY_SCHEMAS.line),
+        OutcomeBody: {
+          oneOf: [ref('ArrestOutcome'), ref('SeizureOutcome'), ref('SafeguardingOutcome'), ref('LineOutcome')],
+          discriminator: { propertyName: 'type' },
+        },
+        OutcomeAccepted: {
+          type: 'object',
+          properties: { id: { type: 'string', format: 'uuid' }, status: { const: 'accepted' } },
+        },
+        Tally: TALLY,
+        Board: {
+          type: 'object',
+          properties: {
+            operationId: { type: 'string', format: 'uuid' },
+            status: { type: 'string', enum: ['planned', 'active', 'closed'] },
+            final: { type: 'boolean' },
+            asOf: { type: 'string', format: 'date-time' },
+            eventsApplied: int,
+            national: ref('Tally'),
+            regions: { type: 'object', additionalProperties: ref('Tally') },
+            forces: { type: 'object', additionalProperties: ref('Tally') },
+            taskings: {
+              type: 'object',
+              properties: {
+                issued: int,
+                acknowledged: int,
+                inProgress: int,
+                completed: int,
+                declined: int,
+                overdue: int,
+              },
+            },
+          },
+        },
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      '/api/v1/auth/dev-token': {
+        post: {
+          summary: 'Issue a development token (only with AUTH_MODE=dev)',
+          security: [],
+          requestBody: { content: { 'application/json': { schema: ref('DevTokenRequest') } } },
+          responses: {
+            '200': json({ type: 'object', properties: { token: { type: 'string' } } }),
+            '400': errors['400'],
+          },
+        },
+      },
+      '/api/v1/regions': {
+        get: {
+          summary: 'The 10 ROCU regions and their forces',
+          security: [],
+          responses: {
+            '200': json({
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { code: ref('RegionCode'), name: { type: 'string' }, forces: { type: 'array', items: ref('ForceCode') } },
+              },
+            }),
+          },
+        },
+      },
+      '/api/v1/forces': {
+        get: {
+          summary: 'The 43 territorial forces (ONS codes) and BTP (region null)',
+          security: [],
+          responses: {
+            '200': json({
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { code: ref('ForceCode'), name: { type: 'string' }, region: { oneOf: [ref('RegionCode'), { type: 'null' }] } },
+              },
+            }),
+          },
+        },
+      },
+      '/api/v1/operations': {
+        post: {
+          summary: 'Plan an intensification week (nclcc)',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('CreateOperation') } } },
+          responses: { '201': json(ref('Operation'), 'Created'), ...errors },
+        },
+        get: { summary: 'All weeks, newest first', responses: { '200': json({ type: 'array', items: ref('Operation') }), ...errors } },
+      },
+      '/api/v1/operations/{id}': {
+        get: {
+          summary: 'One week',
+          parameters: [idParam('id')],
+          responses: { '200': json(ref('Operation')), '404': problemResponse('No such operation'), ...errors },
+        },
+      },
+      '/api/v1/operations/{id}/outcomes': {
+        post: {
+          summary: 'Report an outcome (nclcc; regional within its region; force for itself)',
+          description:
+            'Same key and same body again: 200 with the same id, counted once. Same key, other body: 409 `idempotency_conflict`. Accepted means committed and never lost. Bodies over 256 KiB get 413.',
+          parameters: [
+            idParam('id'),
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x20-\\x7e]+$' },
+            },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('OutcomeBody') } } },
+          responses: {
+            '202': json(ref('OutcomeAccepted'), 'Accepted (first time)'),
+            '200': json(ref('OutcomeAccepted'), 'Replay of an accepted request'),
+            ...errors,
+            '404': problemResponse('No such operation'),
+            '409': problemResponse('`idempotency_conflict` or `operation_closed`'),
+            '413': problemResponse('Body too large'),
+          },
+        },
+      },
+      '/api/v1/operations/{id}/board': {
+        get: {
+          summary: 'Live tallies: national, per region, per force; scoped users see their own region in detail',
+          parameters: [idParam('id')],
+          responses: { '200': json(ref('Board')), '404': problemResponse('No such operation'), ...errors },
+        },
+      },
+      '/api/v1/operations/{id}/board/stream': {
+        get: {
+          summary: 'Server-Sent Events: `board` with the full board on connect and after every change',
+          description: 'Browsers may pass the token as `?access_token=` since EventSource cannot set headers.',
+          parameters: [idParam('id')],
+          responses: { '200': { description: 'text/event-stream', content: { 'text/event-stream': {} } }, ...errors },
+        },
+      },
+      '/api/v1/health': {
+        get: {
+          summary: 'Readiness of Kafka, PostgreSQL, Redis and every consumer',
+          security: [],
+          responses: { '200': json({ type: 'object' }), '503': json({ type: 'object' }, 'A check failed') },
+        },
+      },
+    },
+  };
+}

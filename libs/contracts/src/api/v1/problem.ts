@@ -1,0 +1,26 @@
+import { FieldError } from '../../validation';
+
+/** Stable machine-readable error codes of the public API. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthorized',
+  'forbidden_scope',
+  'not_found',
+  'idempotency_conflict',
+  'operation_closed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'conflict',
+  'service_unavailable',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors: FieldError[];
+}

@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './registry';
+export * from './topics';
+export * from './v1/operation-events';
+export * from './v1/outcome-events';

@@ -1,0 +1,25 @@
+/**
+ * Every topic the platform uses, declared once. Event topics keep events for ever
+ * (retention -1) so read models can be rebuilt from them; keys are aggregate ids.
+ */
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  retentionMs: number;
+}
+
+export const TOPIC_KEYS = ['operations', 'outcomes', 'deadLetters'] as const;
+export type TopicKey = (typeof TOPIC_KEYS)[number];
+
+const SPECS: Record<TopicKey, { suffix: string; partitions: number; retentionMs: number }> = {
+  operations: { suffix: 'operations.v1', partitions: 3, retentionMs: -1 },
+  outcomes: { suffix: 'outcomes.v1', partitions: 6, retentionMs: -1 },
+  deadLetters: { suffix: 'dead-letters.v1', partitions: 1, retentionMs: 30 * 24 * 3600 * 1000 },
+};
+
+/** The prefix separates environments (and test runs) sharing one broker. */
+export function topics(prefix: string): Record<TopicKey, TopicSpec> {
+  return Object.fromEntries(
+    TOPIC_KEYS.map((k) => [k, { name: `${prefix}${SPECS[k].suffix}`, partitions: SPECS[k].partitions, retentionMs: SPECS[k].retentionMs }]),
+  ) as Record<TopicKey, TopicSpec>;
+}

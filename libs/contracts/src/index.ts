@@ -1,0 +1,4 @@
+export * from './validation';
+export * from './api/v1';
+export * from './events';
+export * from './internal/headers';

@@ -1,0 +1,207 @@
+import { Logger } from '@nestjs/common';
+import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventEnvelope, validateEvent } from '@intensify/contracts';
+import { quoteIdent } from '@intensify/persistence';
+
+export interface ConsumedEvent {
+  topic: string;
+  partition: number;
+  offset: string;
+  event: EventEnvelope;
+}
+
+/** Applies a batch of valid events inside the transaction that also records the offsets. */
+export type BatchApplier<R> = (manager: EntityManager, events: ConsumedEvent[]) => Promise<R>;
+
+export interface TransactionalConsumerOptions<R> {
+  kafka: Kafka;
+  dataSource: DataSource;
+  schema: string;
+  groupId: string;
+  topics: string[];
+  deadLetterTopic: string;
+  producer: Producer;
+  apply: BatchApplier<R>;
+  /** Called with what `apply` returned once its transaction committed (e.g. to tell boards they changed). */
+  afterCommit?: (result: R) => Promise<void> | void;
+  fromBeginning?: boolean;
+}
+
+/** The offsets table a consuming service's migration creates. */
+export function consumerOffsetsTableSql(schema: string): string {
+  return `CREATE TABLE ${quoteIdent(schema)}.consumer_offsets (
+    group_id text NOT NULL,
+    topic text NOT NULL,
+    partition int NOT NULL,
+    next_offset bigint NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (group_id, topic, partition)
+  )`;
+}
+
+/**
+ * Exactly-once effect on at-least-once delivery: the read-model change and the partition's next
+ * offset commit in one PostgreSQL transaction, under a row lock on that offset. A redelivered or
+ * concurrently delivered message (rebalance, restart, crash before Kafka's commit) is below the
+ * stored offset and skipped. Kafka's committed offsets are only a hint; on assignment we seek to ours.
+ * Invalid events go to the dead-letter topic with the reason and never block the partition.
+ */
+export class TransactionalConsumer<R = void> {
+  private readonly logger: Logger;
+  private consumer?: Consumer;
+  private assigned = new Map<string, number[]>();
+  private joined = false;
+  applied = 0;
+  deadLettered = 0;
+  lastAppliedAt?: Date;
+
+  constructor(private readonly o: TransactionalConsumerOptions<R>) {
+    this.logger = new Logger(`consumer:${o.groupId}`);
+  }
+
+  /** Partitions this member owns, per topic; empty until it joined the group. */
+  get assignment(): Record<string, number[]> {
+    return Object.fromEntries(this.assigned);
+  }
+
+  get hasPartitions(): boolean {
+    return this.joined && [...this.assigned.values()].some((p) => p.length > 0);
+  }
+
+  async start(): Promise<void> {
+    const consumer = this.o.kafka.consumer({
+      groupId: this.o.groupId,
+      maxWaitTimeInMs: 50,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      this.joined = true;
+      this.assigned = new Map(Object.entries(e.payload.memberAssignment));
+      void this.seekToStoredOffsets().catch((err) => this.logger.error(`seek failed: ${err.message}`));
+    });
+    consumer.on(consumer.events.CRASH, (e) => {
+      this.joined = false;
+      this.assigned.clear();
+      this.logger.error(`consumer crashed (restart: ${e.payload.restart}): ${e.payload.error?.message}`);
+    });
+    consumer.on(consumer.events.STOP, () => {
+      this.joined = false;
+      this.assigned.clear();
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.o.topics, fromBeginning: this.o.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        if (!isRunning() || isStale() || batch.messages.length === 0) return;
+        await this.handle(batch.topic, batch.partition, batch.messages);
+        resolveOffset(batch.messages[batch.messages.length - 1].offset);
+        await heartbeat();
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async handle(topic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
+    const valid: ConsumedEvent[] = [];
+    const invalid: { message: KafkaMessage; reason: string }[] = [];
+    for (const m of messages) {
+      const parsed = parse(m);
+      if ('reason' in parsed) invalid.push({ message: m, reason: parsed.reason });
+      else valid.push({ topic, partition, offset: m.offset, event: parsed.event });
+    }
+    const lastOffset = BigInt(messages[messages.length - 1].offset);
+    let appliedNow = 0;
+    let result: R | undefined;
+    await this.o.dataSource.transaction(async (manager) => {
+      const next = await this.lockOffset(manager, topic, partition);
+      const fresh = valid.filter((e) => BigInt(e.offset) >= next);
+      const freshInvalid = invalid.filter((i) => BigInt(i.message.offset) >= next);
+      // Dead letters go out before the offset moves past them, so none is lost.
+      if (freshInvalid.length) await this.deadLetter(topic, partition, freshInvalid);
+      if (fresh.length) result = await this.o.apply(manager, fresh);
+      if (lastOffset + 1n > next) await this.storeOffset(manager, topic, partition, lastOffset + 1n);
+      appliedNow = fresh.length;
+    });
+    if (appliedNow) {
+      this.applied += appliedNow;
+      this.lastAppliedAt = new Date();
+      await this.o.afterCommit?.(result as R);
+    }
+  }
+
+  private async lockOffset(manager: EntityManager, topic: string, partition: number): Promise<bigint> {
+    const t = `${quoteIdent(this.o.schema)}.consumer_offsets`;
+    await manager.query(
+      `INSERT INTO ${t} (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`,
+      [this.o.groupId, topic, partition],
+    );
+    const rows = await manager.query(
+      `SELECT next_offset FROM ${t} WHERE group_id = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+      [this.o.groupId, topic, partition],
+    );
+    return BigInt(rows[0].next_offset);
+  }
+
+  private async storeOffset(manager: EntityManager, topic: string, partition: number, next: bigint): Promise<void> {
+    await manager.query(
+      `UPDATE ${quoteIdent(this.o.schema)}.consumer_offsets SET next_offset = $4, updated_at = now()
+       WHERE group_id = $1 AND topic = $2 AND partition = $3`,
+      [this.o.groupId, topic, partition, next.toString()],
+    );
+  }
+
+  private async seekToStoredOffsets(): Promise<void> {
+    const rows: { topic: string; partition: number; next_offset: string }[] = await this.o.dataSource.query(
+      `SELECT topic, partition, next_offset FROM ${quoteIdent(this.o.schema)}.consumer_offsets WHERE group_id = $1`,
+      [this.o.groupId],
+    );
+    const stored = new Map(rows.map((r) => [`${r.topic}:${r.partition}`, r.next_offset]));
+    for (const [topic, partitions] of this.assigned) {
+      for (const partition of partitions) {
+        this.consumer!.seek({ topic, partition, offset: stored.get(`${topic}:${partition}`) ?? '0' });
+      }
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, items: { message: KafkaMessage; reason: string }[]) {
+    await this.o.producer.send({
+      topic: this.o.deadLetterTopic,
+      acks: -1,
+      messages: items.map(({ message, reason }) => ({
+        key: message.key,
+        value: message.value,
+        headers: {
+          'dead-letter-reason': reason.slice(0, 1000),
+          'source-topic': topic,
+          'source-partition': String(partition),
+          'source-offset': message.offset,
+          'consumer-group': this.o.groupId,
+        },
+      })),
+    });
+    this.deadLettered += items.length;
+    this.logger.warn(`dead-lettered ${items.length} message(s) from ${topic}[${partition}]: ${items[0].reason}`);
+  }
+}
+
+function parse(m: KafkaMessage): { event: EventEnvelope } | { reason: string } {
+  let event: unknown;
+  try {
+    event = JSON.parse(m.value?.toString('utf8') ?? '');
+  } catch {
+    return { reason: 'value is not JSON' };
+  }
+  const errors = validateEvent(event);
+  if (errors.length) return { reason: errors.map((e) => `${e.field} ${e.message}`).join('; ') };
+  return { event: event as EventEnvelope };
+}

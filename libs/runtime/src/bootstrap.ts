@@ -1,0 +1,25 @@
+import { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { ProblemFilter } from '@intensify/problems';
+
+export interface ServiceOptions {
+  port: number;
+  host?: string;
+  /** JSON body limit; the public API says 256 KiB. */
+  jsonLimit?: string;
+  configure?: (app: NestExpressApplication) => void | Promise<void>;
+}
+
+/** Starts a Nest service the same way everywhere: JSON logs, problem+json errors, clean shutdown. */
+export async function startService(module: Type, options: ServiceOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: options.jsonLimit ?? '256kb', type: ['application/json', 'application/*+json'] });
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  await options.configure?.(app);
+  await app.listen(options.port, options.host ?? '127.0.0.1');
+  return app;
+}

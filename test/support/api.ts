@@ -1,0 +1,51 @@
+import { runEnv } from './run-env';
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface Who {
+  sub?: string;
+  role: 'nclcc' | 'regional' | 'force' | 'commander';
+  region?: string;
+  force?: string;
+}
+
+const tokens = new Map<string, string>();
+
+/** A thin client of the public API, as a regional tool would use it. */
+export async function api<T = any>(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await fetch(`${runEnv().gatewayUrl}${path}`, {
+    method,
+    headers,
+    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body, headers: res.headers };
+}
+
+export async function tokenFor(who: Who): Promise<string> {
+  const claims = { sub: who.sub ?? `${who.role}-${who.region ?? who.force ?? 'national'}`, ...who };
+  const cacheKey = JSON.stringify(claims);
+  const cached = tokens.get(cacheKey);
+  if (cached) return cached;
+  const res = await api<{ token: string }>('POST', '/api/v1/auth/dev-token', { body: claims });
+  if (res.status !== 200) throw new Error(`dev-token failed: ${res.status} ${JSON.stringify(res.body)}`);
+  tokens.set(cacheKey, res.body.token);
+  return res.body.token;
+}

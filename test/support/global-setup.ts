@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Client } from 'pg';
+import { freePort, PlatformProcesses, waitFor } from '@intensify/testing';
+import { RUN_ENV_FILE, RunEnv } from './run-env';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Starts the platform once for the integration tests: a fresh database, topics and Redis
+ * channel names of this run only, and the three built services as real processes against
+ * the real Kafka, PostgreSQL and Redis.
+ */
+export default async function globalSetup(): Promise<void> {
+  const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const databaseUrl = withDatabase(base, `intensify_test_${runId}`);
+  await dropOldTestDatabases(base);
+
+  const [gatewayPort, reportingPort, projectionsPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const logDir = join(ROOT, 'test', 'artifacts', 'logs');
+  const env: RunEnv = {
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
+    reportingUrl: `http://127.0.0.1:${reportingPort}`,
+    projectionsUrl: `http://127.0.0.1:${projectionsPort}`,
+    databaseUrl,
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    topicPrefix: `test-${runId}.`,
+    redisPrefix: `intensify-test-${runId}`,
+    logDir,
+    platformEnv: {},
+  };
+  env.platformEnv = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    AUTH_MODE: 'dev',
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    KAFKA_BROKERS: env.kafkaBrokers,
+    KAFKA_TOPIC_PREFIX: env.topicPrefix,
+    REDIS_PREFIX: env.redisPrefix,
+    PORT: String(gatewayPort),
+    REPORTING_PORT: String(reportingPort),
+    PROJECTIONS_PORT: String(projectionsPort),
+    REPORTING_URL: env.reportingUrl,
+    PROJECTIONS_URL: env.projectionsUrl,
+    BOARD_PUSH_INTERVAL_MS: '100',
+  };
+  mkdirSync(dirname(RUN_ENV_FILE), { recursive: true });
+  writeFileSync(RUN_ENV_FILE, JSON.stringify(env, null, 2));
+
+  if (process.env.SKIP_BUILD !== '1') execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const platform = new PlatformProcesses(ROOT, env.platformEnv, logDir);
+  (globalThis as { __platform?: PlatformProcesses }).__platform = platform;
+  platform.start('reporting');
+  platform.start('projections');
+  platform.start('gateway');
+  await waitFor(
+    async () => (await fetch(`${env.gatewayUrl}/api/v1/health`)).status,
+    (status) => status === 200,
+    { timeoutMs: 120_000, intervalMs: 250, what: `platform health (logs in ${logDir})` },
+  );
+}
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/** Test databases of earlier runs are dropped so a developer's disk does not fill up. */
+async function dropOldTestDatabases(url: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'intensify_test_%'`);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
