@@ -23,7 +23,8 @@ export async function api<T = any>(
 ): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] ??= 'application/json';
+  if (opts.body !== undefined || opts.raw !== undefined)
+    headers['content-type'] ??= 'application/json';
   const res = await fetch(`${runEnv().gatewayUrl}${path}`, {
     method,
     headers,
@@ -45,7 +46,8 @@ export async function tokenFor(who: Who): Promise<string> {
   const cached = tokens.get(cacheKey);
   if (cached) return cached;
   const res = await api<{ token: string }>('POST', '/api/v1/auth/dev-token', { body: claims });
-  if (res.status !== 200) throw new Error(`dev-token failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`dev-token failed: ${res.status} ${JSON.stringify(res.body)}`);
   tokens.set(cacheKey, res.body.token);
   return res.body.token;
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, PlatformProcesses, waitFor } from '@intensify/testing';
+import { freePort, PlatformProcesses, waitFor } from '../../libs/testing/src';
 import { RUN_ENV_FILE, RunEnv } from './run-env';
 
 const ROOT = join(__dirname, '..', '..');
@@ -18,7 +18,11 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = withDatabase(base, `intensify_test_${runId}`);
   await dropOldTestDatabases(base);
 
-  const [gatewayPort, reportingPort, projectionsPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [gatewayPort, reportingPort, projectionsPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const logDir = join(ROOT, 'test', 'artifacts', 'logs');
   const env: RunEnv = {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
@@ -51,7 +55,8 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(dirname(RUN_ENV_FILE), { recursive: true });
   writeFileSync(RUN_ENV_FILE, JSON.stringify(env, null, 2));
 
-  if (process.env.SKIP_BUILD !== '1') execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (process.env.SKIP_BUILD !== '1')
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const platform = new PlatformProcesses(ROOT, env.platformEnv, logDir);
   (globalThis as { __platform?: PlatformProcesses }).__platform = platform;
   platform.start('reporting');
@@ -75,8 +80,11 @@ async function dropOldTestDatabases(url: string): Promise<void> {
   const client = new Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'intensify_test_%'`);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    const { rows } = await client.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'intensify_test_%'`,
+    );
+    for (const { datname } of rows)
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await client.end();
   }

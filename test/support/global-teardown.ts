@@ -1,12 +1,15 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { PlatformProcesses } from '@intensify/testing';
+import { PlatformProcesses } from '../../libs/testing/src';
 import { runEnv } from './run-env';
 
 /** Stops the services and deletes this run's topics; the database is dropped by the next run. */
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __platform?: PlatformProcesses }).__platform?.stopAll();
   const env = runEnv();
-  const admin = new Kafka({ brokers: env.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    brokers: env.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   try {
     await admin.connect();
     const mine = (await admin.listTopics()).filter((t) => t.startsWith(env.topicPrefix));

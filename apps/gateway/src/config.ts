@@ -1,4 +1,14 @@
-import { COMMON_ENV, CommonEnv, EnvError, EnvSpec, int, oneOf, readEnv, str, url } from '@intensify/runtime';
+import {
+  COMMON_ENV,
+  CommonEnv,
+  EnvError,
+  EnvSpec,
+  int,
+  oneOf,
+  readEnv,
+  str,
+  url,
+} from '@intensify/runtime';
 
 export interface GatewayEnv extends CommonEnv {
   PORT: number;
@@ -21,7 +31,11 @@ const SPEC: EnvSpec<GatewayEnv> = {
   ...COMMON_ENV,
   PORT: int(3000, 1, 65535),
   HOST: str('127.0.0.1'),
-  AUTH_MODE: (raw, name) => oneOf(['dev', 'oidc'] as const, process.env.NODE_ENV === 'production' ? 'oidc' : 'dev')(raw, name),
+  AUTH_MODE: (raw, name) =>
+    oneOf(['dev', 'oidc'] as const, process.env.NODE_ENV === 'production' ? 'oidc' : 'dev')(
+      raw,
+      name,
+    ),
   AUTH_DEV_SECRET: str('intensify-local-development-secret-not-for-production'),
   AUTH_ISSUER: optional,
   AUTH_AUDIENCE: optional,
@@ -37,7 +51,9 @@ export const GATEWAY_ENV = Symbol('GATEWAY_ENV');
 export function loadGatewayEnv(): GatewayEnv {
   const env = readEnv(SPEC);
   if (env.AUTH_MODE === 'dev' && env.NODE_ENV === 'production') {
-    throw new EnvError('AUTH_MODE=dev is refused when NODE_ENV=production: dev tokens are for local use only');
+    throw new EnvError(
+      'AUTH_MODE=dev is refused when NODE_ENV=production: dev tokens are for local use only',
+    );
   }
   return env;
 }

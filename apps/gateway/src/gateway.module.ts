@@ -17,7 +17,19 @@ const env = loadGatewayEnv();
 class GatewayEnvModule {}
 
 @Module({
-  imports: [GatewayEnvModule, loggerModule('gateway', env.LOG_LEVEL), AuthModule.forRoot(env), UpstreamModule, BoardModule],
-  controllers: [ReferenceDataController, OperationsController, OutcomesController, HealthController, OpenApiController],
+  imports: [
+    GatewayEnvModule,
+    loggerModule('gateway', env.LOG_LEVEL),
+    AuthModule.forRoot(env),
+    UpstreamModule,
+    BoardModule,
+  ],
+  controllers: [
+    ReferenceDataController,
+    OperationsController,
+    OutcomesController,
+    HealthController,
+    OpenApiController,
+  ],
 })
 export class GatewayModule {}

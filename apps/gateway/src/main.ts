@@ -6,7 +6,12 @@ async function main(): Promise<void> {
   const { GatewayModule } = await import('./gateway.module');
   const { startService } = await import('@intensify/runtime');
   const { mountDocsPage } = await import('./openapi/docs-page');
-  await startService(GatewayModule, { port: env.PORT, host: env.HOST, jsonLimit: '256kb', configure: mountDocsPage });
+  await startService(GatewayModule, {
+    port: env.PORT,
+    host: env.HOST,
+    jsonLimit: '256kb',
+    configure: mountDocsPage,
+  });
 }
 
 main().catch((e) => {

@@ -14,8 +14,13 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const { sub, role, region, force } = claims;
   if (typeof sub !== 'string' || !sub) return null;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return null;
-  if (region !== undefined && (typeof region !== 'string' || !REGION_CODES.includes(region as never))) return null;
-  if (force !== undefined && (typeof force !== 'string' || !FORCE_CODES.includes(force))) return null;
+  if (
+    region !== undefined &&
+    (typeof region !== 'string' || !REGION_CODES.includes(region as never))
+  )
+    return null;
+  if (force !== undefined && (typeof force !== 'string' || !FORCE_CODES.includes(force)))
+    return null;
   if (role === 'regional' && !region) return null;
   if (role === 'force' && !force) return null;
   return {

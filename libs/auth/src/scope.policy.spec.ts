@@ -6,7 +6,9 @@ const MET = 'E23000001';
 describe('scope policy', () => {
   it('lets the NCLCC write for any force, BTP included', () => {
     const p = { sub: 'n', role: 'nclcc' as const };
-    expect([MET, MERSEYSIDE, 'BTP'].every((force) => may(p, 'outcome.write', { force }))).toBe(true);
+    expect([MET, MERSEYSIDE, 'BTP'].every((force) => may(p, 'outcome.write', { force }))).toBe(
+      true,
+    );
   });
 
   it('keeps regional coordinators to the forces of their region', () => {

@@ -6,11 +6,7 @@ import { Principal } from './principal';
  * compares roles, regions or forces.
  */
 export type Action =
-  | 'operation.create'
-  | 'operation.close'
-  | 'operation.read'
-  | 'outcome.write'
-  | 'board.read';
+  'operation.create' | 'operation.close' | 'operation.read' | 'outcome.write' | 'board.read';
 
 export interface Target {
   /** The force an outcome is for, when the action concerns one force. */
@@ -56,7 +52,8 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
 
 /** The region whose detail a principal may see on a board; `null` means every region. */
 export function visibleRegion(principal: Principal): string | null {
-  if (principal.role === 'regional' || principal.role === 'commander') return principal.region ?? null;
+  if (principal.role === 'regional' || principal.role === 'commander')
+    return principal.region ?? null;
   if (principal.role === 'force') return regionOfForce(principal.force!) ?? null;
   return null;
 }

@@ -26,7 +26,9 @@ export class TokenService {
       this.devKey = new TextEncoder().encode(options.devSecret);
     } else {
       if (!options.jwksUri || !options.issuer || !options.audience) {
-        throw new Error('AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URI are required in oidc auth mode');
+        throw new Error(
+          'AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URI are required in oidc auth mode',
+        );
       }
       this.jwks = createRemoteJWKSet(new URL(options.jwksUri));
     }
@@ -40,7 +42,10 @@ export class TokenService {
     try {
       const { payload } = this.devKey
         ? await jwtVerify(token, this.devKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE })
-        : await jwtVerify(token, this.jwks!, { issuer: this.options.issuer, audience: this.options.audience });
+        : await jwtVerify(token, this.jwks!, {
+            issuer: this.options.issuer,
+            audience: this.options.audience,
+          });
       return principalFromClaims(payload as Record<string, unknown>);
     } catch {
       return null;

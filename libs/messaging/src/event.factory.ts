@@ -28,7 +28,9 @@ export function newEvent<P>(e: NewEvent<P>, now: Date = new Date()): EventEnvelo
   };
   const errors = validateEvent(event);
   if (errors.length) {
-    throw new Error(`invalid ${e.type} v${e.version} event: ${errors.map((x) => `${x.field} ${x.message}`).join('; ')}`);
+    throw new Error(
+      `invalid ${e.type} v${e.version} event: ${errors.map((x) => `${x.field} ${x.message}`).join('; ')}`,
+    );
   }
   return event;
 }

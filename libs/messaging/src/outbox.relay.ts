@@ -62,7 +62,9 @@ export class OutboxRelay {
     const c = new Client({ connectionString: this.o.databaseUrl });
     await c.connect();
     try {
-      const r = await c.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE published_at IS NULL`);
+      const r = await c.query(
+        `SELECT count(*)::int AS n FROM ${this.table} WHERE published_at IS NULL`,
+      );
       return r.rows[0].n;
     } finally {
       await c.end();
@@ -115,7 +117,9 @@ export class OutboxRelay {
   }
 
   private async tryLock(): Promise<boolean> {
-    const r = await this.client!.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`outbox:${this.o.schema}`]);
+    const r = await this.client!.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+      `outbox:${this.o.schema}`,
+    ]);
     return r.rows[0].ok === true;
   }
 
@@ -136,7 +140,11 @@ export class OutboxRelay {
       list.push({
         key: r.key,
         value: JSON.stringify(r.event),
-        headers: { 'event-id': r.event.id, 'event-type': r.event.type, 'event-version': String(r.event.version) },
+        headers: {
+          'event-id': r.event.id,
+          'event-type': r.event.type,
+          'event-version': String(r.event.version),
+        },
       });
       byTopic.set(r.topic, list);
     }
@@ -144,7 +152,9 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
-    await c.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+    await c.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+      rows.map((r) => r.id),
+    ]);
     this.published += rows.length;
     return rows.length;
   }
@@ -162,13 +172,12 @@ export class OutboxRelay {
   private idle(): Promise<void> {
     if (this.notified || !this.running) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.o.pollMs ?? 1000);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.o.pollMs ?? 1000);
       this.wake = done;
     });
   }

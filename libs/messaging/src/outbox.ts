@@ -31,13 +31,20 @@ export interface OutboxMessage {
  * Appends events in the caller's transaction: they are published if, and only if, the state
  * change commits. The NOTIFY wakes the relay at commit time instead of on its next poll.
  */
-export async function appendToOutbox(manager: EntityManager, schema: string, messages: OutboxMessage[]): Promise<void> {
+export async function appendToOutbox(
+  manager: EntityManager,
+  schema: string,
+  messages: OutboxMessage[],
+): Promise<void> {
   if (messages.length === 0) return;
   const params: unknown[] = [];
   const rows = messages.map((m, i) => {
     params.push(m.topic, m.event.aggregateId, JSON.stringify(m.event));
     return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}::jsonb)`;
   });
-  await manager.query(`INSERT INTO ${quoteIdent(schema)}.outbox (topic, key, event) VALUES ${rows.join(', ')}`, params);
+  await manager.query(
+    `INSERT INTO ${quoteIdent(schema)}.outbox (topic, key, event) VALUES ${rows.join(', ')}`,
+    params,
+  );
   await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
 }

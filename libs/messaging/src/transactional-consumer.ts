@@ -81,19 +81,26 @@ export class TransactionalConsumer<R = void> {
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
       this.joined = true;
       this.assigned = new Map(Object.entries(e.payload.memberAssignment));
-      void this.seekToStoredOffsets().catch((err) => this.logger.error(`seek failed: ${err.message}`));
+      void this.seekToStoredOffsets().catch((err) =>
+        this.logger.error(`seek failed: ${err.message}`),
+      );
     });
     consumer.on(consumer.events.CRASH, (e) => {
       this.joined = false;
       this.assigned.clear();
-      this.logger.error(`consumer crashed (restart: ${e.payload.restart}): ${e.payload.error?.message}`);
+      this.logger.error(
+        `consumer crashed (restart: ${e.payload.restart}): ${e.payload.error?.message}`,
+      );
     });
     consumer.on(consumer.events.STOP, () => {
       this.joined = false;
       this.assigned.clear();
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: this.o.topics, fromBeginning: this.o.fromBeginning ?? true });
+    await consumer.subscribe({
+      topics: this.o.topics,
+      fromBeginning: this.o.fromBeginning ?? true,
+    });
     await consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
@@ -129,7 +136,8 @@ export class TransactionalConsumer<R = void> {
       // Dead letters go out before the offset moves past them, so none is lost.
       if (freshInvalid.length) await this.deadLetter(topic, partition, freshInvalid);
       if (fresh.length) result = await this.o.apply(manager, fresh);
-      if (lastOffset + 1n > next) await this.storeOffset(manager, topic, partition, lastOffset + 1n);
+      if (lastOffset + 1n > next)
+        await this.storeOffset(manager, topic, partition, lastOffset + 1n);
       appliedNow = fresh.length;
     });
     if (appliedNow) {
@@ -139,7 +147,11 @@ export class TransactionalConsumer<R = void> {
     }
   }
 
-  private async lockOffset(manager: EntityManager, topic: string, partition: number): Promise<bigint> {
+  private async lockOffset(
+    manager: EntityManager,
+    topic: string,
+    partition: number,
+  ): Promise<bigint> {
     const t = `${quoteIdent(this.o.schema)}.consumer_offsets`;
     await manager.query(
       `INSERT INTO ${t} (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`,
@@ -152,7 +164,12 @@ export class TransactionalConsumer<R = void> {
     return BigInt(rows[0].next_offset);
   }
 
-  private async storeOffset(manager: EntityManager, topic: string, partition: number, next: bigint): Promise<void> {
+  private async storeOffset(
+    manager: EntityManager,
+    topic: string,
+    partition: number,
+    next: bigint,
+  ): Promise<void> {
     await manager.query(
       `UPDATE ${quoteIdent(this.o.schema)}.consumer_offsets SET next_offset = $4, updated_at = now()
        WHERE group_id = $1 AND topic = $2 AND partition = $3`,
@@ -161,19 +178,28 @@ export class TransactionalConsumer<R = void> {
   }
 
   private async seekToStoredOffsets(): Promise<void> {
-    const rows: { topic: string; partition: number; next_offset: string }[] = await this.o.dataSource.query(
-      `SELECT topic, partition, next_offset FROM ${quoteIdent(this.o.schema)}.consumer_offsets WHERE group_id = $1`,
-      [this.o.groupId],
-    );
+    const rows: { topic: string; partition: number; next_offset: string }[] =
+      await this.o.dataSource.query(
+        `SELECT topic, partition, next_offset FROM ${quoteIdent(this.o.schema)}.consumer_offsets WHERE group_id = $1`,
+        [this.o.groupId],
+      );
     const stored = new Map(rows.map((r) => [`${r.topic}:${r.partition}`, r.next_offset]));
     for (const [topic, partitions] of this.assigned) {
       for (const partition of partitions) {
-        this.consumer!.seek({ topic, partition, offset: stored.get(`${topic}:${partition}`) ?? '0' });
+        this.consumer!.seek({
+          topic,
+          partition,
+          offset: stored.get(`${topic}:${partition}`) ?? '0',
+        });
       }
     }
   }
 
-  private async deadLetter(topic: string, partition: number, items: { message: KafkaMessage; reason: string }[]) {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    items: { message: KafkaMessage; reason: string }[],
+  ) {
     await this.o.producer.send({
       topic: this.o.deadLetterTopic,
       acks: -1,
@@ -190,7 +216,9 @@ export class TransactionalConsumer<R = void> {
       })),
     });
     this.deadLettered += items.length;
-    this.logger.warn(`dead-lettered ${items.length} message(s) from ${topic}[${partition}]: ${items[0].reason}`);
+    this.logger.warn(
+      `dead-lettered ${items.length} message(s) from ${topic}[${partition}]: ${items[0].reason}`,
+    );
   }
 }
 

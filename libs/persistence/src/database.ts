@@ -12,7 +12,9 @@ export async function ensureDatabaseAndSchema(databaseUrl: string, schema: strin
   const adminClient = new Client({ connectionString: admin.toString() });
   await adminClient.connect();
   try {
-    const exists = await adminClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
+    const exists = await adminClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      dbName,
+    ]);
     if (exists.rowCount === 0) {
       await adminClient.query(`CREATE DATABASE ${quoteIdent(dbName)}`).catch(ignoreAlreadyExists);
     }
@@ -22,7 +24,9 @@ export async function ensureDatabaseAndSchema(databaseUrl: string, schema: strin
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`).catch(ignoreAlreadyExists);
+    await client
+      .query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
+      .catch(ignoreAlreadyExists);
   } finally {
     await client.end();
   }

@@ -24,14 +24,18 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblemError(exception);
     if (problem.status >= 500) this.logger.error(exception);
     if (res.headersSent) return;
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem()));
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(JSON.stringify(problem.toProblem()));
   }
 
   private toProblemError(exception: unknown): ProblemError {
     if (exception instanceof ProblemError) return exception;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'validation_failed');
+      const code =
+        CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'validation_failed');
       const detail = describe(exception, status);
       // The framework's 400s are about the body as a whole (e.g. JSON that does not parse).
       const errors = status === 400 ? [{ field: 'body', message: detail }] : [];
@@ -39,10 +43,16 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const bodyParser = exception as { type?: string; status?: number; message?: string };
     if (bodyParser?.type === 'entity.too.large') {
-      return new ProblemError('payload_too_large', 'The request body exceeds the limit of this endpoint');
+      return new ProblemError(
+        'payload_too_large',
+        'The request body exceeds the limit of this endpoint',
+      );
     }
     if (bodyParser?.type === 'entity.parse.failed') {
-      return ProblemError.validation([{ field: 'body', message: 'is not valid JSON' }], 'The body is not valid JSON');
+      return ProblemError.validation(
+        [{ field: 'body', message: 'is not valid JSON' }],
+        'The body is not valid JSON',
+      );
     }
     return new ProblemError('internal_error', 'An unexpected error occurred');
   }
@@ -50,7 +60,8 @@ export class ProblemFilter implements ExceptionFilter {
 
 function describe(exception: HttpException, status: number): string {
   const cause = exception.cause as { type?: string } | undefined;
-  if (status === 413 || cause?.type === 'entity.too.large') return 'The request body exceeds the limit of this endpoint';
+  if (status === 413 || cause?.type === 'entity.too.large')
+    return 'The request body exceeds the limit of this endpoint';
   const body = exception.getResponse();
   if (typeof body === 'string') return body;
   const message = (body as { message?: unknown }).message;

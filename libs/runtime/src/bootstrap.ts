@@ -13,10 +13,19 @@ export interface ServiceOptions {
 }
 
 /** Starts a Nest service the same way everywhere: JSON logs, problem+json errors, clean shutdown. */
-export async function startService(module: Type, options: ServiceOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+export async function startService(
+  module: Type,
+  options: ServiceOptions,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: options.jsonLimit ?? '256kb', type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('json', {
+    limit: options.jsonLimit ?? '256kb',
+    type: ['application/json', 'application/*+json'],
+  });
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   await options.configure?.(app);

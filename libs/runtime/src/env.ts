@@ -43,7 +43,8 @@ export const oneOf =
   <V extends string>(values: readonly V[], fallback: V) =>
   (raw: string | undefined, name: string): V => {
     const v = (raw ?? fallback) as V;
-    if (!values.includes(v)) throw new EnvError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+    if (!values.includes(v))
+      throw new EnvError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
     return v;
   };
 

@@ -14,7 +14,10 @@ export type Check = () => Promise<Omit<CheckResult, 'status'> | void>;
  * Runs every check at once, each bounded in time: a check that throws or hangs is `down`
  * with its reason, and any `down` makes the whole report `error` (HTTP 503).
  */
-export async function runChecks(checks: Record<string, Check>, timeoutMs = 2000): Promise<HealthReport> {
+export async function runChecks(
+  checks: Record<string, Check>,
+  timeoutMs = 2000,
+): Promise<HealthReport> {
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]): Promise<[string, CheckResult]> => {
       try {

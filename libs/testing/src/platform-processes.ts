@@ -60,7 +60,11 @@ export class PlatformProcesses {
   }
 
   /** Stops a service: SIGTERM for a graceful stop, SIGKILL to simulate a crash. */
-  async stop(name: ServiceName, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<void> {
+  async stop(
+    name: ServiceName,
+    signal: NodeJS.Signals = 'SIGTERM',
+    timeoutMs = 15_000,
+  ): Promise<void> {
     const child = this.children.get(name);
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -19,6 +19,8 @@ export async function waitFor<T>(
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  const seen = lastError ? `last error: ${(lastError as Error).message}` : `last value: ${JSON.stringify(last)?.slice(0, 2000)}`;
+  const seen = lastError
+    ? `last error: ${(lastError as Error).message}`
+    : `last value: ${JSON.stringify(last)?.slice(0, 2000)}`;
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${seen}`);
 }

@@ -18,10 +18,15 @@ export class BearerGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]))
+      return true;
     const req = ctx.switchToHttp().getRequest<Request>();
     const token = bearer(req) ?? (req.path.endsWith('/stream') ? queryToken(req) : undefined);
-    if (!token) throw new ProblemError('unauthorized', 'A bearer token is required (Authorization: Bearer <JWT>)');
+    if (!token)
+      throw new ProblemError(
+        'unauthorized',
+        'A bearer token is required (Authorization: Bearer <JWT>)',
+      );
     const principal = await this.tokens.verify(token);
     if (!principal) throw new ProblemError('unauthorized', 'The bearer token is not valid');
     (req as unknown as Record<string, unknown>)[PRINCIPAL] = principal;

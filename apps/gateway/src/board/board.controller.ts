@@ -38,7 +38,8 @@ export class BoardController {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    const send = (board: Board) => res.write(`event: board\ndata: ${JSON.stringify(scopeBoard(board, p))}\n\n`);
+    const send = (board: Board) =>
+      res.write(`event: board\ndata: ${JSON.stringify(scopeBoard(board, p))}\n\n`);
     res.write('retry: 2000\n\n');
     send(first);
     const unsubscribe = this.stream.subscribe(first.operationId, send);

@@ -13,8 +13,12 @@ export class BoardService {
   /** The operation's status comes from its owner; the figures from the projection. */
   async read(operationId: string): Promise<Board> {
     const id = encodeURIComponent(operationId);
-    const op = (await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${id}`)).body;
-    const figures = (await this.upstream.call<Figures>('projections', 'GET', `/internal/boards/${op.id}`)).body;
+    const op = (
+      await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${id}`)
+    ).body;
+    const figures = (
+      await this.upstream.call<Figures>('projections', 'GET', `/internal/boards/${op.id}`)
+    ).body;
     return { ...figures, operationId: op.id, status: op.status, final: op.status === 'closed' };
   }
 }

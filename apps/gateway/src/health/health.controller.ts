@@ -24,7 +24,9 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const inner: Record<string, HealthReport['checks']> = {};
     const service = (name: Service) => async () => {
-      const answer = await this.upstream.call<HealthReport>(name, 'GET', '/internal/health', { returnErrors: true });
+      const answer = await this.upstream.call<HealthReport>(name, 'GET', '/internal/health', {
+        returnErrors: true,
+      });
       inner[name] = answer.body.checks;
       if (answer.body.status !== 'ok') throw new Error(`${name} is not healthy`);
     };
@@ -41,7 +43,9 @@ export class HealthController {
 }
 
 /** `{reporting: {postgres}, projections: {postgres}}` → `{postgres: {status, reporting, projections}}`. */
-function mergeByDependency(byService: Record<string, Record<string, CheckResult>>): Record<string, CheckResult> {
+function mergeByDependency(
+  byService: Record<string, Record<string, CheckResult>>,
+): Record<string, CheckResult> {
   const merged: Record<string, CheckResult> = {};
   for (const [service, checks] of Object.entries(byService)) {
     for (const [dependency, result] of Object.entries(checks)) {

@@ -14,7 +14,11 @@ export class OperationsController {
 
   @Post()
   @HttpCode(201)
-  async create(@Body() body: unknown, @CurrentPrincipal() p: Principal, @Req() req: Request): Promise<Operation> {
+  async create(
+    @Body() body: unknown,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ): Promise<Operation> {
     authorize(p, 'operation.create');
     const input = validateCreateOperation(body);
     if (!input.ok) throw ProblemError.validation(input.errors);
@@ -35,6 +39,12 @@ export class OperationsController {
   @Get(':id')
   async get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Operation> {
     authorize(p, 'operation.read');
-    return (await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${encodeURIComponent(id)}`)).body;
+    return (
+      await this.upstream.call<Operation>(
+        'reporting',
+        'GET',
+        `/internal/operations/${encodeURIComponent(id)}`,
+      )
+    ).body;
   }
 }

@@ -32,7 +32,12 @@ export class OutcomesController {
       'reporting',
       'POST',
       `/internal/operations/${encodeURIComponent(operationId)}/outcomes`,
-      { body: outcome.value, actor: p, correlationId: correlationIdOf(req), headers: { 'idempotency-key': key } },
+      {
+        body: outcome.value,
+        actor: p,
+        correlationId: correlationIdOf(req),
+        headers: { 'idempotency-key': key },
+      },
     );
     res.status(answer.status);
     return answer.body;

@@ -32,7 +32,12 @@ export class UpstreamClient {
     this.base = { reporting: env.REPORTING_URL, projections: env.PROJECTIONS_URL };
   }
 
-  async call<T>(service: Service, method: string, path: string, c: UpstreamCall = {}): Promise<UpstreamAnswer<T>> {
+  async call<T>(
+    service: Service,
+    method: string,
+    path: string,
+    c: UpstreamCall = {},
+  ): Promise<UpstreamAnswer<T>> {
     const headers: Record<string, string> = { ...c.headers };
     if (c.body !== undefined) headers['content-type'] = 'application/json';
     if (c.actor) headers[INTERNAL_HEADERS.actor] = encodeActor(c.actor);
@@ -46,13 +51,19 @@ export class UpstreamClient {
         signal: AbortSignal.timeout(this.env.UPSTREAM_TIMEOUT_MS),
       });
     } catch {
-      throw new ProblemError('service_unavailable', `The ${service} service did not answer; retry with the same Idempotency-Key`);
+      throw new ProblemError(
+        'service_unavailable',
+        `The ${service} service did not answer; retry with the same Idempotency-Key`,
+      );
     }
     const text = await res.text();
     const body = text ? JSON.parse(text) : undefined;
     if (res.status >= 400 && !c.returnErrors) {
       if (body?.code) throw ProblemError.fromProblem(body as Problem);
-      throw new ProblemError(res.status >= 500 ? 'service_unavailable' : 'validation_failed', `The ${service} service answered ${res.status}`);
+      throw new ProblemError(
+        res.status >= 500 ? 'service_unavailable' : 'validation_failed',
+        `The ${service} service answered ${res.status}`,
+      );
     }
     return { status: res.status, body: body as T };
   }

@@ -6,7 +6,14 @@ import {
   OutcomeRecordedV1,
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
-import { TALLY_COLUMNS, TallyVector, addInto, isZero, outcomeVector, zeroVector } from './tally-vector';
+import {
+  TALLY_COLUMNS,
+  TallyVector,
+  addInto,
+  isZero,
+  outcomeVector,
+  zeroVector,
+} from './tally-vector';
 
 interface BoardDelta {
   forces: Map<string, TallyVector>;
@@ -43,7 +50,10 @@ export function foldBatch(events: ConsumedEvent[]): Map<string, BoardDelta> {
 }
 
 /** Writes a batch's effect with a few statements, in the caller's transaction. */
-export async function applyBoardBatch(m: EntityManager, events: ConsumedEvent[]): Promise<Set<string>> {
+export async function applyBoardBatch(
+  m: EntityManager,
+  events: ConsumedEvent[],
+): Promise<Set<string>> {
   await upsertOperations(m, events);
   const boards = foldBatch(events);
   for (const [operationId, delta] of boards) {
@@ -70,7 +80,11 @@ async function upsertOperations(m: EntityManager, events: ConsumedEvent[]): Prom
   }
 }
 
-async function upsertTallies(m: EntityManager, operationId: string, forces: Map<string, TallyVector>): Promise<void> {
+async function upsertTallies(
+  m: EntityManager,
+  operationId: string,
+  forces: Map<string, TallyVector>,
+): Promise<void> {
   const rows = [...forces].filter(([, v]) => !isZero(v));
   if (rows.length === 0) return;
   const width = TALLY_COLUMNS.length + 2;

@@ -18,9 +18,21 @@ const seizure: Outcome = {
   ],
   weapons: { firearm: 1, bladed: 2, other: 0 },
 };
-const arrest: Outcome = { type: 'arrest', force: 'E23000004', occurredAt: at, count: 5, under18: 2, charged: 1 };
+const arrest: Outcome = {
+  type: 'arrest',
+  force: 'E23000004',
+  occurredAt: at,
+  count: 5,
+  under18: 2,
+  charged: 1,
+};
 
-function recorded(outcomeId: string, current: Outcome, previous: Outcome | null = null, operationId = 'op-1'): ConsumedEvent {
+function recorded(
+  outcomeId: string,
+  current: Outcome,
+  previous: Outcome | null = null,
+  operationId = 'op-1',
+): ConsumedEvent {
   return {
     topic: 't',
     partition: 0,
@@ -45,19 +57,54 @@ describe('tally arithmetic', () => {
     expect(0.1 + 0.2).not.toBe(0.3);
     expect(t.drugs.crack).toEqual({ grams: 0.3, plants: 0, valuePence: 3000 });
     expect(t.drugs.cannabis.plants).toBe(12);
-    expect(t).toMatchObject({ cashPence: 1_250_000, phones: 3, weapons: { firearm: 1, bladed: 2, other: 0 } });
+    expect(t).toMatchObject({
+      cashPence: 1_250_000,
+      phones: 3,
+      weapons: { firearm: 1, bladed: 2, other: 0 },
+    });
   });
 
   it('maps each outcome type to its tally keys', () => {
-    expect(toTally(outcomeVector(arrest))).toMatchObject({ arrests: 5, arrestsUnder18: 2, charged: 1 });
+    expect(toTally(outcomeVector(arrest))).toMatchObject({
+      arrests: 5,
+      arrestsUnder18: 2,
+      charged: 1,
+    });
     const line = toTally(
-      outcomeVector({ type: 'line', force: 'BTP', occurredAt: at, action: 'closed-type1', ddtroApplied: 2, ddtroGranted: 1 }),
+      outcomeVector({
+        type: 'line',
+        force: 'BTP',
+        occurredAt: at,
+        action: 'closed-type1',
+        ddtroApplied: 2,
+        ddtroGranted: 1,
+      }),
     );
-    expect(line.lines).toEqual({ identified: 0, disrupted: 0, closedType1: 1, closedType2: 0, ddtroApplied: 2, ddtroGranted: 1 });
+    expect(line.lines).toEqual({
+      identified: 0,
+      disrupted: 0,
+      closedType1: 1,
+      closedType2: 0,
+      ddtroApplied: 2,
+      ddtroGranted: 1,
+    });
     const sg = toTally(
-      outcomeVector({ type: 'safeguarding', force: 'BTP', occurredAt: at, children: 4, adults: 1, nrmReferrals: 2, cuckooedAddressesVisited: 3 }),
+      outcomeVector({
+        type: 'safeguarding',
+        force: 'BTP',
+        occurredAt: at,
+        children: 4,
+        adults: 1,
+        nrmReferrals: 2,
+        cuckooedAddressesVisited: 3,
+      }),
     );
-    expect(sg).toMatchObject({ safeguardedChildren: 4, safeguardedAdults: 1, nrmReferrals: 2, cuckooedAddressesVisited: 3 });
+    expect(sg).toMatchObject({
+      safeguardedChildren: 4,
+      safeguardedAdults: 1,
+      nrmReferrals: 2,
+      cuckooedAddressesVisited: 3,
+    });
   });
 
   it('a correction adds the difference, moving figures between forces if the force changed', () => {
@@ -65,14 +112,24 @@ describe('tally arithmetic', () => {
     const boards = foldBatch([recorded('a', arrest), recorded('a', corrected, arrest)]);
     const forces = boards.get('op-1')!.forces;
     expect(toTally(forces.get('E23000004')!).arrests).toBe(0);
-    expect(toTally(forces.get('E23000005')!)).toMatchObject({ arrests: 4, arrestsUnder18: 1, charged: 1 });
+    expect(toTally(forces.get('E23000005')!)).toMatchObject({
+      arrests: 4,
+      arrestsUnder18: 1,
+      charged: 1,
+    });
     expect(boards.get('op-1')!.eventsApplied).toBe(2);
   });
 
   it('folds to the same sums in any order', () => {
-    const events = [recorded('a', arrest), recorded('b', seizure), recorded('a', { ...arrest, count: 7 }, arrest)];
+    const events = [
+      recorded('a', arrest),
+      recorded('b', seizure),
+      recorded('a', { ...arrest, count: 7 }, arrest),
+    ];
     const forward = foldBatch(events).get('op-1')!.forces.get('E23000004');
-    const backward = foldBatch([...events].reverse()).get('op-1')!.forces.get('E23000004');
+    const backward = foldBatch([...events].reverse())
+      .get('op-1')!
+      .forces.get('E23000004');
     expect(forward).toEqual(backward);
     expect(forward!.arrests).toBe(7);
   });

@@ -4,7 +4,9 @@ import { DRUGS, Drug, Outcome, Tally, emptyTally } from '@intensify/contracts';
  * A tally as a flat vector of integer columns, the shape the read model stores. Grams are held
  * as milligrams so sums stay exact; everything adds and subtracts component-wise.
  */
-const DRUG_COLUMNS = DRUGS.flatMap((d) => [`drug_${d}_mg`, `drug_${d}_plants`, `drug_${d}_value_pence`] as const);
+const DRUG_COLUMNS = DRUGS.flatMap(
+  (d) => [`drug_${d}_mg`, `drug_${d}_plants`, `drug_${d}_value_pence`] as const,
+);
 
 export const TALLY_COLUMNS = [
   'arrests',

@@ -19,7 +19,10 @@ export class HealthController {
       kafka: async () => {
         if (!(await this.outbox.kafkaReachable())) throw new Error('broker does not answer');
       },
-      outbox: async () => ({ backlog: await this.outbox.relay.backlog(), published: this.outbox.relay.published }),
+      outbox: async () => ({
+        backlog: await this.outbox.relay.backlog(),
+        published: this.outbox.relay.published,
+      }),
     });
     res.status(report.status === 'ok' ? 200 : 503);
     return report;

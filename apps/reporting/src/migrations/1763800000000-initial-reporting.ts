@@ -26,7 +26,9 @@ export class InitialReporting1763800000000 implements MigrationInterface {
       retracted_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE INDEX outcomes_by_operation ON reporting.outcomes (operation_id, created_at, id)`);
+    await q.query(
+      `CREATE INDEX outcomes_by_operation ON reporting.outcomes (operation_id, created_at, id)`,
+    );
     await q.query(`CREATE TABLE reporting.outcome_versions (
       outcome_id uuid NOT NULL REFERENCES reporting.outcomes(id),
       version int NOT NULL,

@@ -16,7 +16,11 @@ export class OperationsController {
 
   @Post()
   @HttpCode(201)
-  create(@Body() body: unknown, @CallingActor() actor: Actor, @CorrelationId() correlationId: string): Promise<Operation> {
+  create(
+    @Body() body: unknown,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<Operation> {
     const input = validateCreateOperation(body);
     if (!input.ok) throw ProblemError.validation(input.errors);
     return this.commands.execute(new CreateOperationCommand(input.value, actor, correlationId));

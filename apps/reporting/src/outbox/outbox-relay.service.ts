@@ -18,7 +18,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });
-    this.relay = new OutboxRelay({ databaseUrl: env.DATABASE_URL, schema: SCHEMA, producer: this.producer });
+    this.relay = new OutboxRelay({
+      databaseUrl: env.DATABASE_URL,
+      schema: SCHEMA,
+      producer: this.producer,
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

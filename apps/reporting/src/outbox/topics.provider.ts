@@ -10,6 +10,10 @@ export const topicsProvider: Provider = {
   inject: [REPORTING_ENV],
   useFactory: (env: ReportingEnv): TopicNames => {
     const specs = topics(env.KAFKA_TOPIC_PREFIX);
-    return { operations: specs.operations.name, outcomes: specs.outcomes.name, deadLetters: specs.deadLetters.name };
+    return {
+      operations: specs.operations.name,
+      outcomes: specs.outcomes.name,
+      deadLetters: specs.deadLetters.name,
+    };
   },
 };

@@ -14,6 +14,7 @@ export function occurredAtError(
       message: `must be within the operation's week (${week.startsAt.toISOString()} to ${week.endsAt.toISOString()})`,
     };
   }
-  if (t > now.getTime() + skewMs) return { field: 'occurredAt', message: 'must not be in the future' };
+  if (t > now.getTime() + skewMs)
+    return { field: 'occurredAt', message: 'must not be in the future' };
   return null;
 }

@@ -1,7 +1,12 @@
 import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
-import { Actor, INTERNAL_HEADERS, OutcomeAccepted, validateOutcomeBody } from '@intensify/contracts';
+import {
+  Actor,
+  INTERNAL_HEADERS,
+  OutcomeAccepted,
+  validateOutcomeBody,
+} from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { CallingActor, CorrelationId } from '../http/actor.decorator';
 import { RecordOutcomeCommand } from './commands/record-outcome/record-outcome.command';

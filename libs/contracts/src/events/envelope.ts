@@ -27,7 +27,17 @@ export const ENVELOPE_SCHEMA = {
   $id: 'event-envelope',
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'type', 'version', 'aggregateId', 'occurredAt', 'recordedAt', 'actor', 'correlationId', 'payload'],
+  required: [
+    'id',
+    'type',
+    'version',
+    'aggregateId',
+    'occurredAt',
+    'recordedAt',
+    'actor',
+    'correlationId',
+    'payload',
+  ],
   properties: {
     id: { type: 'string', format: 'uuid' },
     type: { type: 'string', minLength: 1 },

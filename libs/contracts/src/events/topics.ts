@@ -20,6 +20,13 @@ const SPECS: Record<TopicKey, { suffix: string; partitions: number; retentionMs:
 /** The prefix separates environments (and test runs) sharing one broker. */
 export function topics(prefix: string): Record<TopicKey, TopicSpec> {
   return Object.fromEntries(
-    TOPIC_KEYS.map((k) => [k, { name: `${prefix}${SPECS[k].suffix}`, partitions: SPECS[k].partitions, retentionMs: SPECS[k].retentionMs }]),
+    TOPIC_KEYS.map((k) => [
+      k,
+      {
+        name: `${prefix}${SPECS[k].suffix}`,
+        partitions: SPECS[k].partitions,
+        retentionMs: SPECS[k].retentionMs,
+      },
+    ]),
   ) as Record<TopicKey, TopicSpec>;
 }

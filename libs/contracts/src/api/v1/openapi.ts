@@ -19,7 +19,8 @@ const drugTally = {
 
 const TALLY = {
   type: 'object',
-  description: 'Every key is present; zero when nothing was reported. Money in pence, drugs in grams.',
+  description:
+    'Every key is present; zero when nothing was reported. Money in pence, drugs in grams.',
   properties: {
     arrests: int,
     arrestsUnder18: int,
@@ -62,7 +63,12 @@ const json = (schema: object, description = 'OK') => ({
   content: { 'application/json': { schema } },
 });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+const idParam = (name: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+});
 
 /** The OpenAPI 3.1 document of the public API, version 1, built from the schemas the code validates with. */
 export function openApiDocument(serverUrl = '/'): Record<string, any> {
@@ -116,7 +122,12 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
         SafeguardingOutcome: component(OUTCOME_BODY_SCHEMAS.safeguarding),
         LineOutcome: component(OUTCOME_BODY_SCHEMAS.line),
         OutcomeBody: {
-          oneOf: [ref('ArrestOutcome'), ref('SeizureOutcome'), ref('SafeguardingOutcome'), ref('LineOutcome')],
+          oneOf: [
+            ref('ArrestOutcome'),
+            ref('SeizureOutcome'),
+            ref('SafeguardingOutcome'),
+            ref('LineOutcome'),
+          ],
           discriminator: { propertyName: 'type' },
         },
         OutcomeAccepted: {
@@ -172,7 +183,11 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
               type: 'array',
               items: {
                 type: 'object',
-                properties: { code: ref('RegionCode'), name: { type: 'string' }, forces: { type: 'array', items: ref('ForceCode') } },
+                properties: {
+                  code: ref('RegionCode'),
+                  name: { type: 'string' },
+                  forces: { type: 'array', items: ref('ForceCode') },
+                },
               },
             }),
           },
@@ -187,7 +202,11 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
               type: 'array',
               items: {
                 type: 'object',
-                properties: { code: ref('ForceCode'), name: { type: 'string' }, region: { oneOf: [ref('RegionCode'), { type: 'null' }] } },
+                properties: {
+                  code: ref('ForceCode'),
+                  name: { type: 'string' },
+                  region: { oneOf: [ref('RegionCode'), { type: 'null' }] },
+                },
               },
             }),
           },
@@ -196,16 +215,26 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
       '/api/v1/operations': {
         post: {
           summary: 'Plan an intensification week (nclcc)',
-          requestBody: { required: true, content: { 'application/json': { schema: ref('CreateOperation') } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('CreateOperation') } },
+          },
           responses: { '201': json(ref('Operation'), 'Created'), ...errors },
         },
-        get: { summary: 'All weeks, newest first', responses: { '200': json({ type: 'array', items: ref('Operation') }), ...errors } },
+        get: {
+          summary: 'All weeks, newest first',
+          responses: { '200': json({ type: 'array', items: ref('Operation') }), ...errors },
+        },
       },
       '/api/v1/operations/{id}': {
         get: {
           summary: 'One week',
           parameters: [idParam('id')],
-          responses: { '200': json(ref('Operation')), '404': problemResponse('No such operation'), ...errors },
+          responses: {
+            '200': json(ref('Operation')),
+            '404': problemResponse('No such operation'),
+            ...errors,
+          },
         },
       },
       '/api/v1/operations/{id}/outcomes': {
@@ -222,7 +251,10 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
               schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x20-\\x7e]+$' },
             },
           ],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('OutcomeBody') } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('OutcomeBody') } },
+          },
           responses: {
             '202': json(ref('OutcomeAccepted'), 'Accepted (first time)'),
             '200': json(ref('OutcomeAccepted'), 'Replay of an accepted request'),
@@ -235,24 +267,37 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
       },
       '/api/v1/operations/{id}/board': {
         get: {
-          summary: 'Live tallies: national, per region, per force; scoped users see their own region in detail',
+          summary:
+            'Live tallies: national, per region, per force; scoped users see their own region in detail',
           parameters: [idParam('id')],
-          responses: { '200': json(ref('Board')), '404': problemResponse('No such operation'), ...errors },
+          responses: {
+            '200': json(ref('Board')),
+            '404': problemResponse('No such operation'),
+            ...errors,
+          },
         },
       },
       '/api/v1/operations/{id}/board/stream': {
         get: {
-          summary: 'Server-Sent Events: `board` with the full board on connect and after every change',
-          description: 'Browsers may pass the token as `?access_token=` since EventSource cannot set headers.',
+          summary:
+            'Server-Sent Events: `board` with the full board on connect and after every change',
+          description:
+            'Browsers may pass the token as `?access_token=` since EventSource cannot set headers.',
           parameters: [idParam('id')],
-          responses: { '200': { description: 'text/event-stream', content: { 'text/event-stream': {} } }, ...errors },
+          responses: {
+            '200': { description: 'text/event-stream', content: { 'text/event-stream': {} } },
+            ...errors,
+          },
         },
       },
       '/api/v1/health': {
         get: {
           summary: 'Readiness of Kafka, PostgreSQL, Redis and every consumer',
           security: [],
-          responses: { '200': json({ type: 'object' }), '503': json({ type: 'object' }, 'A check failed') },
+          responses: {
+            '200': json({ type: 'object' }),
+            '503': json({ type: 'object' }, 'A check failed'),
+          },
         },
       },
     },

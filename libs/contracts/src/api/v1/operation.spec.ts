@@ -2,18 +2,46 @@ import { operationStatus, validateCreateOperation } from './operation';
 
 describe('validateCreateOperation', () => {
   it('normalizes and defaults focus forces', () => {
-    expect(validateCreateOperation({ name: ' Week ', startsAt: '2026-10-05T00:00:00+01:00', endsAt: '2026-10-12T00:00:00Z' })).toEqual({
+    expect(
+      validateCreateOperation({
+        name: ' Week ',
+        startsAt: '2026-10-05T00:00:00+01:00',
+        endsAt: '2026-10-12T00:00:00Z',
+      }),
+    ).toEqual({
       ok: true,
-      value: { name: 'Week', startsAt: '2026-10-04T23:00:00.000Z', endsAt: '2026-10-12T00:00:00.000Z', focusForces: [] },
+      value: {
+        name: 'Week',
+        startsAt: '2026-10-04T23:00:00.000Z',
+        endsAt: '2026-10-12T00:00:00.000Z',
+        focusForces: [],
+      },
     });
   });
 
   it('names bad fields, unknown and duplicate forces, and an end before the start', () => {
-    const r = validateCreateOperation({ name: '', startsAt: 'x', endsAt: '2026-10-12T00:00:00Z', focusForces: ['E23000001', 'E23000001'], extra: 1 });
+    const r = validateCreateOperation({
+      name: '',
+      startsAt: 'x',
+      endsAt: '2026-10-12T00:00:00Z',
+      focusForces: ['E23000001', 'E23000001'],
+      extra: 1,
+    });
     expect(r.ok).toBe(false);
-    expect(!r.ok && [...new Set(r.errors.map((e) => e.field))].sort()).toEqual(['extra', 'focusForces', 'name', 'startsAt']);
-    const backwards = validateCreateOperation({ name: 'W', startsAt: '2026-10-12T00:00:00Z', endsAt: '2026-10-05T00:00:00Z' });
-    expect(!backwards.ok && backwards.errors).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
+    expect(!r.ok && [...new Set(r.errors.map((e) => e.field))].sort()).toEqual([
+      'extra',
+      'focusForces',
+      'name',
+      'startsAt',
+    ]);
+    const backwards = validateCreateOperation({
+      name: 'W',
+      startsAt: '2026-10-12T00:00:00Z',
+      endsAt: '2026-10-05T00:00:00Z',
+    });
+    expect(!backwards.ok && backwards.errors).toEqual([
+      { field: 'endsAt', message: 'must be after startsAt' },
+    ]);
   });
 });
 
@@ -23,6 +51,8 @@ describe('operationStatus', () => {
     expect(operationStatus(start, null, new Date('2026-10-04T23:59:59Z'))).toBe('planned');
     expect(operationStatus(start, null, start)).toBe('active');
     expect(operationStatus(start, null, new Date('2027-01-01T00:00:00Z'))).toBe('active');
-    expect(operationStatus(start, new Date('2026-10-13T00:00:00Z'), new Date('2026-10-14T00:00:00Z'))).toBe('closed');
+    expect(
+      operationStatus(start, new Date('2026-10-13T00:00:00Z'), new Date('2026-10-14T00:00:00Z')),
+    ).toBe('closed');
   });
 });

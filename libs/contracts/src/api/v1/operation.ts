@@ -43,7 +43,8 @@ export function validateCreateOperation(body: unknown): Validated<CreateOperatio
   const raw = body as CreateOperation;
   const startsAt = new Date(raw.startsAt);
   const endsAt = new Date(raw.endsAt);
-  if (endsAt <= startsAt) return { ok: false, errors: [{ field: 'endsAt', message: 'must be after startsAt' }] };
+  if (endsAt <= startsAt)
+    return { ok: false, errors: [{ field: 'endsAt', message: 'must be after startsAt' }] };
   return {
     ok: true,
     value: {

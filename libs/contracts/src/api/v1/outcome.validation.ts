@@ -49,13 +49,18 @@ function crossFieldErrors(raw: Raw): FieldError[] {
       if (!anything) {
         errors.push({
           field: 'body',
-          message: 'a seizure needs at least one non-zero figure: cashPence, drugs, weapons or phones',
+          message:
+            'a seizure needs at least one non-zero figure: cashPence, drugs, weapons or phones',
         });
       }
       break;
     }
     case 'safeguarding':
-      if (!['children', 'adults', 'nrmReferrals', 'cuckooedAddressesVisited'].some((f) => positive(raw[f]))) {
+      if (
+        !['children', 'adults', 'nrmReferrals', 'cuckooedAddressesVisited'].some((f) =>
+          positive(raw[f]),
+        )
+      ) {
         errors.push({
           field: 'body',
           message:
@@ -132,4 +137,3 @@ function normalize(raw: Raw): Outcome {
       };
   }
 }
-

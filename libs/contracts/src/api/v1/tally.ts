@@ -60,12 +60,18 @@ export function emptyTally(): Tally {
     cuckooedAddressesVisited: 0,
     cashPence: 0,
     phones: 0,
-    drugs: Object.fromEntries(DRUGS.map((d) => [d, { grams: 0, plants: 0, valuePence: 0 }])) as Record<
-      Drug,
-      DrugTally
-    >,
+    drugs: Object.fromEntries(
+      DRUGS.map((d) => [d, { grams: 0, plants: 0, valuePence: 0 }]),
+    ) as Record<Drug, DrugTally>,
     weapons: { firearm: 0, bladed: 0, other: 0 },
-    lines: { identified: 0, disrupted: 0, closedType1: 0, closedType2: 0, ddtroApplied: 0, ddtroGranted: 0 },
+    lines: {
+      identified: 0,
+      disrupted: 0,
+      closedType1: 0,
+      closedType2: 0,
+      ddtroApplied: 0,
+      ddtroGranted: 0,
+    },
   };
 }
 

@@ -16,7 +16,9 @@ export interface OutcomeRecordedV1 {
   previous: Outcome | null;
 }
 
-const anyOutcome = { oneOf: Object.values(OUTCOME_BODY_SCHEMAS).map((s) => ({ ...s, $id: undefined })) };
+const anyOutcome = {
+  oneOf: Object.values(OUTCOME_BODY_SCHEMAS).map((s) => ({ ...s, $id: undefined })),
+};
 
 export const OUTCOME_RECORDED_V1_SCHEMA = {
   $id: 'outcome.recorded.v1',

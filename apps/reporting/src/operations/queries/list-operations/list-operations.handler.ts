@@ -13,7 +13,9 @@ export class ListOperationsHandler implements IQueryHandler<ListOperationsQuery,
 
   async execute(): Promise<Operation[]> {
     const now = new Date();
-    const rows = await this.db.manager.find(OperationEntity, { order: { startsAt: 'DESC', createdAt: 'DESC' } });
+    const rows = await this.db.manager.find(OperationEntity, {
+      order: { startsAt: 'DESC', createdAt: 'DESC' },
+    });
     return rows.map((r) => toOperation(r, now));
   }
 }

@@ -23,7 +23,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * transaction: once this commits the outcome is durable and will reach every projection.
  */
 @CommandHandler(RecordOutcomeCommand)
-export class RecordOutcomeHandler implements ICommandHandler<RecordOutcomeCommand, RecordOutcomeResult> {
+export class RecordOutcomeHandler implements ICommandHandler<
+  RecordOutcomeCommand,
+  RecordOutcomeResult
+> {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TOPICS) private readonly topics: TopicNames,
@@ -42,7 +45,12 @@ export class RecordOutcomeHandler implements ICommandHandler<RecordOutcomeComman
         .createQueryBuilder()
         .insert()
         .into(IdempotencyKeyEntity)
-        .values({ operationId: cmd.operationId, key: cmd.idempotencyKey, fingerprint: print, outcomeId: id })
+        .values({
+          operationId: cmd.operationId,
+          key: cmd.idempotencyKey,
+          fingerprint: print,
+          outcomeId: id,
+        })
         .orIgnore()
         .returning(['outcomeId'])
         .execute();
@@ -58,7 +66,11 @@ export class RecordOutcomeHandler implements ICommandHandler<RecordOutcomeComman
   private async checkOperation(m: EntityManager, cmd: RecordOutcomeCommand): Promise<void> {
     const op = await m.findOneBy(OperationEntity, { id: cmd.operationId });
     if (!op) throw notFound(cmd.operationId);
-    if (op.closedAt) throw new ProblemError('operation_closed', `Operation ${op.id} is closed; its figures are final`);
+    if (op.closedAt)
+      throw new ProblemError(
+        'operation_closed',
+        `Operation ${op.id} is closed; its figures are final`,
+      );
     const bad = occurredAtError(cmd.outcome.occurredAt, op, new Date(), this.env.CLOCK_SKEW_MS);
     if (bad) throw ProblemError.validation([bad]);
   }
@@ -90,7 +102,13 @@ export class RecordOutcomeHandler implements ICommandHandler<RecordOutcomeComman
         occurredAt: cmd.outcome.occurredAt,
         actor: cmd.actor,
         correlationId: cmd.correlationId,
-        payload: { outcomeId: id, operationId: cmd.operationId, version: 1, current: cmd.outcome, previous: null },
+        payload: {
+          outcomeId: id,
+          operationId: cmd.operationId,
+          version: 1,
+          current: cmd.outcome,
+          previous: null,
+        },
       },
       now,
     );

@@ -1,0 +1,18 @@
+// Installs npm dependencies when they are missing or older than the lock file, so that
+// `npm test`, `npm start` and `npm run demo` work on a fresh clone. Uses only Node built-ins.
+import { execSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const marker = join(root, 'node_modules', '.package-lock.json');
+const lock = join(root, 'package-lock.json');
+
+const stale = !existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs;
+if (stale) {
+  console.log('deps: installing npm packages (npm ci)…');
+  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+} else {
+  console.log('deps: npm packages up to date');
+}
