@@ -14,7 +14,9 @@ export function createKafka(brokers: string, clientId: string): Kafka {
       ({ level, log }: LogEntry) => {
         const { message, ...extra } = log;
         const line = `${message} ${JSON.stringify(extra)}`;
-        if (level <= logLevel.ERROR) logger.error(line);
+        // Services create missing topics at start-up and race each other; ensureTopics handles it.
+        if (/CreateTopics/.test(message)) logger.debug(line);
+        else if (level <= logLevel.ERROR) logger.error(line);
         else if (level === logLevel.WARN) logger.warn(line);
         else logger.debug(line);
       },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { topics } from '@intensify/contracts';
 import { createKafka, ensureTopics, TransactionalConsumer } from '@intensify/messaging';
@@ -21,7 +21,10 @@ export class BoardConsumerService implements OnApplicationBootstrap, OnApplicati
     changes: BoardChangesPublisher,
   ) {
     this.kafka = createKafka(env.KAFKA_BROKERS, 'projections');
-    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = this.kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     const t = topics(env.KAFKA_TOPIC_PREFIX);
     this.consumer = new TransactionalConsumer({
       kafka: this.kafka,
