@@ -12,7 +12,14 @@ const lock = join(root, 'package-lock.json');
 const stale = !existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs;
 if (stale) {
   console.log('deps: installing npm packages (npm ci)…');
-  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  try {
+    execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  } catch {
+    // Some npm 11 releases drop other platforms' optional packages from the lock file and then
+    // refuse `npm ci`; `npm install` resolves the same locked versions.
+    console.log('deps: npm ci refused the lock file; falling back to npm install');
+    execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  }
 } else {
   console.log('deps: npm packages up to date');
 }
