@@ -1,4 +1,4 @@
 export * from './validation';
 export * from './api/v1';
 export * from './events';
-export * from './internal/headers';
+export * from './internal/internal-api';

@@ -4,7 +4,11 @@ import { Board, boardChangedChannel } from '@intensify/contracts';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
 import { BoardService } from './board.service';
 
-type Listener = (board: Board) => void;
+export interface Listener {
+  push(board: Board): void;
+  /** Ends the stream, so that shutdown need not wait for viewers to leave. */
+  end(): void;
+}
 
 interface Watch {
   listeners: Set<Listener>;
@@ -41,7 +45,11 @@ export class BoardStreamService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    for (const w of this.watches.values()) clearTimeout(w.timer);
+    for (const w of this.watches.values()) {
+      clearTimeout(w.timer);
+      for (const l of w.listeners) l.end();
+    }
+    this.watches.clear();
     this.subscriber.disconnect();
   }
 
@@ -69,7 +77,7 @@ export class BoardStreamService implements OnModuleInit, OnModuleDestroy {
     w.lastPush = Date.now();
     try {
       const board = await this.boards.read(operationId);
-      for (const l of w.listeners) l(board);
+      for (const l of w.listeners) l.push(board);
     } catch (e) {
       this.logger.warn(`could not refresh board ${operationId}: ${(e as Error).message}`);
     } finally {

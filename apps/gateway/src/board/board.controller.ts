@@ -42,7 +42,10 @@ export class BoardController {
       res.write(`event: board\ndata: ${JSON.stringify(scopeBoard(board, p))}\n\n`);
     res.write('retry: 2000\n\n');
     send(first);
-    const unsubscribe = this.stream.subscribe(first.operationId, send);
+    const unsubscribe = this.stream.subscribe(first.operationId, {
+      push: send,
+      end: () => res.end(),
+    });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     req.on('close', () => {
       clearInterval(heartbeat);

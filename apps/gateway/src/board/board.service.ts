@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Board, Operation } from '@intensify/contracts';
+import { Board, BoardFigures, Operation } from '@intensify/contracts';
 import { Principal, visibleRegion } from '@intensify/auth';
 import { forcesInRegion, RegionCode } from '@intensify/reference-data';
 import { UpstreamClient } from '../upstream/upstream.client';
-
-type Figures = Omit<Board, 'status' | 'final'>;
 
 @Injectable()
 export class BoardService {
@@ -17,7 +15,7 @@ export class BoardService {
       await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${id}`)
     ).body;
     const figures = (
-      await this.upstream.call<Figures>('projections', 'GET', `/internal/boards/${op.id}`)
+      await this.upstream.call<BoardFigures>('projections', 'GET', `/internal/boards/${op.id}`)
     ).body;
     return { ...figures, operationId: op.id, status: op.status, final: op.status === 'closed' };
   }

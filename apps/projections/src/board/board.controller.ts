@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { BoardFigures, BoardReader } from './board.reader';
+import { BoardFigures } from '@intensify/contracts';
+import { BoardReader } from './board.reader';
 
 @Controller('internal/boards')
 export class BoardController {

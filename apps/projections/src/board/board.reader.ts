@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Tally, emptyTaskingCounts, TaskingCounts } from '@intensify/contracts';
+import { BoardFigures, Tally, emptyTaskingCounts } from '@intensify/contracts';
 import { FORCES, REGIONS } from '@intensify/reference-data';
 import { TALLY_COLUMNS, TallyVector, addInto, toTally, zeroVector } from './tally-vector';
-
-/** The board's figures as the projection holds them; the gateway adds status and scope. */
-export interface BoardFigures {
-  operationId: string;
-  asOf: string;
-  eventsApplied: number;
-  national: Tally;
-  regions: Record<string, Tally>;
-  forces: Record<string, Tally>;
-  taskings: TaskingCounts;
-}
 
 @Injectable()
 export class BoardReader {

@@ -1,3 +1,4 @@
+import { Board } from '../api/v1/tally';
 import { Actor } from '../events/envelope';
 
 /**
@@ -34,3 +35,6 @@ export interface OutcomeAccepted {
 export function boardChangedChannel(redisPrefix: string): string {
   return `${redisPrefix}:board-changed`;
 }
+
+/** What projections answer for a board: everything but the status, which reporting owns. */
+export type BoardFigures = Omit<Board, 'status' | 'final'>;
