@@ -6,6 +6,7 @@ cd "$(dirname "$0")/../.."
 
 node infra/local/ensure-deps.mjs
 node infra/local/stack.mjs up
+bash infra/local/ensure-chromium.sh
 echo "== lint" && npm run --silent lint
 echo "== build" && npm run --silent build
 echo "== tests"

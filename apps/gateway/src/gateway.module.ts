@@ -7,6 +7,7 @@ import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OperationsController } from './operations/operations.controller';
 import { OutcomesController } from './outcomes/outcomes.controller';
+import { PagesModule } from './pages/pages.module';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
 import { UpstreamModule } from './upstream/upstream.module';
 
@@ -23,6 +24,7 @@ class GatewayEnvModule {}
     AuthModule.forRoot(env),
     UpstreamModule,
     BoardModule,
+    PagesModule,
   ],
   controllers: [
     ReferenceDataController,
