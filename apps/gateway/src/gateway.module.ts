@@ -1,11 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { loggerModule } from '@intensify/runtime';
+import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
+import { MeController } from './auth/me.controller';
 import { BoardModule } from './board/board.module';
 import { GATEWAY_ENV, loadGatewayEnv } from './config';
 import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OperationsController } from './operations/operations.controller';
+import { OutcomeChangesController } from './outcomes/outcome-changes.controller';
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { PagesModule } from './pages/pages.module';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
@@ -30,6 +33,9 @@ class GatewayEnvModule {}
     ReferenceDataController,
     OperationsController,
     OutcomesController,
+    OutcomeChangesController,
+    AuditController,
+    MeController,
     HealthController,
     OpenApiController,
   ],

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   // Imported after the database exists: the module reads its environment when loaded.
   const { ReportingModule } = await import('./reporting.module');
   const { startService } = await import('@intensify/runtime');
-  await startService(ReportingModule, { port: env.REPORTING_PORT, jsonLimit: '512kb' });
+  await startService(ReportingModule, { port: env.REPORTING_PORT, jsonLimit: '64mb' });
 }
 
 main().catch((e) => {

@@ -3,8 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
 import { loggerModule } from '@intensify/runtime';
 import { loadReportingEnv, REPORTING_ENV, ReportingEnv, SCHEMA } from './config';
+import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
 import { InitialReporting1763800000000 } from './migrations/1763800000000-initial-reporting';
+import { CorrectionsAndAudit1763900000000 } from './migrations/1763900000000-corrections-and-audit';
 import { OperationEntity } from './operations/operation.entity';
 import { OperationsModule } from './operations/operations.module';
 import { IdempotencyKeyEntity } from './outcomes/idempotency-key.entity';
@@ -30,13 +32,14 @@ class ReportingEnvModule {}
           databaseUrl: e.DATABASE_URL,
           schema: SCHEMA,
           entities: [OperationEntity, OutcomeEntity, OutcomeVersionEntity, IdempotencyKeyEntity],
-          migrations: [InitialReporting1763800000000],
+          migrations: [InitialReporting1763800000000, CorrectionsAndAudit1763900000000],
           poolSize: 20,
         }),
     }),
     OutboxModule,
     OperationsModule,
     OutcomesModule,
+    AuditModule,
   ],
   controllers: [HealthController],
 })

@@ -1,4 +1,4 @@
-import { regionOfForce } from '@intensify/reference-data';
+import { FORCE_CODES, forcesInRegion, regionOfForce, RegionCode } from '@intensify/reference-data';
 import { Principal } from './principal';
 
 /**
@@ -6,7 +6,14 @@ import { Principal } from './principal';
  * compares roles, regions or forces.
  */
 export type Action =
-  'operation.create' | 'operation.close' | 'operation.read' | 'outcome.write' | 'board.read';
+  | 'operation.create'
+  | 'operation.close'
+  | 'operation.reopen'
+  | 'operation.read'
+  | 'outcome.write'
+  | 'outcome.read'
+  | 'audit.read'
+  | 'board.read';
 
 export interface Target {
   /** The force an outcome is for, when the action concerns one force. */
@@ -35,8 +42,11 @@ const writeForForce: Rule = (p, t) => {
 const POLICY: Record<Action, Rule> = {
   'operation.create': nationalOnly,
   'operation.close': nationalOnly,
+  'operation.reopen': nationalOnly,
   'operation.read': everyone,
   'outcome.write': writeForForce,
+  'outcome.read': everyone,
+  'audit.read': nationalOnly,
   'board.read': everyone,
 };
 
@@ -56,4 +66,19 @@ export function visibleRegion(principal: Principal): string | null {
     return principal.region ?? null;
   if (principal.role === 'force') return regionOfForce(principal.force!) ?? null;
   return null;
+}
+
+/** Forces whose outcomes a principal may report for: what the reporting page offers. */
+export function writableForces(principal: Principal): string[] {
+  return FORCE_CODES.filter((force) => may(principal, 'outcome.write', { force }));
+}
+
+/**
+ * Forces whose individual outcomes a principal may list (least access: a region sees its own
+ * forces, a force itself); `null` means all.
+ */
+export function readableForces(principal: Principal): string[] | null {
+  if (principal.role === 'force') return [principal.force!];
+  const region = visibleRegion(principal);
+  return region ? forcesInRegion(region as RegionCode) : null;
 }

@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { Request } from 'express';
-import { Operation, validateCreateOperation } from '@intensify/contracts';
+import {
+  checkSchema,
+  Operation,
+  REASON_SCHEMA,
+  validateCreateOperation,
+} from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -45,6 +50,46 @@ export class OperationsController {
         'GET',
         `/internal/operations/${encodeURIComponent(id)}`,
       )
+    ).body;
+  }
+
+  /** Makes the week's figures final; later writes get 409 `operation_closed`. */
+  @Post(':id/close')
+  @HttpCode(200)
+  async close(
+    @Param('id') id: string,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ): Promise<Operation> {
+    authorize(p, 'operation.close');
+    const path = `/internal/operations/${encodeURIComponent(id)}/close`;
+    return (
+      await this.upstream.call<Operation>('reporting', 'POST', path, {
+        actor: p,
+        correlationId: correlationIdOf(req),
+      })
+    ).body;
+  }
+
+  /** Reopens a closed week for late corrections, with a reason that is audited. */
+  @Post(':id/reopen')
+  @HttpCode(200)
+  async reopen(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ): Promise<Operation> {
+    authorize(p, 'operation.reopen');
+    const errors = checkSchema(REASON_SCHEMA, body);
+    if (errors.length) throw ProblemError.validation(errors);
+    const path = `/internal/operations/${encodeURIComponent(id)}/reopen`;
+    return (
+      await this.upstream.call<Operation>('reporting', 'POST', path, {
+        body,
+        actor: p,
+        correlationId: correlationIdOf(req),
+      })
     ).body;
   }
 }

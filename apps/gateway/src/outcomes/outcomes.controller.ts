@@ -1,12 +1,32 @@
-import { Body, Controller, Headers, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { Request, Response } from 'express';
-import { OutcomeAccepted, validateOutcomeBody } from '@intensify/contracts';
+import {
+  ImportResult,
+  OUTCOME_TYPES,
+  OutcomeAccepted,
+  OutcomeItem,
+  Page,
+  validateOutcomeBody,
+} from '@intensify/contracts';
+import { FORCE_CODES } from '@intensify/reference-data';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { correlationIdOf } from '../upstream/correlation';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { parseCsvReturn } from './csv-return.parser';
 import { requireIdempotencyKey } from './idempotency-key';
 
 @Controller('api/v1/operations/:operationId/outcomes')
@@ -31,7 +51,7 @@ export class OutcomesController {
     const answer = await this.upstream.call<OutcomeAccepted>(
       'reporting',
       'POST',
-      `/internal/operations/${encodeURIComponent(operationId)}/outcomes`,
+      `/internal/operations/${enc(operationId)}/outcomes`,
       {
         body: outcome.value,
         actor: p,
@@ -42,4 +62,101 @@ export class OutcomesController {
     res.status(answer.status);
     return answer.body;
   }
+
+  /** Outcomes in the caller's scope, newest first, each with its version history. */
+  @Get()
+  async list(
+    @Param('operationId') operationId: string,
+    @CurrentPrincipal() p: Principal,
+    @Query() query: Record<string, unknown>,
+  ): Promise<Page<OutcomeItem>> {
+    authorize(p, 'outcome.read');
+    const params = listParams(query);
+    const answer = await this.upstream.call<Page<OutcomeItem>>(
+      'reporting',
+      'GET',
+      `/internal/operations/${enc(operationId)}/outcomes?${params}`,
+      { actor: p },
+    );
+    return answer.body;
+  }
+
+  /** A CSV return, one outcome per row; see the OpenAPI description for its columns. */
+  @Post('import')
+  @HttpCode(200)
+  async import(
+    @Param('operationId') operationId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ): Promise<ImportResult> {
+    authorize(p, 'outcome.write');
+    if (!req.is('text/csv') || typeof body !== 'string') {
+      throw new ProblemError('unsupported_media_type', 'Send the return as Content-Type: text/csv');
+    }
+    const parsed = parseCsvReturn(body, p);
+    const stored = parsed.rows.length
+      ? (
+          await this.upstream.call<ImportResult>(
+            'reporting',
+            'POST',
+            `/internal/operations/${enc(operationId)}/outcomes/import`,
+            {
+              body: { rows: parsed.rows },
+              actor: p,
+              correlationId: correlationIdOf(req),
+            },
+          )
+        ).body
+      : await this.emptyImport(operationId);
+    return {
+      accepted: stored.accepted,
+      duplicates: stored.duplicates,
+      rejected: [...parsed.rejected, ...stored.rejected].sort((a, b) => a.row - b.row),
+    };
+  }
+
+  /** A file with no good rows still answers 404 or 409 for a missing or closed week. */
+  private async emptyImport(operationId: string): Promise<ImportResult> {
+    const op = (
+      await this.upstream.call<{ status: string; id: string }>(
+        'reporting',
+        'GET',
+        `/internal/operations/${enc(operationId)}`,
+      )
+    ).body;
+    if (op.status === 'closed')
+      throw new ProblemError(
+        'operation_closed',
+        `Operation ${op.id} is closed; its figures are final`,
+      );
+    return { accepted: 0, duplicates: 0, rejected: [] };
+  }
+}
+
+function enc(id: string): string {
+  return encodeURIComponent(id);
+}
+
+const STATUSES = ['live', 'retracted'];
+
+function listParams(q: Record<string, unknown>): string {
+  const errors = [];
+  const out = new URLSearchParams();
+  const known = ['force', 'type', 'status', 'cursor', 'limit'];
+  for (const [k, v] of Object.entries(q)) {
+    if (!known.includes(k)) errors.push({ field: k, message: 'is not a known query parameter' });
+    else if (typeof v !== 'string') errors.push({ field: k, message: 'must be given once' });
+    else if (v !== '') out.set(k, v);
+  }
+  const check = (k: string, allowed: readonly string[]) => {
+    const v = out.get(k);
+    if (v && !allowed.includes(v))
+      errors.push({ field: k, message: `must be one of the known values` });
+  };
+  check('force', FORCE_CODES);
+  check('type', OUTCOME_TYPES);
+  check('status', STATUSES);
+  if (errors.length) throw ProblemError.validation(errors);
+  return out.toString();
 }

@@ -1,9 +1,15 @@
 import { EntityManager } from 'typeorm';
 import {
+  OPERATION_CLOSED,
   OPERATION_CREATED,
+  OPERATION_REOPENED,
   OUTCOME_RECORDED,
+  OUTCOME_RETRACTED,
+  OperationClosedV1,
   OperationCreatedV1,
+  OperationReopenedV1,
   OutcomeRecordedV1,
+  OutcomeRetractedV1,
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
 import {
@@ -44,6 +50,11 @@ export function foldBatch(events: ConsumedEvent[]): Map<string, BoardDelta> {
       addInto(forceDelta(b, p.current.force), outcomeVector(p.current), 1);
       if (p.previous) addInto(forceDelta(b, p.previous.force), outcomeVector(p.previous), -1);
       b.eventsApplied += 1;
+    } else if (event.type === OUTCOME_RETRACTED.type) {
+      const p = event.payload as OutcomeRetractedV1;
+      const b = board(p.operationId);
+      addInto(forceDelta(b, p.previous.force), outcomeVector(p.previous), -1);
+      b.eventsApplied += 1;
     }
   }
   return boards;
@@ -68,15 +79,28 @@ export async function applyBoardBatch(
   return new Set(boards.keys());
 }
 
+/** Operation events are rare: one statement each, applied in partition order. */
 async function upsertOperations(m: EntityManager, events: ConsumedEvent[]): Promise<void> {
   for (const { event } of events) {
-    if (event.type !== OPERATION_CREATED.type) continue;
-    const p = event.payload as OperationCreatedV1;
-    await m.query(
-      `INSERT INTO projections.operations (id, name, starts_at, ends_at, focus_forces)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-      [p.operationId, p.name, p.startsAt, p.endsAt, p.focusForces],
-    );
+    if (event.type === OPERATION_CREATED.type) {
+      const p = event.payload as OperationCreatedV1;
+      await m.query(
+        `INSERT INTO projections.operations (id, name, starts_at, ends_at, focus_forces)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+        [p.operationId, p.name, p.startsAt, p.endsAt, p.focusForces],
+      );
+    } else if (event.type === OPERATION_CLOSED.type) {
+      const p = event.payload as OperationClosedV1;
+      await m.query(`UPDATE projections.operations SET closed_at = $2 WHERE id = $1`, [
+        p.operationId,
+        p.closedAt,
+      ]);
+    } else if (event.type === OPERATION_REOPENED.type) {
+      const p = event.payload as OperationReopenedV1;
+      await m.query(`UPDATE projections.operations SET closed_at = NULL WHERE id = $1`, [
+        p.operationId,
+      ]);
+    }
   }
 }
 

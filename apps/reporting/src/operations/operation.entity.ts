@@ -21,6 +21,9 @@ export class OperationEntity {
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
 
+  @Column('text', { name: 'reopen_reason', nullable: true })
+  reopenReason: string | null;
+
   @Column('jsonb', { name: 'created_by' })
   createdBy: Actor;
 

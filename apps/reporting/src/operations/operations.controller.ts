@@ -1,9 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Actor, Operation, validateCreateOperation } from '@intensify/contracts';
+import {
+  Actor,
+  checkSchema,
+  Operation,
+  REASON_SCHEMA,
+  validateCreateOperation,
+} from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { CallingActor, CorrelationId } from '../http/actor.decorator';
+import { CloseOperationCommand } from './commands/close-operation/close-operation.command';
 import { CreateOperationCommand } from './commands/create-operation/create-operation.command';
+import { ReopenOperationCommand } from './commands/reopen-operation/reopen-operation.command';
 import { GetOperationQuery } from './queries/get-operation/get-operation.query';
 import { ListOperationsQuery } from './queries/list-operations/list-operations.query';
 
@@ -34,5 +42,35 @@ export class OperationsController {
   @Get(':id')
   get(@Param('id') id: string): Promise<Operation> {
     return this.queries.execute(new GetOperationQuery(id));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  close(
+    @Param('id') id: string,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<Operation> {
+    return this.commands.execute(new CloseOperationCommand(id, actor, correlationId));
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<Operation> {
+    const errors = checkSchema(REASON_SCHEMA, body);
+    if (errors.length) throw ProblemError.validation(errors);
+    return this.commands.execute(
+      new ReopenOperationCommand(
+        id,
+        (body as { reason: string }).reason.trim(),
+        actor,
+        correlationId,
+      ),
+    );
   }
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OutboxModule } from '../outbox/outbox.module';
+import { CloseOperationHandler } from './commands/close-operation/close-operation.handler';
 import { CreateOperationHandler } from './commands/create-operation/create-operation.handler';
+import { ReopenOperationHandler } from './commands/reopen-operation/reopen-operation.handler';
 import { GetOperationHandler } from './queries/get-operation/get-operation.handler';
 import { ListOperationsHandler } from './queries/list-operations/list-operations.handler';
 import { OperationsController } from './operations.controller';
@@ -9,6 +11,12 @@ import { OperationsController } from './operations.controller';
 @Module({
   imports: [CqrsModule, OutboxModule],
   controllers: [OperationsController],
-  providers: [CreateOperationHandler, GetOperationHandler, ListOperationsHandler],
+  providers: [
+    CreateOperationHandler,
+    CloseOperationHandler,
+    ReopenOperationHandler,
+    GetOperationHandler,
+    ListOperationsHandler,
+  ],
 })
 export class OperationsModule {}

@@ -18,6 +18,10 @@ export class IdempotencyKeyEntity {
   @Column('uuid', { name: 'outcome_id' })
   outcomeId: string;
 
+  /** The body first answered; a replay answers it again. */
+  @Column('jsonb', { nullable: true })
+  response: Record<string, unknown> | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }

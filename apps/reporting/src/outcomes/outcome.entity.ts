@@ -1,5 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Outcome } from '@intensify/contracts';
+import { Actor, Outcome } from '@intensify/contracts';
+
+export interface Retraction {
+  reason: string;
+  at: string;
+  by: Pick<Actor, 'sub' | 'role'>;
+}
 
 /** The latest version of each outcome; every version is kept in `outcome_versions`. */
 @Entity({ name: 'outcomes' })
@@ -25,6 +31,16 @@ export class OutcomeEntity {
   @Column('timestamptz', { name: 'retracted_at', nullable: true })
   retractedAt: Date | null;
 
+  @Column('jsonb', { nullable: true })
+  retraction: Retraction | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+
+  /** Insertion order; the listing cursor. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
 }

@@ -1,22 +1,39 @@
-import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
+  checkSchema,
+  ImportResult,
   INTERNAL_HEADERS,
   OutcomeAccepted,
+  OutcomeChangeAccepted,
+  OutcomeItem,
+  Page,
+  REASON_SCHEMA,
   validateOutcomeBody,
 } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { CallingActor, CorrelationId } from '../http/actor.decorator';
+import { pageLimit } from '../http/page-limit';
+import { CorrectOutcomeCommand } from './commands/correct-outcome/correct-outcome.command';
+import {
+  ImportOutcomesCommand,
+  ImportRow,
+} from './commands/import-outcomes/import-outcomes.command';
 import { RecordOutcomeCommand } from './commands/record-outcome/record-outcome.command';
+import { RetractOutcomeCommand } from './commands/retract-outcome/retract-outcome.command';
+import { ListOutcomesQuery } from './queries/list-outcomes/list-outcomes.query';
 
-@Controller('internal/operations/:operationId/outcomes')
+@Controller('internal')
 export class OutcomesController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   /** 202 when first accepted, 200 when the same key and body are replayed. */
-  @Post()
+  @Post('operations/:operationId/outcomes')
   async record(
     @Param('operationId') operationId: string,
     @Body() body: unknown,
@@ -25,13 +42,88 @@ export class OutcomesController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutcomeAccepted> {
-    if (!key) throw ProblemError.validation([{ field: 'Idempotency-Key', message: 'is required' }]);
     const outcome = validateOutcomeBody(body);
     if (!outcome.ok) throw ProblemError.validation(outcome.errors);
     const result = await this.commands.execute(
-      new RecordOutcomeCommand(operationId, outcome.value, key, actor, correlationId),
+      new RecordOutcomeCommand(operationId, outcome.value, requireKey(key), actor, correlationId),
     );
     res.status(result.replayed ? 200 : 202);
     return { id: result.id, status: 'accepted' };
   }
+
+  @Post('operations/:operationId/outcomes/import')
+  async import(
+    @Param('operationId') operationId: string,
+    @Body() body: { rows: ImportRow[] },
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<ImportResult> {
+    for (const r of body.rows) {
+      const check = validateOutcomeBody(r.outcome);
+      if (!check.ok) throw ProblemError.validation(check.errors, `Row ${r.row} is not valid`);
+    }
+    return this.commands.execute(
+      new ImportOutcomesCommand(operationId, body.rows, actor, correlationId),
+    );
+  }
+
+  @Get('operations/:operationId/outcomes')
+  list(
+    @Param('operationId') operationId: string,
+    @CallingActor() actor: Actor,
+    @Query('force') force?: string,
+    @Query('type') type?: string,
+    @Query('status') status?: 'live' | 'retracted',
+    @Query('cursor') cursor?: string,
+    @Query('limit') limit?: string,
+  ): Promise<Page<OutcomeItem>> {
+    return this.queries.execute(
+      new ListOutcomesQuery(
+        operationId,
+        { force, type, status, cursor: cursor || undefined, limit: pageLimit(limit) },
+        actor,
+      ),
+    );
+  }
+
+  @Post('outcomes/:outcomeId/corrections')
+  async correct(
+    @Param('outcomeId') outcomeId: string,
+    @Body() body: unknown,
+    @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OutcomeChangeAccepted> {
+    const outcome = validateOutcomeBody(body);
+    if (!outcome.ok) throw ProblemError.validation(outcome.errors);
+    const { replayed, ...answer } = await this.commands.execute(
+      new CorrectOutcomeCommand(outcomeId, outcome.value, requireKey(key), actor, correlationId),
+    );
+    res.status(replayed ? 200 : 202);
+    return answer;
+  }
+
+  @Post('outcomes/:outcomeId/retraction')
+  async retract(
+    @Param('outcomeId') outcomeId: string,
+    @Body() body: unknown,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OutcomeChangeAccepted> {
+    const errors = checkSchema(REASON_SCHEMA, body);
+    if (errors.length) throw ProblemError.validation(errors);
+    const { reason } = body as { reason: string };
+    const { replayed, ...answer } = await this.commands.execute(
+      new RetractOutcomeCommand(outcomeId, reason.trim(), actor, correlationId),
+    );
+    res.status(replayed ? 200 : 202);
+    return answer;
+  }
+}
+
+function requireKey(key: string | undefined): string {
+  if (!key) throw ProblemError.validation([{ field: 'Idempotency-Key', message: 'is required' }]);
+  return key;
 }

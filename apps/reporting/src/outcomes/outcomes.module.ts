@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OutboxModule } from '../outbox/outbox.module';
+import { CorrectOutcomeHandler } from './commands/correct-outcome/correct-outcome.handler';
+import { ImportOutcomesHandler } from './commands/import-outcomes/import-outcomes.handler';
 import { RecordOutcomeHandler } from './commands/record-outcome/record-outcome.handler';
+import { RetractOutcomeHandler } from './commands/retract-outcome/retract-outcome.handler';
 import { OutcomesController } from './outcomes.controller';
+import { ListOutcomesHandler } from './queries/list-outcomes/list-outcomes.handler';
 
 @Module({
   imports: [CqrsModule, OutboxModule],
   controllers: [OutcomesController],
-  providers: [RecordOutcomeHandler],
+  providers: [
+    RecordOutcomeHandler,
+    CorrectOutcomeHandler,
+    RetractOutcomeHandler,
+    ImportOutcomesHandler,
+    ListOutcomesHandler,
+  ],
 })
 export class OutcomesModule {}

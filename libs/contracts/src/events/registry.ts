@@ -1,13 +1,20 @@
 import { EventEnvelope, ENVELOPE_SCHEMA } from './envelope';
-import { OPERATION_CREATED, OPERATION_CREATED_V1_SCHEMA } from './v1/operation-events';
-import { OUTCOME_RECORDED, OUTCOME_RECORDED_V1_SCHEMA } from './v1/outcome-events';
+import * as operation from './v1/operation-events';
+import * as outcome from './v1/outcome-events';
 import { FieldError, checkSchema } from '../validation';
 
 /** One schema per event type and version: producers and consumers validate against the same. */
-const PAYLOAD_SCHEMAS: Record<string, object> = {
-  [`${OPERATION_CREATED.type}@${OPERATION_CREATED.version}`]: OPERATION_CREATED_V1_SCHEMA,
-  [`${OUTCOME_RECORDED.type}@${OUTCOME_RECORDED.version}`]: OUTCOME_RECORDED_V1_SCHEMA,
-};
+const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
+  (
+    [
+      [operation.OPERATION_CREATED, operation.OPERATION_CREATED_V1_SCHEMA],
+      [operation.OPERATION_CLOSED, operation.OPERATION_CLOSED_V1_SCHEMA],
+      [operation.OPERATION_REOPENED, operation.OPERATION_REOPENED_V1_SCHEMA],
+      [outcome.OUTCOME_RECORDED, outcome.OUTCOME_RECORDED_V1_SCHEMA],
+      [outcome.OUTCOME_RETRACTED, outcome.OUTCOME_RETRACTED_V1_SCHEMA],
+    ] as const
+  ).map(([kind, schema]) => [`${kind.type}@${kind.version}`, schema]),
+);
 
 export function validateEvent(event: unknown): FieldError[] {
   const envelopeErrors = checkSchema(ENVELOPE_SCHEMA, event);

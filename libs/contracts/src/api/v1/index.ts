@@ -6,3 +6,5 @@ export * from './outcome.validation';
 export * from './problem';
 export * from './tally';
 export * from './openapi';
+export * from './reporting';
+export * from './csv-return';

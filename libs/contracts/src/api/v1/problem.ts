@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'not_found',
   'idempotency_conflict',
   'operation_closed',
+  'outcome_retracted',
   'payload_too_large',
   'unsupported_media_type',
   'conflict',

@@ -1,6 +1,8 @@
 import { FORCE_CODES } from '@intensify/reference-data';
 
 export const OPERATION_CREATED = { type: 'operation.created', version: 1 } as const;
+export const OPERATION_CLOSED = { type: 'operation.closed', version: 1 } as const;
+export const OPERATION_REOPENED = { type: 'operation.reopened', version: 1 } as const;
 
 export interface OperationCreatedV1 {
   operationId: string;
@@ -10,16 +12,47 @@ export interface OperationCreatedV1 {
   focusForces: string[];
 }
 
+/** The week's figures are final from `closedAt`. */
+export interface OperationClosedV1 {
+  operationId: string;
+  closedAt: string;
+}
+
+/** Late corrections: the week is provisional again until closed once more. */
+export interface OperationReopenedV1 {
+  operationId: string;
+  reason: string;
+}
+
+const uuid = { type: 'string', format: 'uuid' } as const;
+const dateTime = { type: 'string', format: 'date-time' } as const;
+
 export const OPERATION_CREATED_V1_SCHEMA = {
   $id: 'operation.created.v1',
   type: 'object',
   additionalProperties: false,
   required: ['operationId', 'name', 'startsAt', 'endsAt', 'focusForces'],
   properties: {
-    operationId: { type: 'string', format: 'uuid' },
+    operationId: uuid,
     name: { type: 'string' },
-    startsAt: { type: 'string', format: 'date-time' },
-    endsAt: { type: 'string', format: 'date-time' },
+    startsAt: dateTime,
+    endsAt: dateTime,
     focusForces: { type: 'array', items: { type: 'string', enum: FORCE_CODES } },
   },
+} as const;
+
+export const OPERATION_CLOSED_V1_SCHEMA = {
+  $id: 'operation.closed.v1',
+  type: 'object',
+  additionalProperties: false,
+  required: ['operationId', 'closedAt'],
+  properties: { operationId: uuid, closedAt: dateTime },
+} as const;
+
+export const OPERATION_REOPENED_V1_SCHEMA = {
+  $id: 'operation.reopened.v1',
+  type: 'object',
+  additionalProperties: false,
+  required: ['operationId', 'reason'],
+  properties: { operationId: uuid, reason: { type: 'string', minLength: 1 } },
 } as const;

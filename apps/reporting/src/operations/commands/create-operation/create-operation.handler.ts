@@ -10,6 +10,7 @@ import { toOperation } from '../../operation.mapper';
 import { CreateOperationCommand } from './create-operation.command';
 import { TOPICS, TopicNames } from '../../../outbox/topics.provider';
 import { SCHEMA } from '../../../config';
+import { audit } from '../../../audit/audit-log';
 
 @CommandHandler(CreateOperationCommand)
 export class CreateOperationHandler implements ICommandHandler<CreateOperationCommand, Operation> {
@@ -40,6 +41,16 @@ export class CreateOperationHandler implements ICommandHandler<CreateOperationCo
         payload: { operationId: id, ...input },
       });
       await appendToOutbox(manager, SCHEMA, [{ topic: this.topics.operations, event }]);
+      await audit(manager, [
+        {
+          actor,
+          action: 'operation.created',
+          operationId: id,
+          subjectId: id,
+          correlationId,
+          details: { ...input },
+        },
+      ]);
       return toOperation(entity);
     });
   }

@@ -1,0 +1,73 @@
+import { Body, Controller, Headers, Param, Post, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import {
+  checkSchema,
+  OutcomeChangeAccepted,
+  REASON_SCHEMA,
+  validateOutcomeBody,
+} from '@intensify/contracts';
+import { Principal } from '@intensify/auth';
+import { ProblemError } from '@intensify/problems';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { authorize } from '../auth/forbid';
+import { correlationIdOf } from '../upstream/correlation';
+import { UpstreamClient } from '../upstream/upstream.client';
+import { requireIdempotencyKey } from './idempotency-key';
+
+/**
+ * Corrections and retractions. Reporting, which holds the outcome, checks that the caller may
+ * write for its force (and for the corrected force), under the same scope policy.
+ */
+@Controller('api/v1/outcomes/:outcomeId')
+export class OutcomeChangesController {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  @Post('corrections')
+  async correct(
+    @Param('outcomeId') outcomeId: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') rawKey: string | undefined,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OutcomeChangeAccepted> {
+    authorize(p, 'outcome.write');
+    const key = requireIdempotencyKey(rawKey);
+    const outcome = validateOutcomeBody(body);
+    if (!outcome.ok) throw ProblemError.validation(outcome.errors);
+    const answer = await this.upstream.call<OutcomeChangeAccepted>(
+      'reporting',
+      'POST',
+      `/internal/outcomes/${encodeURIComponent(outcomeId)}/corrections`,
+      {
+        body: outcome.value,
+        actor: p,
+        correlationId: correlationIdOf(req),
+        headers: { 'idempotency-key': key },
+      },
+    );
+    res.status(answer.status);
+    return answer.body;
+  }
+
+  @Post('retraction')
+  async retract(
+    @Param('outcomeId') outcomeId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OutcomeChangeAccepted> {
+    authorize(p, 'outcome.write');
+    const errors = checkSchema(REASON_SCHEMA, body);
+    if (errors.length) throw ProblemError.validation(errors);
+    const answer = await this.upstream.call<OutcomeChangeAccepted>(
+      'reporting',
+      'POST',
+      `/internal/outcomes/${encodeURIComponent(outcomeId)}/retraction`,
+      { body, actor: p, correlationId: correlationIdOf(req) },
+    );
+    res.status(answer.status);
+    return answer.body;
+  }
+}

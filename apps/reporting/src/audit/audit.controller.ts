@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { AuditEntry, Page } from '@intensify/contracts';
+import { pageLimit } from '../http/page-limit';
+import { ListAuditQuery } from './queries/list-audit/list-audit.query';
+
+@Controller('internal/audit')
+export class AuditController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  list(
+    @Query('operationId') operationId?: string,
+    @Query('cursor') cursor?: string,
+    @Query('limit') limit?: string,
+  ): Promise<Page<AuditEntry>> {
+    return this.queries.execute(
+      new ListAuditQuery(operationId || undefined, cursor || undefined, pageLimit(limit)),
+    );
+  }
+}
