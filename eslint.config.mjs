@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   {
@@ -27,22 +28,12 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs}'],
-    languageOptions: {
-      globals: {
-        process: 'readonly',
-        console: 'readonly',
-        module: 'writable',
-        require: 'readonly',
-        __dirname: 'readonly',
-        URL: 'readonly',
-        setTimeout: 'readonly',
-        clearTimeout: 'readonly',
-        Buffer: 'readonly',
-        fetch: 'readonly',
-        AbortSignal: 'readonly',
-        setInterval: 'readonly',
-        clearInterval: 'readonly',
-      },
-    },
+    ignores: ['apps/*/public/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Pages are plain browser ES modules served as they are.
+    files: ['apps/*/public/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
   },
 );

@@ -6,11 +6,16 @@ async function main(): Promise<void> {
   const { GatewayModule } = await import('./gateway.module');
   const { startService } = await import('@intensify/runtime');
   const { mountDocsPage } = await import('./openapi/docs-page');
+  const { CSV_LIMITS } = await import('@intensify/contracts');
   await startService(GatewayModule, {
     port: env.PORT,
     host: env.HOST,
     jsonLimit: '256kb',
-    configure: mountDocsPage,
+    configure: (app) => {
+      // CSV returns are larger than any JSON body; their own limit is documented with the import.
+      app.useBodyParser('text', { type: ['text/csv', 'application/csv'], limit: CSV_LIMITS.bytes });
+      mountDocsPage(app);
+    },
   });
 }
 

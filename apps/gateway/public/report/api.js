@@ -1,0 +1,79 @@
+// Talks to this origin's public API; every failure becomes an ApiError carrying a problem.
+
+const TOKEN_KEY = 'intensify.report.token';
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN_KEY),
+  start: (token) => sessionStorage.setItem(TOKEN_KEY, token),
+  end: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/** A refused or failed request. `problem` is the server's problem+json or one made up here. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title);
+    this.status = status;
+    this.problem = { errors: [], ...problem };
+  }
+
+  /** No answer, or a server fault: the same request may be tried again unchanged. */
+  get retryable() {
+    return this.status === 0 || this.status >= 500;
+  }
+}
+
+let onSignedOut = () => {};
+
+/** Called when the server no longer accepts the token, so the page can ask to sign in again. */
+export function whenSignedOut(handler) {
+  onSignedOut = handler;
+}
+
+export async function request(method, path, { json, text, contentType, headers = {} } = {}) {
+  const token = session.token();
+  const init = { method, headers: { accept: 'application/json', ...headers } };
+  if (token) init.headers.authorization = `Bearer ${token}`;
+  if (json !== undefined) {
+    init.headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(json);
+  } else if (text !== undefined) {
+    init.headers['content-type'] = contentType;
+    init.body = text;
+  }
+  let res;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, {
+      code: 'network_error',
+      title: 'No answer from the server',
+      detail: 'The server could not be reached. Check your connection and try again.',
+    });
+  }
+  const body = await readBody(res);
+  if (res.ok) return { status: res.status, body };
+  const problem =
+    body && typeof body === 'object'
+      ? body
+      : { code: `http_${res.status}`, title: res.statusText, detail: `The server answered ${res.status}.` };
+  if (res.status === 401 && token) {
+    session.end();
+    onSignedOut('Your sign-in has expired or is no longer valid. Please sign in again.');
+  }
+  throw new ApiError(res.status, problem);
+}
+
+async function readBody(res) {
+  const raw = await res.text();
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export const api = {
+  get: (path) => request('GET', path).then((r) => r.body),
+  post: (path, json, headers) => request('POST', path, { json, headers }),
+};
