@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { freePort, PlatformProcesses, waitFor } from '../../libs/testing/src';
-import { RUN_ENV_FILE, RunEnv } from './run-env';
+import { publishRunEnv, runEnvFile, RunEnv } from './run-env';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -23,7 +23,7 @@ export default async function globalSetup(): Promise<void> {
     freePort(),
     freePort(),
   ]);
-  const logDir = join(ROOT, 'test', 'artifacts', 'logs');
+  const logDir = join(ROOT, 'test', 'artifacts', 'logs', runId);
   const env: RunEnv = {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
     reportingUrl: `http://127.0.0.1:${reportingPort}`,
@@ -52,8 +52,10 @@ export default async function globalSetup(): Promise<void> {
     PROJECTIONS_URL: env.projectionsUrl,
     BOARD_PUSH_INTERVAL_MS: '100',
   };
-  mkdirSync(dirname(RUN_ENV_FILE), { recursive: true });
-  writeFileSync(RUN_ENV_FILE, JSON.stringify(env, null, 2));
+  const file = runEnvFile(runId);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(env, null, 2));
+  publishRunEnv(file);
 
   if (process.env.SKIP_BUILD !== '1')
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });

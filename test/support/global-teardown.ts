@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import { PlatformProcesses } from '../../libs/testing/src';
 import { runEnv } from './run-env';
@@ -6,6 +7,7 @@ import { runEnv } from './run-env';
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __platform?: PlatformProcesses }).__platform?.stopAll();
   const env = runEnv();
+  rmSync(process.env.INTENSIFY_TEST_RUN_ENV!, { force: true });
   const admin = new Kafka({
     brokers: env.kafkaBrokers.split(','),
     logLevel: logLevel.NOTHING,

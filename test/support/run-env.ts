@@ -15,8 +15,21 @@ export interface RunEnv {
   platformEnv: Record<string, string>;
 }
 
-export const RUN_ENV_FILE = join(__dirname, '..', '.run', 'env.json');
+const RUN_DIR = join(__dirname, '..', '.run');
+const VARIABLE = 'INTENSIFY_TEST_RUN_ENV';
+
+/** Each run writes its own file, so two runs in one checkout never read each other's. */
+export function runEnvFile(runId: string): string {
+  return join(RUN_DIR, `env-${runId}.json`);
+}
+
+/** Global setup publishes the file's path in the environment its test workers inherit. */
+export function publishRunEnv(file: string): void {
+  process.env[VARIABLE] = file;
+}
 
 export function runEnv(): RunEnv {
-  return JSON.parse(readFileSync(RUN_ENV_FILE, 'utf8'));
+  const file = process.env[VARIABLE];
+  if (!file) throw new Error(`${VARIABLE} is not set: integration tests run under jest's global setup`);
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
