@@ -30,6 +30,7 @@ export function publishRunEnv(file: string): void {
 
 export function runEnv(): RunEnv {
   const file = process.env[VARIABLE];
-  if (!file) throw new Error(`${VARIABLE} is not set: integration tests run under jest's global setup`);
+  if (!file)
+    throw new Error(`${VARIABLE} is not set: integration tests run under jest's global setup`);
   return JSON.parse(readFileSync(file, 'utf8'));
 }

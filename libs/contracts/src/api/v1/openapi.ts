@@ -3,6 +3,8 @@ import { CREATE_OPERATION_SCHEMA } from './operation';
 import { DEV_TOKEN_SCHEMA } from './auth';
 import { DRUGS, OUTCOME_BODY_SCHEMAS } from './outcome.schema';
 import { ERROR_CODES } from './problem';
+import { CSV_COLUMNS, CSV_LIMITS, CSV_REQUIRED_COLUMNS } from './csv-return';
+import { REASON_SCHEMA } from './reporting';
 
 /** Strips Ajv-only keywords so the same schemas serve as OpenAPI 3.1 components. */
 function component(schema: object): object {
@@ -134,6 +136,103 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
           type: 'object',
           properties: { id: { type: 'string', format: 'uuid' }, status: { const: 'accepted' } },
         },
+        Reason: component(REASON_SCHEMA),
+        OutcomeChangeAccepted: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            version: { type: 'integer' },
+            status: { const: 'accepted' },
+          },
+        },
+        OutcomeItem: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            operationId: { type: 'string', format: 'uuid' },
+            type: { type: 'string' },
+            force: ref('ForceCode'),
+            version: { type: 'integer' },
+            status: { type: 'string', enum: ['live', 'retracted'] },
+            current: ref('OutcomeBody'),
+            createdAt: { type: 'string', format: 'date-time' },
+            updatedAt: { type: 'string', format: 'date-time' },
+            retraction: {
+              type: 'object',
+              properties: {
+                reason: { type: 'string' },
+                at: { type: 'string' },
+                by: { type: 'object' },
+              },
+            },
+            versions: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  version: { type: 'integer' },
+                  body: ref('OutcomeBody'),
+                  recordedAt: { type: 'string', format: 'date-time' },
+                  recordedBy: {
+                    type: 'object',
+                    properties: { sub: { type: 'string' }, role: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ImportResult: {
+          type: 'object',
+          properties: {
+            accepted: int,
+            duplicates: int,
+            rejected: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  row: {
+                    type: 'integer',
+                    description: '1-based data row (the first row after the header is 1)',
+                  },
+                  line: {
+                    type: 'integer',
+                    description: 'line of the file the row ends on (the header is line 1)',
+                  },
+                  errors: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: { field: { type: 'string' }, message: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        AuditEntry: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            at: { type: 'string', format: 'date-time' },
+            actor: {
+              type: 'object',
+              properties: {
+                sub: { type: 'string' },
+                role: { type: 'string' },
+                region: { type: 'string' },
+                force: { type: 'string' },
+              },
+            },
+            action: { type: 'string' },
+            operationId: { type: ['string', 'null'] },
+            subjectId: { type: ['string', 'null'] },
+            correlationId: { type: 'string' },
+            details: { type: 'object' },
+          },
+        },
         Tally: TALLY,
         Board: {
           type: 'object',
@@ -262,6 +361,178 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
             '404': problemResponse('No such operation'),
             '409': problemResponse('`idempotency_conflict` or `operation_closed`'),
             '413': problemResponse('Body too large'),
+          },
+        },
+        get: {
+          summary: 'Outcomes in your scope, newest first, each with its version history',
+          parameters: [
+            idParam('id'),
+            { name: 'force', in: 'query', schema: ref('ForceCode') },
+            {
+              name: 'type',
+              in: 'query',
+              schema: { type: 'string', enum: ['arrest', 'seizure', 'safeguarding', 'line'] },
+            },
+            {
+              name: 'status',
+              in: 'query',
+              schema: { type: 'string', enum: ['live', 'retracted'] },
+            },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+            },
+          ],
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                items: { type: 'array', items: ref('OutcomeItem') },
+                nextCursor: { type: ['string', 'null'] },
+              },
+            }),
+            ...errors,
+            '404': problemResponse('No such operation'),
+          },
+        },
+      },
+      '/api/v1/me': {
+        get: {
+          summary: 'Who the token says you are, and the forces you may report for',
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                sub: { type: 'string' },
+                role: { type: 'string' },
+                region: ref('RegionCode'),
+                force: ref('ForceCode'),
+                forces: { type: 'array', items: ref('ForceCode') },
+              },
+            }),
+            '401': errors['401'],
+          },
+        },
+      },
+      '/api/v1/operations/{id}/close': {
+        post: {
+          summary:
+            'Make the week final (nclcc); later writes get 409 operation_closed. Closing a closed week changes nothing.',
+          parameters: [idParam('id')],
+          responses: {
+            '200': json(ref('Operation')),
+            '404': problemResponse('No such operation'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/operations/{id}/reopen': {
+        post: {
+          summary: 'Reopen a closed week for late corrections (nclcc), with an audited reason',
+          parameters: [idParam('id')],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('Reason') } },
+          },
+          responses: {
+            '200': json(ref('Operation')),
+            '404': problemResponse('No such operation'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/operations/{id}/outcomes/import': {
+        post: {
+          summary: 'Import a CSV return, one outcome per row',
+          description: [
+            `Content-Type \`text/csv\`, UTF-8, at most ${CSV_LIMITS.bytes / 1024 / 1024} MiB and ${CSV_LIMITS.rows} rows (413 beyond).`,
+            'The first row is the header; columns may come in any order; unknown or repeated columns, or missing required ones, reject the whole file (400).',
+            `Required columns: ${CSV_REQUIRED_COLUMNS.join(', ')}. All columns: ${CSV_COLUMNS.join(', ')}.`,
+            'Scalar fields keep their JSON names; drugs and weapons are flattened: `<drug>_grams`, `<drug>_plants`, `<drug>_value_pence` for crack, heroin, cocaine, cannabis and other; `weapons_firearm`, `weapons_bladed`, `weapons_other`.',
+            'Blank cells are absent fields. Each row carries its own `idempotencyKey`, so uploading the same file again changes nothing (its rows count as duplicates).',
+            'Good rows are accepted even when others are rejected; each rejected row is listed with its row number and every bad column. Rows for forces outside your scope are rejected one by one.',
+          ].join(' '),
+          parameters: [idParam('id')],
+          requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+          responses: {
+            '200': json(ref('ImportResult')),
+            ...errors,
+            '404': problemResponse('No such operation'),
+            '409': problemResponse('`operation_closed`'),
+            '413': problemResponse('File too large'),
+            '415': problemResponse('Not text/csv'),
+          },
+        },
+      },
+      '/api/v1/outcomes/{outcomeId}/corrections': {
+        post: {
+          summary:
+            'Correct an outcome with a complete replacement body of the same type; tallies count the latest version only',
+          parameters: [
+            idParam('outcomeId'),
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              schema: { type: 'string', minLength: 1, maxLength: 200 },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('OutcomeBody') } },
+          },
+          responses: {
+            '202': json(ref('OutcomeChangeAccepted'), 'Accepted'),
+            '200': json(ref('OutcomeChangeAccepted'), 'Replay'),
+            ...errors,
+            '404': problemResponse('No such outcome'),
+            '409': problemResponse(
+              '`idempotency_conflict`, `operation_closed` or `outcome_retracted`',
+            ),
+          },
+        },
+      },
+      '/api/v1/outcomes/{outcomeId}/retraction': {
+        post: {
+          summary:
+            'Retract an outcome; tallies drop it. Retracting it again answers 200 and changes nothing.',
+          parameters: [idParam('outcomeId')],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('Reason') } },
+          },
+          responses: {
+            '202': json(ref('OutcomeChangeAccepted'), 'Accepted'),
+            '200': json(ref('OutcomeChangeAccepted'), 'Already retracted'),
+            ...errors,
+            '404': problemResponse('No such outcome'),
+            '409': problemResponse('`operation_closed`'),
+          },
+        },
+      },
+      '/api/v1/audit': {
+        get: {
+          summary: 'The audit trail, newest first (nclcc only)',
+          parameters: [
+            { name: 'operationId', in: 'query', schema: { type: 'string', format: 'uuid' } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+            },
+          ],
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                items: { type: 'array', items: ref('AuditEntry') },
+                nextCursor: { type: ['string', 'null'] },
+              },
+            }),
+            ...errors,
           },
         },
       },

@@ -1,0 +1,46 @@
+import { openApiDocument } from './openapi';
+
+describe('OpenAPI document', () => {
+  const doc = openApiDocument();
+
+  it('describes every endpoint of the public contract', () => {
+    const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods as object).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/auth/dev-token',
+        'GET /api/v1/regions',
+        'GET /api/v1/forces',
+        'POST /api/v1/operations',
+        'GET /api/v1/operations',
+        'GET /api/v1/operations/{id}',
+        'POST /api/v1/operations/{id}/close',
+        'POST /api/v1/operations/{id}/reopen',
+        'POST /api/v1/operations/{id}/outcomes',
+        'GET /api/v1/operations/{id}/outcomes',
+        'POST /api/v1/operations/{id}/outcomes/import',
+        'POST /api/v1/outcomes/{outcomeId}/corrections',
+        'POST /api/v1/outcomes/{outcomeId}/retraction',
+        'GET /api/v1/operations/{id}/board',
+        'GET /api/v1/operations/{id}/board/stream',
+        'GET /api/v1/audit',
+        'GET /api/v1/health',
+      ]),
+    );
+  });
+
+  it('documents the CSV columns in the import description', () => {
+    const description: string =
+      doc.paths['/api/v1/operations/{id}/outcomes/import'].post.description;
+    expect(description).toContain('cocaine_value_pence');
+    expect(description).toContain('weapons_bladed');
+    expect(description).toContain('idempotencyKey');
+  });
+
+  it('resolves every $ref to a component', () => {
+    const refs = JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g) ?? [];
+    for (const r of new Set(refs))
+      expect(doc.components.schemas[r.split('/').pop()!]).toBeDefined();
+  });
+});
