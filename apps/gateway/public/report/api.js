@@ -55,7 +55,11 @@ export async function request(method, path, { json, text, contentType, headers =
   const problem =
     body && typeof body === 'object'
       ? body
-      : { code: `http_${res.status}`, title: res.statusText, detail: `The server answered ${res.status}.` };
+      : {
+          code: `http_${res.status}`,
+          title: res.statusText,
+          detail: `The server answered ${res.status}.`,
+        };
   if (res.status === 401 && token) {
     session.end();
     onSignedOut('Your sign-in has expired or is no longer valid. Please sign in again.');

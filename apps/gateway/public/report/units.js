@@ -44,6 +44,10 @@ export function isoToLocalInput(iso) {
 }
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const dateOnly = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 export const formatDateTime = (iso) => dateTime.format(new Date(iso));
 export const formatDate = (iso) => dateOnly.format(new Date(iso));

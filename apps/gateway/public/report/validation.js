@@ -27,18 +27,19 @@ export function readOutcome(raw, week, now) {
       if (min > 0) fail(field, `Enter a whole number, ${min} or more`);
       return 0;
     }
-    if (!/^\d+$/.test(t)) return fail(field, 'Enter a whole number, like 3'), 0;
+    if (!/^\d+$/.test(t)) return (fail(field, 'Enter a whole number, like 3'), 0);
     const n = Number(t);
-    if (n < min) return fail(field, `Enter ${min} or more`), 0;
-    if (n > MAX_COUNT) return fail(field, `Enter ${MAX_COUNT.toLocaleString('en-GB')} or fewer`), 0;
+    if (n < min) return (fail(field, `Enter ${min} or more`), 0);
+    if (n > MAX_COUNT)
+      return (fail(field, `Enter ${MAX_COUNT.toLocaleString('en-GB')} or fewer`), 0);
     return n;
   };
   const pence = (field, text) => {
     const t = (text ?? '').trim();
     if (t === '') return 0;
     const p = poundsToPence(t);
-    if (p === null) return fail(field, 'Enter an amount in pounds, like 1250.50'), 0;
-    if (p > MAX_PENCE) return fail(field, 'Enter a smaller amount'), 0;
+    if (p === null) return (fail(field, 'Enter an amount in pounds, like 1250.50'), 0);
+    if (p > MAX_PENCE) return (fail(field, 'Enter a smaller amount'), 0);
     return p;
   };
 
@@ -75,13 +76,17 @@ export function readOutcome(raw, week, now) {
         body.phones > 0 ||
         body.drugs.some((d) => d.grams > 0 || d.plants > 0 || d.valuePence > 0) ||
         WEAPONS.some((w) => body.weapons[w] > 0);
-      if (!anything) fail('body', 'Enter at least one figure above 0: cash, drugs, weapons or phones');
+      if (!anything)
+        fail('body', 'Enter at least one figure above 0: cash, drugs, weapons or phones');
       break;
     }
     case 'safeguarding': {
       for (const f of SAFEGUARDING) body[f] = count(f, raw[f]);
       if (!SAFEGUARDING.some((f) => body[f] > 0))
-        fail('body', 'Enter at least one figure above 0: children, adults, NRM referrals or cuckooed addresses');
+        fail(
+          'body',
+          'Enter at least one figure above 0: children, adults, NRM referrals or cuckooed addresses',
+        );
       break;
     }
     case 'line': {
@@ -103,7 +108,7 @@ function occurredAt(raw, week, now, fail) {
     raw.originalOccurredAt && raw.occurredAt === isoToLocalInput(raw.originalOccurredAt)
       ? raw.originalOccurredAt
       : localInputToIso(raw.occurredAt);
-  if (!iso) return fail('occurredAt', 'Enter the date and time it happened'), undefined;
+  if (!iso) return (fail('occurredAt', 'Enter the date and time it happened'), undefined);
   const at = Date.parse(iso);
   if (week && (at < Date.parse(week.startsAt) || at > Date.parse(week.endsAt)))
     fail(
@@ -120,7 +125,8 @@ function drugRow(d, i, fail, count, pence) {
   const grams = (d.grams ?? '').trim();
   row.grams = 0;
   if (grams !== '') {
-    if (!/^\d+(\.\d+)?$/.test(grams)) fail(`drugs.${i}.grams`, 'Enter grams as a number, like 12.345');
+    if (!/^\d+(\.\d+)?$/.test(grams))
+      fail(`drugs.${i}.grams`, 'Enter grams as a number, like 12.345');
     else if (!/^\d+(\.\d{1,3})?$/.test(grams))
       fail(`drugs.${i}.grams`, 'Use at most 3 decimal places');
     else if (Number(grams) > MAX_GRAMS) fail(`drugs.${i}.grams`, 'Enter a smaller weight');

@@ -1,18 +1,13 @@
 import { Body, Controller, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import {
-  checkSchema,
-  OutcomeChangeAccepted,
-  REASON_SCHEMA,
-  validateOutcomeBody,
-} from '@intensify/contracts';
+import { checkSchema, OutcomeChangeAccepted, REASON_SCHEMA } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { correlationIdOf } from '../upstream/correlation';
 import { UpstreamClient } from '../upstream/upstream.client';
-import { requireIdempotencyKey } from './idempotency-key';
+import { forwardOutcomeWrite } from './forward-outcome-write';
 
 /**
  * Corrections and retractions. Reporting, which holds the outcome, checks that the caller may
@@ -31,23 +26,8 @@ export class OutcomeChangesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutcomeChangeAccepted> {
-    authorize(p, 'outcome.write');
-    const key = requireIdempotencyKey(rawKey);
-    const outcome = validateOutcomeBody(body);
-    if (!outcome.ok) throw ProblemError.validation(outcome.errors);
-    const answer = await this.upstream.call<OutcomeChangeAccepted>(
-      'reporting',
-      'POST',
-      `/internal/outcomes/${encodeURIComponent(outcomeId)}/corrections`,
-      {
-        body: outcome.value,
-        actor: p,
-        correlationId: correlationIdOf(req),
-        headers: { 'idempotency-key': key },
-      },
-    );
-    res.status(answer.status);
-    return answer.body;
+    const path = `/internal/outcomes/${encodeURIComponent(outcomeId)}/corrections`;
+    return forwardOutcomeWrite(this.upstream, { path, body, rawKey, principal: p, req, res });
   }
 
   @Post('retraction')

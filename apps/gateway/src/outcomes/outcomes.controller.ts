@@ -17,7 +17,6 @@ import {
   OutcomeAccepted,
   OutcomeItem,
   Page,
-  validateOutcomeBody,
 } from '@intensify/contracts';
 import { FORCE_CODES } from '@intensify/reference-data';
 import { Principal } from '@intensify/auth';
@@ -27,7 +26,7 @@ import { authorize } from '../auth/forbid';
 import { correlationIdOf } from '../upstream/correlation';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { parseCsvReturn } from './csv-return.parser';
-import { requireIdempotencyKey } from './idempotency-key';
+import { forwardOutcomeWrite } from './forward-outcome-write';
 
 @Controller('api/v1/operations/:operationId/outcomes')
 export class OutcomesController {
@@ -43,24 +42,8 @@ export class OutcomesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutcomeAccepted> {
-    authorize(p, 'outcome.write');
-    const key = requireIdempotencyKey(rawKey);
-    const outcome = validateOutcomeBody(body);
-    if (!outcome.ok) throw ProblemError.validation(outcome.errors);
-    authorize(p, 'outcome.write', { force: outcome.value.force });
-    const answer = await this.upstream.call<OutcomeAccepted>(
-      'reporting',
-      'POST',
-      `/internal/operations/${enc(operationId)}/outcomes`,
-      {
-        body: outcome.value,
-        actor: p,
-        correlationId: correlationIdOf(req),
-        headers: { 'idempotency-key': key },
-      },
-    );
-    res.status(answer.status);
-    return answer.body;
+    const path = `/internal/operations/${enc(operationId)}/outcomes`;
+    return forwardOutcomeWrite(this.upstream, { path, body, rawKey, principal: p, req, res });
   }
 
   /** Outcomes in the caller's scope, newest first, each with its version history. */

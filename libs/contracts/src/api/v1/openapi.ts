@@ -65,6 +65,19 @@ const json = (schema: object, description = 'OK') => ({
   content: { 'application/json': { schema } },
 });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const pageParams = [
+  { name: 'cursor', in: 'query', schema: { type: 'string' } },
+  {
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  },
+];
+const pageOf = (item: object) =>
+  json({
+    type: 'object',
+    properties: { items: { type: 'array', items: item }, nextCursor: { type: ['string', 'null'] } },
+  });
 const idParam = (name: string) => ({
   name,
   in: 'path',
@@ -378,21 +391,10 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
               in: 'query',
               schema: { type: 'string', enum: ['live', 'retracted'] },
             },
-            { name: 'cursor', in: 'query', schema: { type: 'string' } },
-            {
-              name: 'limit',
-              in: 'query',
-              schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-            },
+            ...pageParams,
           ],
           responses: {
-            '200': json({
-              type: 'object',
-              properties: {
-                items: { type: 'array', items: ref('OutcomeItem') },
-                nextCursor: { type: ['string', 'null'] },
-              },
-            }),
+            '200': pageOf(ref('OutcomeItem')),
             ...errors,
             '404': problemResponse('No such operation'),
           },
@@ -517,21 +519,10 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
           summary: 'The audit trail, newest first (nclcc only)',
           parameters: [
             { name: 'operationId', in: 'query', schema: { type: 'string', format: 'uuid' } },
-            { name: 'cursor', in: 'query', schema: { type: 'string' } },
-            {
-              name: 'limit',
-              in: 'query',
-              schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-            },
+            ...pageParams,
           ],
           responses: {
-            '200': json({
-              type: 'object',
-              properties: {
-                items: { type: 'array', items: ref('AuditEntry') },
-                nextCursor: { type: ['string', 'null'] },
-              },
-            }),
+            '200': pageOf(ref('AuditEntry')),
             ...errors,
           },
         },
