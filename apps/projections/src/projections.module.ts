@@ -6,6 +6,7 @@ import { BoardModule } from './board/board.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
 import { HealthController } from './health/health.controller';
 import { InitialProjections1763800000000 } from './migrations/1763800000000-initial-projections';
+import { OutcomeState1763900000000 } from './migrations/1763900000000-outcome-state';
 
 const env = loadProjectionsEnv();
 
@@ -24,7 +25,7 @@ class ProjectionsEnvModule {}
           databaseUrl: e.DATABASE_URL,
           schema: SCHEMA,
           entities: [],
-          migrations: [InitialProjections1763800000000],
+          migrations: [InitialProjections1763800000000, OutcomeState1763900000000],
         }),
     }),
     BoardModule,

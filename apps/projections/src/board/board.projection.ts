@@ -12,6 +12,7 @@ import {
   OutcomeRetractedV1,
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
+import { dedupOutcomeEvents } from './outcome-dedup';
 import {
   TALLY_COLUMNS,
   TallyVector,
@@ -66,7 +67,7 @@ export async function applyBoardBatch(
   events: ConsumedEvent[],
 ): Promise<Set<string>> {
   await upsertOperations(m, events);
-  const boards = foldBatch(events);
+  const boards = foldBatch(await dedupOutcomeEvents(m, events));
   for (const [operationId, delta] of boards) {
     await upsertTallies(m, operationId, delta.forces);
     await m.query(
