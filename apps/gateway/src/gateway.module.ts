@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { loggerModule } from '@intensify/runtime';
+import { loggerModule, MetricsModule } from '@intensify/runtime';
 import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
 import { MeController } from './auth/me.controller';
@@ -24,6 +24,7 @@ class GatewayEnvModule {}
   imports: [
     GatewayEnvModule,
     loggerModule('gateway', env.LOG_LEVEL),
+    MetricsModule.forService('gateway'),
     AuthModule.forRoot(env),
     UpstreamModule,
     BoardModule,

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
-import { loggerModule } from '@intensify/runtime';
+import { loggerModule, MetricsModule } from '@intensify/runtime';
 import { BoardModule } from './board/board.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
 import { HealthController } from './health/health.controller';
@@ -18,6 +18,7 @@ class ProjectionsEnvModule {}
   imports: [
     ProjectionsEnvModule,
     loggerModule('projections', env.LOG_LEVEL),
+    MetricsModule.forService('projections'),
     TypeOrmModule.forRootAsync({
       inject: [PROJECTIONS_ENV],
       useFactory: (e: ProjectionsEnv) =>

@@ -4,12 +4,15 @@ export interface ReportingEnv extends CommonEnv {
   REPORTING_PORT: number;
   /** Allowance for reporters' clocks running ahead when checking "not in the future". */
   CLOCK_SKEW_MS: number;
+  /** Health turns 503 when a non-empty outbox has not drained for this long. */
+  OUTBOX_STALL_MS: number;
 }
 
 const SPEC: EnvSpec<ReportingEnv> = {
   ...COMMON_ENV,
   REPORTING_PORT: int(3101, 1, 65535),
   CLOCK_SKEW_MS: int(120_000, 0, 3_600_000),
+  OUTBOX_STALL_MS: int(30_000, 1000, 3_600_000),
 };
 
 export const REPORTING_ENV = Symbol('REPORTING_ENV');

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
-import { loggerModule } from '@intensify/runtime';
+import { loggerModule, MetricsModule } from '@intensify/runtime';
 import { loadReportingEnv, REPORTING_ENV, ReportingEnv, SCHEMA } from './config';
 import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
@@ -25,6 +25,7 @@ class ReportingEnvModule {}
   imports: [
     ReportingEnvModule,
     loggerModule('reporting', env.LOG_LEVEL),
+    MetricsModule.forService('reporting'),
     TypeOrmModule.forRootAsync({
       inject: [REPORTING_ENV],
       useFactory: (e: ReportingEnv) =>

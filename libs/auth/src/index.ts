@@ -1,3 +1,4 @@
 export * from './principal';
 export * from './scope.policy';
 export * from './token.service';
+export * from './public.decorator';

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Producer, Message } from 'kafkajs';
 import { Client } from 'pg';
 import { quoteIdent } from '@intensify/persistence';
+import { messagingMetrics } from './metrics';
 import { outboxChannel } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -37,6 +38,8 @@ export class OutboxRelay {
   private leader = false;
   private lastPrune = 0;
   published = 0;
+  /** Last time the outbox was found empty or rows were sent: an old value means the relay is stuck. */
+  private lastDrainedAt = Date.now();
 
   constructor(private readonly o: OutboxRelayOptions) {
     this.logger = new Logger(`outbox-relay:${o.schema}`);
@@ -44,6 +47,11 @@ export class OutboxRelay {
 
   get isLeader(): boolean {
     return this.leader;
+  }
+
+  /** How long the relay has gone without emptying the outbox or sending anything. */
+  get stalledForMs(): number {
+    return Date.now() - this.lastDrainedAt;
   }
 
   start(): void {
@@ -65,6 +73,7 @@ export class OutboxRelay {
       const r = await c.query(
         `SELECT count(*)::int AS n FROM ${this.table} WHERE published_at IS NULL`,
       );
+      messagingMetrics.backlog.set({ schema: this.o.schema }, r.rows[0].n);
       return r.rows[0].n;
     } finally {
       await c.end();
@@ -131,6 +140,7 @@ export class OutboxRelay {
       [this.o.batchSize ?? 1000],
     );
     if (rows.length === 0) {
+      this.lastDrainedAt = Date.now();
       await this.pruneNow();
       return 0;
     }
@@ -156,6 +166,8 @@ export class OutboxRelay {
       rows.map((r) => r.id),
     ]);
     this.published += rows.length;
+    this.lastDrainedAt = Date.now();
+    messagingMetrics.published.inc({ schema: this.o.schema }, rows.length);
     return rows.length;
   }
 

@@ -3,6 +3,8 @@ import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, validateEvent } from '@intensify/contracts';
 import { quoteIdent } from '@intensify/persistence';
+import { messagingMetrics } from './metrics';
+import { isTransientError } from './transient-error';
 
 export interface ConsumedEvent {
   topic: string;
@@ -118,16 +120,80 @@ export class TransactionalConsumer<R = void> {
     await this.consumer?.disconnect();
   }
 
+  /** Messages per partition not yet applied: the log end offset against our stored offset. */
+  async lag(): Promise<{ topic: string; partition: number; lag: number }[]> {
+    const admin = this.o.kafka.admin();
+    await admin.connect();
+    try {
+      const stored: { topic: string; partition: number; next_offset: string }[] =
+        await this.o.dataSource.query(
+          `SELECT topic, partition, next_offset FROM ${quoteIdent(this.o.schema)}.consumer_offsets WHERE group_id = $1`,
+          [this.o.groupId],
+        );
+      const next = new Map(stored.map((r) => [`${r.topic}:${r.partition}`, BigInt(r.next_offset)]));
+      const out: { topic: string; partition: number; lag: number }[] = [];
+      for (const topic of this.o.topics) {
+        for (const p of await admin.fetchTopicOffsets(topic)) {
+          const done = next.get(`${topic}:${p.partition}`) ?? BigInt(p.low);
+          const lag = Number(BigInt(p.high) - (done > BigInt(p.low) ? done : BigInt(p.low)));
+          out.push({ topic, partition: p.partition, lag: Math.max(0, lag) });
+          messagingMetrics.lag.set(
+            { group: this.o.groupId, topic, partition: String(p.partition) },
+            Math.max(0, lag),
+          );
+        }
+      }
+      return out;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
+   * Commits the batch; if applying it fails for a reason in the data, applies its messages one by
+   * one and dead-letters each that still fails, so a bad event never blocks its partition. Errors
+   * reaching a server are thrown, and kafkajs retries the batch until the server is back.
+   */
   private async handle(topic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
+    try {
+      await this.commit(topic, partition, messages, new Map());
+    } catch (e) {
+      if (isTransientError(e)) throw e;
+      this.logger.warn(
+        `batch on ${topic}[${partition}] failed (${(e as Error).message}); applying one by one`,
+      );
+      for (const m of messages) {
+        try {
+          await this.commit(topic, partition, [m], new Map());
+        } catch (single) {
+          if (isTransientError(single)) throw single;
+          await this.commit(
+            topic,
+            partition,
+            [m],
+            new Map([[m.offset, `apply failed: ${(single as Error).message}`]]),
+          );
+        }
+      }
+    }
+  }
+
+  /** One transaction: dead letters out, fresh events applied, the partition's next offset stored. */
+  private async commit(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    setAside: Map<string, string>,
+  ): Promise<void> {
     const valid: ConsumedEvent[] = [];
     const invalid: { message: KafkaMessage; reason: string }[] = [];
     for (const m of messages) {
-      const parsed = parse(m);
+      const parsed = setAside.has(m.offset) ? { reason: setAside.get(m.offset)! } : parse(m);
       if ('reason' in parsed) invalid.push({ message: m, reason: parsed.reason });
       else valid.push({ topic, partition, offset: m.offset, event: parsed.event });
     }
     const lastOffset = BigInt(messages[messages.length - 1].offset);
-    let appliedNow = 0;
+    let applied: ConsumedEvent[] = [];
     let result: R | undefined;
     await this.o.dataSource.transaction(async (manager) => {
       const next = await this.lockOffset(manager, topic, partition);
@@ -138,12 +204,24 @@ export class TransactionalConsumer<R = void> {
       if (fresh.length) result = await this.o.apply(manager, fresh);
       if (lastOffset + 1n > next)
         await this.storeOffset(manager, topic, partition, lastOffset + 1n);
-      appliedNow = fresh.length;
+      applied = fresh;
     });
-    if (appliedNow) {
-      this.applied += appliedNow;
+    if (applied.length) {
+      this.applied += applied.length;
       this.lastAppliedAt = new Date();
+      this.observe(applied);
       await this.o.afterCommit?.(result as R);
+    }
+  }
+
+  private observe(events: ConsumedEvent[]): void {
+    const now = Date.now();
+    messagingMetrics.applied.inc({ group: this.o.groupId }, events.length);
+    for (const { event } of events) {
+      messagingMetrics.freshness.observe(
+        { group: this.o.groupId },
+        (now - Date.parse(event.recordedAt)) / 1000,
+      );
     }
   }
 
@@ -216,6 +294,7 @@ export class TransactionalConsumer<R = void> {
       })),
     });
     this.deadLettered += items.length;
+    messagingMetrics.deadLetters.inc({ group: this.o.groupId, topic }, items.length);
     this.logger.warn(
       `dead-lettered ${items.length} message(s) from ${topic}[${partition}]: ${items[0].reason}`,
     );

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter } from '@intensify/problems';
+import { httpMetrics } from './metrics';
 
 export interface ServiceOptions {
   port: number;
@@ -26,6 +27,7 @@ export async function startService(
     limit: options.jsonLimit ?? '256kb',
     type: ['application/json', 'application/*+json'],
   });
+  app.use(httpMetrics);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   await options.configure?.(app);

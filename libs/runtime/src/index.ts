@@ -3,3 +3,4 @@ export * from './common-env';
 export * from './logger';
 export * from './bootstrap';
 export * from './health';
+export * from './metrics';

@@ -4,6 +4,7 @@ import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { topics } from '@intensify/contracts';
 import { createKafka, ensureTopics, TransactionalConsumer } from '@intensify/messaging';
+import { onScrape } from '@intensify/runtime';
 import { PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from '../config';
 import { BoardChangesPublisher } from './board-changes.publisher';
 import { applyBoardBatch } from './board.projection';
@@ -40,6 +41,7 @@ export class BoardConsumerService implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    onScrape(async () => void (await this.consumer.lag()));
     await ensureTopics(this.kafka, Object.values(topics(this.env.KAFKA_TOPIC_PREFIX)));
     await this.producer.connect();
     await this.consumer.start();

@@ -1,8 +1,9 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { HealthReport, runChecks } from '@intensify/runtime';
+import { REPORTING_ENV, ReportingEnv } from '../config';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 
 @Controller('internal/health')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxRelayService,
+    @Inject(REPORTING_ENV) private readonly env: ReportingEnv,
   ) {}
 
   @Get()

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { topics } from '@intensify/contracts';
 import { createKafka, ensureTopics, OutboxRelay } from '@intensify/messaging';
+import { onScrape } from '@intensify/runtime';
 import { REPORTING_ENV, ReportingEnv, SCHEMA } from '../config';
 
 /** Runs the reporting outbox relay for the life of the process. */
@@ -23,6 +24,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       schema: SCHEMA,
       producer: this.producer,
     });
+    onScrape(async () => void (await this.relay.backlog()));
   }
 
   async onApplicationBootstrap(): Promise<void> {

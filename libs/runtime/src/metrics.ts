@@ -1,0 +1,51 @@
+import { Controller, DynamicModule, Get, Header, Module } from '@nestjs/common';
+import { NextFunction, Request, Response } from 'express';
+import { collectDefaultMetrics, Histogram, register } from 'prom-client';
+import { Public } from '@intensify/auth';
+
+const httpDuration = new Histogram({
+  name: 'intensify_http_request_duration_seconds',
+  help: 'HTTP requests by route pattern, method and status',
+  labelNames: ['method', 'route', 'status'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+});
+
+/** Times every request; the route pattern (not the URL) keeps the label set small. */
+export function httpMetrics(req: Request, res: Response, next: NextFunction): void {
+  const end = httpDuration.startTimer();
+  res.on('finish', () => {
+    const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : 'unmatched';
+    end({ method: req.method, route, status: String(res.statusCode) });
+  });
+  next();
+}
+
+/** Runs before each scrape, e.g. to read an outbox backlog or consumer lag. */
+export type Collector = () => Promise<void>;
+const collectors: Collector[] = [];
+
+export function onScrape(collector: Collector): void {
+  collectors.push(collector);
+}
+
+@Public()
+@Controller('metrics')
+class MetricsController {
+  @Get()
+  @Header('content-type', register.contentType)
+  async metrics(): Promise<string> {
+    // A collector that fails (a server down) must not hide the other figures.
+    await Promise.allSettled(collectors.map((c) => c()));
+    return register.metrics();
+  }
+}
+
+@Module({})
+export class MetricsModule {
+  /** `/metrics` in Prometheus' text format, with process metrics (RSS, heap, event loop) labelled by service. */
+  static forService(service: string): DynamicModule {
+    register.setDefaultLabels({ service });
+    collectDefaultMetrics();
+    return { module: MetricsModule, controllers: [MetricsController] };
+  }
+}
