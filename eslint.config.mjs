@@ -30,6 +30,8 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     ignores: ['apps/*/public/**'],
     languageOptions: { globals: { ...globals.node } },
+    // Tool configuration files are CommonJS.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Pages are plain browser ES modules served as they are.
