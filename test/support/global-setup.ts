@@ -77,16 +77,21 @@ function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
-/** Test databases of earlier runs are dropped so a developer's disk does not fill up. */
+/**
+ * Test databases of finished runs are dropped so a developer's disk does not fill up. One still
+ * in use (another run in this checkout or beside it) has connections and is left alone.
+ */
 async function dropOldTestDatabases(url: string): Promise<void> {
   const client = new Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();
   try {
     const { rows } = await client.query(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'intensify_test_%'`,
+      `SELECT datname FROM pg_database d WHERE datname LIKE 'intensify_test_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
     );
-    for (const { datname } of rows)
-      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+    }
   } finally {
     await client.end();
   }

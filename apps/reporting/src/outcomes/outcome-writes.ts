@@ -18,6 +18,8 @@ import { occurredAtError } from './occurred-at.rule';
 export interface NewOutcome {
   key: string;
   outcome: Outcome;
+  actor: Actor;
+  correlationId: string;
 }
 
 export type NewOutcomeResult =
@@ -27,8 +29,6 @@ export type NewOutcomeResult =
   | { status: 'invalid'; errors: FieldError[] };
 
 export interface WriteContext {
-  actor: Actor;
-  correlationId: string;
   outcomesTopic: string;
   clockSkewMs: number;
   /** Recorded in each outcome's audit details (e.g. `import`). */
@@ -120,7 +120,7 @@ export async function recordOutcomes(
   await storeNew(
     m,
     op.id,
-    fresh.map((c) => ({ id: c.id, outcome: items[c.index].outcome })),
+    fresh.map((c) => ({ id: c.id, ...items[c.index] })),
     ctx,
     now,
   );
@@ -173,19 +173,20 @@ async function claimKeys(
 async function storeNew(
   m: EntityManager,
   operationId: string,
-  rows: { id: string; outcome: Outcome }[],
+  rows: (NewOutcome & { id: string })[],
   ctx: WriteContext,
   now: Date,
 ): Promise<void> {
   for (let s = 0; s < rows.length; s += CHUNK) {
     const chunk = rows.slice(s, s + CHUNK);
+    const ids = chunk.map((r) => r.id);
     const bodies = chunk.map((r) => JSON.stringify(r.outcome));
     await m.query(
       `INSERT INTO reporting.outcomes (id, operation_id, force, type, version, current, created_at, updated_at)
        SELECT o::uuid, $1::uuid, f, t, 1, b::jsonb, $5, $5 FROM unnest($2::text[], $3::text[], $4::text[], $6::text[]) AS x(o, f, t, b)`,
       [
         operationId,
-        chunk.map((r) => r.id),
+        ids,
         chunk.map((r) => r.outcome.force),
         chunk.map((r) => r.outcome.type),
         now,
@@ -194,8 +195,14 @@ async function storeNew(
     );
     await m.query(
       `INSERT INTO reporting.outcome_versions (outcome_id, version, body, actor, correlation_id, recorded_at)
-       SELECT o::uuid, 1, b::jsonb, $2::jsonb, $3, $4 FROM unnest($1::text[], $5::text[]) AS x(o, b)`,
-      [chunk.map((r) => r.id), JSON.stringify(ctx.actor), ctx.correlationId, now, bodies],
+       SELECT o::uuid, 1, b::jsonb, a::jsonb, c, $2 FROM unnest($1::text[], $3::text[], $4::text[], $5::text[]) AS x(o, b, a, c)`,
+      [
+        ids,
+        now,
+        bodies,
+        chunk.map((r) => JSON.stringify(r.actor)),
+        chunk.map((r) => r.correlationId),
+      ],
     );
     const messages: OutboxMessage[] = chunk.map((r) => ({
       topic: ctx.outcomesTopic,
@@ -204,8 +211,8 @@ async function storeNew(
           ...OUTCOME_RECORDED,
           aggregateId: r.id,
           occurredAt: r.outcome.occurredAt,
-          actor: ctx.actor,
-          correlationId: ctx.correlationId,
+          actor: r.actor,
+          correlationId: r.correlationId,
           payload: { outcomeId: r.id, operationId, version: 1, current: r.outcome, previous: null },
         },
         now,
@@ -215,11 +222,11 @@ async function storeNew(
     await audit(
       m,
       chunk.map((r) => ({
-        actor: ctx.actor,
+        actor: r.actor,
         action: 'outcome.recorded',
         operationId,
         subjectId: r.id,
-        correlationId: ctx.correlationId,
+        correlationId: r.correlationId,
         details: { via: ctx.via, type: r.outcome.type, force: r.outcome.force, version: 1 },
       })),
     );

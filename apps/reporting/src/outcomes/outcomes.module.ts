@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { OutboxModule } from '../outbox/outbox.module';
 import { CorrectOutcomeHandler } from './commands/correct-outcome/correct-outcome.handler';
 import { ImportOutcomesHandler } from './commands/import-outcomes/import-outcomes.handler';
+import { OutcomeWriteBatcher } from './commands/record-outcome/outcome-write-batcher';
 import { RecordOutcomeHandler } from './commands/record-outcome/record-outcome.handler';
 import { RetractOutcomeHandler } from './commands/retract-outcome/retract-outcome.handler';
 import { OutcomesController } from './outcomes.controller';
@@ -12,6 +13,7 @@ import { ListOutcomesHandler } from './queries/list-outcomes/list-outcomes.handl
   imports: [CqrsModule, OutboxModule],
   controllers: [OutcomesController],
   providers: [
+    OutcomeWriteBatcher,
     RecordOutcomeHandler,
     CorrectOutcomeHandler,
     RetractOutcomeHandler,

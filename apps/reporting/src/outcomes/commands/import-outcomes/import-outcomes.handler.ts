@@ -30,10 +30,13 @@ export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesComm
       const results = await recordOutcomes(
         m,
         op,
-        cmd.rows.map((r) => ({ key: r.key, outcome: r.outcome })),
-        {
+        cmd.rows.map((r) => ({
+          key: r.key,
+          outcome: r.outcome,
           actor: cmd.actor,
           correlationId: cmd.correlationId,
+        })),
+        {
           outcomesTopic: this.topics.outcomes,
           clockSkewMs: this.env.CLOCK_SKEW_MS,
           via: 'import',
