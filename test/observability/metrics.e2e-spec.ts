@@ -31,7 +31,7 @@ describe('Prometheus metrics', () => {
 
     const projections = await scrape(env.projectionsUrl);
     expect(projections).toMatch(
-      /intensify_consumer_events_applied_total\{[^}]*group="projections.board.v1"[^}]*\} [1-9]/,
+      /intensify_consumer_events_applied_total\{[^}]*group="[^"]*projections.board.v1"[^}]*\} [1-9]/,
     );
     expect(projections).toMatch(/intensify_projection_freshness_seconds_count\{[^}]*\} [1-9]/);
     expect(projections).toMatch(

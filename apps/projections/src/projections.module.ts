@@ -5,8 +5,8 @@ import { loggerModule, MetricsModule } from '@intensify/runtime';
 import { BoardModule } from './board/board.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
 import { HealthController } from './health/health.controller';
-import { InitialProjections1763800000000 } from './migrations/1763800000000-initial-projections';
-import { OutcomeState1763900000000 } from './migrations/1763900000000-outcome-state';
+import { RebuildModule } from './rebuild/rebuild.module';
+import { PROJECTION_MIGRATIONS } from './migrations';
 
 const env = loadProjectionsEnv();
 
@@ -25,11 +25,13 @@ class ProjectionsEnvModule {}
         typeOrmOptions({
           databaseUrl: e.DATABASE_URL,
           schema: SCHEMA,
+          searchPath: SCHEMA,
           entities: [],
-          migrations: [InitialProjections1763800000000, OutcomeState1763900000000],
+          migrations: PROJECTION_MIGRATIONS,
         }),
     }),
     BoardModule,
+    RebuildModule,
   ],
   controllers: [HealthController],
 })

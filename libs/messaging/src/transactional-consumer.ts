@@ -56,10 +56,20 @@ export class TransactionalConsumer<R = void> {
   private joined = false;
   applied = 0;
   deadLettered = 0;
+  /** The batch being committed, if any: pausing waits for it. */
+  private inFlight: Promise<void> = Promise.resolve();
   lastAppliedAt?: Date;
 
   constructor(private readonly o: TransactionalConsumerOptions<R>) {
     this.logger = new Logger(`consumer:${o.groupId}`);
+  }
+
+  get groupId(): string {
+    return this.o.groupId;
+  }
+
+  get topics(): string[] {
+    return this.o.topics;
   }
 
   /** Partitions this member owns, per topic; empty until it joined the group. */
@@ -109,7 +119,9 @@ export class TransactionalConsumer<R = void> {
       partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        await this.handle(batch.topic, batch.partition, batch.messages);
+        const work = this.handle(batch.topic, batch.partition, batch.messages);
+        this.inFlight = work.catch(() => undefined);
+        await work;
         resolveOffset(batch.messages[batch.messages.length - 1].offset);
         await heartbeat();
       },
@@ -120,17 +132,34 @@ export class TransactionalConsumer<R = void> {
     await this.consumer?.disconnect();
   }
 
+  /** Stops fetching and waits for the batch in flight: from then on nothing is applied. */
+  async pause(): Promise<void> {
+    this.consumer!.pause(this.o.topics.map((topic) => ({ topic })));
+    await this.inFlight;
+  }
+
+  /** Starts again from the offsets stored in the database, which may have moved meanwhile. */
+  async resume(): Promise<void> {
+    await this.seekToStoredOffsets();
+    this.consumer!.resume(this.o.topics.map((topic) => ({ topic })));
+  }
+
+  /** Next offset per `topic:partition` as stored in the database. */
+  async storedOffsets(): Promise<Map<string, bigint>> {
+    const rows: { topic: string; partition: number; next_offset: string }[] =
+      await this.o.dataSource.query(
+        `SELECT topic, partition, next_offset FROM ${quoteIdent(this.o.schema)}.consumer_offsets WHERE group_id = $1`,
+        [this.o.groupId],
+      );
+    return new Map(rows.map((r) => [`${r.topic}:${r.partition}`, BigInt(r.next_offset)]));
+  }
+
   /** Messages per partition not yet applied: the log end offset against our stored offset. */
   async lag(): Promise<{ topic: string; partition: number; lag: number }[]> {
     const admin = this.o.kafka.admin();
     await admin.connect();
     try {
-      const stored: { topic: string; partition: number; next_offset: string }[] =
-        await this.o.dataSource.query(
-          `SELECT topic, partition, next_offset FROM ${quoteIdent(this.o.schema)}.consumer_offsets WHERE group_id = $1`,
-          [this.o.groupId],
-        );
-      const next = new Map(stored.map((r) => [`${r.topic}:${r.partition}`, BigInt(r.next_offset)]));
+      const next = await this.storedOffsets();
       const out: { topic: string; partition: number; lag: number }[] = [];
       for (const topic of this.o.topics) {
         for (const p of await admin.fetchTopicOffsets(topic)) {
@@ -256,18 +285,14 @@ export class TransactionalConsumer<R = void> {
   }
 
   private async seekToStoredOffsets(): Promise<void> {
-    const rows: { topic: string; partition: number; next_offset: string }[] =
-      await this.o.dataSource.query(
-        `SELECT topic, partition, next_offset FROM ${quoteIdent(this.o.schema)}.consumer_offsets WHERE group_id = $1`,
-        [this.o.groupId],
-      );
-    const stored = new Map(rows.map((r) => [`${r.topic}:${r.partition}`, r.next_offset]));
+    const stored = await this.storedOffsets();
     for (const [topic, partitions] of this.assigned) {
       for (const partition of partitions) {
+        const next = stored.get(`${topic}:${partition}`);
         this.consumer!.seek({
           topic,
           partition,
-          offset: stored.get(`${topic}:${partition}`) ?? '0',
+          offset: next === undefined ? '0' : next.toString(),
         });
       }
     }

@@ -6,6 +6,11 @@ export interface ServiceDataOptions {
   entities: Function[];
   migrations: Function[];
   poolSize?: number;
+  /**
+   * Resolves unqualified table names, so that one set of queries can write to another schema
+   * (a read model being rebuilt beside the live one).
+   */
+  searchPath?: string;
 }
 
 /** Schema comes from migrations only, run at start-up; `synchronize` is never used. */
@@ -20,6 +25,16 @@ export function typeOrmOptions(o: ServiceDataOptions): TypeOrmModuleOptions {
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: o.poolSize ?? 10 },
+    extra: {
+      max: o.poolSize ?? 10,
+      ...(o.searchPath && { options: `-c search_path=${o.searchPath}` }),
+    },
   };
+}
+
+/** The schema a migration is running for: the live one, or one being rebuilt beside it. */
+export function migrationSchema(q: { connection: { options: object } }): string {
+  const schema = (q.connection.options as { schema?: string }).schema;
+  if (!schema) throw new Error('migrations run with a schema set in the data source options');
+  return schema;
 }

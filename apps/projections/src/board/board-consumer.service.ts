@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { topics } from '@intensify/contracts';
+import { consumerGroup, topics } from '@intensify/contracts';
 import { createKafka, ensureTopics, TransactionalConsumer } from '@intensify/messaging';
 import { onScrape } from '@intensify/runtime';
 import { PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from '../config';
@@ -13,7 +13,7 @@ import { applyBoardBatch } from './board.projection';
 @Injectable()
 export class BoardConsumerService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly kafka: Kafka;
-  private readonly producer: Producer;
+  readonly producer: Producer;
   readonly consumer: TransactionalConsumer<Set<string>>;
 
   constructor(
@@ -31,7 +31,7 @@ export class BoardConsumerService implements OnApplicationBootstrap, OnApplicati
       kafka: this.kafka,
       dataSource: db,
       schema: SCHEMA,
-      groupId: env.PROJECTIONS_GROUP_ID,
+      groupId: consumerGroup(env.KAFKA_TOPIC_PREFIX, env.PROJECTIONS_GROUP_ID),
       topics: [t.operations.name, t.outcomes.name],
       deadLetterTopic: t.deadLetters.name,
       producer: this.producer,

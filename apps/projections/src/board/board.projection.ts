@@ -71,7 +71,7 @@ export async function applyBoardBatch(
   for (const [operationId, delta] of boards) {
     await upsertTallies(m, operationId, delta.forces);
     await m.query(
-      `INSERT INTO projections.board_meta (operation_id, events_applied, updated_at) VALUES ($1, $2, now())
+      `INSERT INTO board_meta (operation_id, events_applied, updated_at) VALUES ($1, $2, now())
        ON CONFLICT (operation_id) DO UPDATE
        SET events_applied = board_meta.events_applied + EXCLUDED.events_applied, updated_at = now()`,
       [operationId, delta.eventsApplied],
@@ -86,21 +86,19 @@ async function upsertOperations(m: EntityManager, events: ConsumedEvent[]): Prom
     if (event.type === OPERATION_CREATED.type) {
       const p = event.payload as OperationCreatedV1;
       await m.query(
-        `INSERT INTO projections.operations (id, name, starts_at, ends_at, focus_forces)
+        `INSERT INTO operations (id, name, starts_at, ends_at, focus_forces)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
         [p.operationId, p.name, p.startsAt, p.endsAt, p.focusForces],
       );
     } else if (event.type === OPERATION_CLOSED.type) {
       const p = event.payload as OperationClosedV1;
-      await m.query(`UPDATE projections.operations SET closed_at = $2 WHERE id = $1`, [
+      await m.query(`UPDATE operations SET closed_at = $2 WHERE id = $1`, [
         p.operationId,
         p.closedAt,
       ]);
     } else if (event.type === OPERATION_REOPENED.type) {
       const p = event.payload as OperationReopenedV1;
-      await m.query(`UPDATE projections.operations SET closed_at = NULL WHERE id = $1`, [
-        p.operationId,
-      ]);
+      await m.query(`UPDATE operations SET closed_at = NULL WHERE id = $1`, [p.operationId]);
     }
   }
 }
@@ -120,7 +118,7 @@ async function upsertTallies(
   });
   const sets = TALLY_COLUMNS.map((c) => `${c} = force_tallies.${c} + EXCLUDED.${c}`).join(', ');
   await m.query(
-    `INSERT INTO projections.force_tallies (operation_id, force, ${TALLY_COLUMNS.join(', ')})
+    `INSERT INTO force_tallies (operation_id, force, ${TALLY_COLUMNS.join(', ')})
      VALUES ${values.join(', ')}
      ON CONFLICT (operation_id, force) DO UPDATE SET ${sets}`,
     params,

@@ -12,13 +12,12 @@ export class BoardReader {
   async read(operationId: string): Promise<BoardFigures> {
     const [rows, meta] = await Promise.all([
       this.db.query(
-        `SELECT force, ${TALLY_COLUMNS.join(', ')} FROM projections.force_tallies WHERE operation_id = $1`,
+        `SELECT force, ${TALLY_COLUMNS.join(', ')} FROM force_tallies WHERE operation_id = $1`,
         [operationId],
       ),
-      this.db.query(
-        `SELECT events_applied, updated_at FROM projections.board_meta WHERE operation_id = $1`,
-        [operationId],
-      ),
+      this.db.query(`SELECT events_applied, updated_at FROM board_meta WHERE operation_id = $1`, [
+        operationId,
+      ]),
     ]);
     const byForce = new Map<string, TallyVector>();
     for (const row of rows) {

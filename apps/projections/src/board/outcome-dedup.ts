@@ -56,7 +56,7 @@ export async function dedupOutcomeEvents(
   const ids = [...new Set(events.map(outcomeIdOf).filter((id): id is string => id !== null))];
   if (ids.length === 0) return [];
   const rows: { outcome_id: string; version: number; retracted: boolean }[] = await m.query(
-    `SELECT outcome_id, version, retracted FROM projections.outcome_state WHERE outcome_id = ANY($1::uuid[]) FOR UPDATE`,
+    `SELECT outcome_id, version, retracted FROM outcome_state WHERE outcome_id = ANY($1::uuid[]) FOR UPDATE`,
     [ids],
   );
   const state = new Map(
@@ -66,7 +66,7 @@ export async function dedupOutcomeEvents(
   const changed = [...new Set(fresh.map(outcomeIdOf) as string[])];
   if (changed.length) {
     await m.query(
-      `INSERT INTO projections.outcome_state (outcome_id, version, retracted)
+      `INSERT INTO outcome_state (outcome_id, version, retracted)
        SELECT * FROM unnest($1::uuid[], $2::int[], $3::boolean[])
        ON CONFLICT (outcome_id) DO UPDATE SET version = EXCLUDED.version, retracted = EXCLUDED.retracted`,
       [

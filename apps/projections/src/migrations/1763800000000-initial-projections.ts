@@ -1,13 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { consumerOffsetsTableSql } from '@intensify/messaging';
+import { migrationSchema } from '@intensify/persistence';
 import { TALLY_COLUMNS } from '../board/tally-vector';
 
 export class InitialProjections1763800000000 implements MigrationInterface {
   name = 'InitialProjections1763800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(consumerOffsetsTableSql('projections'));
-    await q.query(`CREATE TABLE projections.operations (
+    await q.query(consumerOffsetsTableSql(migrationSchema(q)));
+    await q.query(`CREATE TABLE operations (
       id uuid PRIMARY KEY,
       name text NOT NULL,
       starts_at timestamptz NOT NULL,
@@ -16,13 +17,13 @@ export class InitialProjections1763800000000 implements MigrationInterface {
       closed_at timestamptz
     )`);
     const columns = TALLY_COLUMNS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(',\n');
-    await q.query(`CREATE TABLE projections.force_tallies (
+    await q.query(`CREATE TABLE force_tallies (
       operation_id uuid NOT NULL,
       force text NOT NULL,
       ${columns},
       PRIMARY KEY (operation_id, force)
     )`);
-    await q.query(`CREATE TABLE projections.board_meta (
+    await q.query(`CREATE TABLE board_meta (
       operation_id uuid PRIMARY KEY,
       events_applied bigint NOT NULL DEFAULT 0,
       updated_at timestamptz NOT NULL DEFAULT now()
@@ -31,7 +32,7 @@ export class InitialProjections1763800000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['board_meta', 'force_tallies', 'operations', 'consumer_offsets']) {
-      await q.query(`DROP TABLE projections.${t}`);
+      await q.query(`DROP TABLE ${t}`);
     }
   }
 }

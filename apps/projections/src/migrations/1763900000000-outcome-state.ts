@@ -4,7 +4,7 @@ export class OutcomeState1763900000000 implements MigrationInterface {
   name = 'OutcomeState1763900000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE projections.outcome_state (
+    await q.query(`CREATE TABLE outcome_state (
       outcome_id uuid PRIMARY KEY,
       version int NOT NULL,
       retracted boolean NOT NULL DEFAULT false
@@ -12,6 +12,6 @@ export class OutcomeState1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE projections.outcome_state`);
+    await q.query(`DROP TABLE outcome_state`);
   }
 }

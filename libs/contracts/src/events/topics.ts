@@ -30,3 +30,11 @@ export function topics(prefix: string): Record<TopicKey, TopicSpec> {
     ]),
   ) as Record<TopicKey, TopicSpec>;
 }
+
+/**
+ * Consumer groups are global on a broker, so they carry the same prefix as the topics: runs
+ * and environments sharing a broker must never join each other's groups.
+ */
+export function consumerGroup(prefix: string, name: string): string {
+  return `${prefix}${name}`;
+}
