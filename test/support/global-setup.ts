@@ -35,6 +35,7 @@ export default async function globalSetup(): Promise<void> {
     redisPrefix: `intensify-test-${runId}`,
     logDir,
     platformEnv: {},
+    pids: {},
   };
   env.platformEnv = {
     NODE_ENV: 'test',
@@ -61,14 +62,21 @@ export default async function globalSetup(): Promise<void> {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const platform = new PlatformProcesses(ROOT, env.platformEnv, logDir);
   (globalThis as { __platform?: PlatformProcesses }).__platform = platform;
-  platform.start('reporting');
-  platform.start('projections');
-  platform.start('gateway');
-  await waitFor(
-    async () => (await fetch(`${env.gatewayUrl}/api/v1/health`)).status,
-    (status) => status === 200,
-    { timeoutMs: 120_000, intervalMs: 250, what: `platform health (logs in ${logDir})` },
-  );
+  for (const service of ['reporting', 'projections', 'gateway'] as const) {
+    env.pids[service] = platform.start(service).pid!;
+  }
+  writeFileSync(file, JSON.stringify(env, null, 2));
+  try {
+    await waitFor(
+      async () => (await fetch(`${env.gatewayUrl}/api/v1/health`)).status,
+      (status) => status === 200,
+      { timeoutMs: 120_000, intervalMs: 250, what: `platform health (logs in ${logDir})` },
+    );
+  } catch (e) {
+    // Jest runs no teardown when set-up fails: stop what was started before giving up.
+    await platform.stopAll();
+    throw e;
+  }
 }
 
 function withDatabase(url: string, db: string): string {

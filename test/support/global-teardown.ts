@@ -7,6 +7,14 @@ import { runEnv } from './run-env';
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __platform?: PlatformProcesses }).__platform?.stopAll();
   const env = runEnv();
+  // Services a test restarted are not the global set-up's children: stop them by pid.
+  for (const pid of Object.values(env.pids)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   rmSync(process.env.INTENSIFY_TEST_RUN_ENV!, { force: true });
   const admin = new Kafka({
     brokers: env.kafkaBrokers.split(','),

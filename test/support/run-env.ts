@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What global setup started for this run, shared with the test files. */
@@ -13,6 +13,8 @@ export interface RunEnv {
   redisPrefix: string;
   logDir: string;
   platformEnv: Record<string, string>;
+  /** Process id of each service now running; tests that restart a service update it. */
+  pids: Record<string, number>;
 }
 
 const RUN_DIR = join(__dirname, '..', '.run');
@@ -33,4 +35,11 @@ export function runEnv(): RunEnv {
   if (!file)
     throw new Error(`${VARIABLE} is not set: integration tests run under jest's global setup`);
   return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Rewrites this run's file, e.g. with the pid of a service a test restarted. */
+export function updateRunEnv(change: (env: RunEnv) => void): void {
+  const env = runEnv();
+  change(env);
+  writeFileSync(process.env[VARIABLE]!, JSON.stringify(env, null, 2));
 }

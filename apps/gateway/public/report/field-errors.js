@@ -39,7 +39,7 @@ export function showSummary(summary, { title, detail, errors = [] }, root) {
   summary.querySelector('p').textContent = detail ?? '';
   const list = summary.querySelector('ul');
   list.replaceChildren(
-    ...errors.map((e) => {
+    ...inPageOrder(root, errors).map((e) => {
       const item = document.createElement('li');
       const control = fieldBox(root, e.field)?.querySelector('input, select, textarea');
       if (control) {
@@ -63,4 +63,16 @@ export function showSummary(summary, { title, detail, errors = [] }, root) {
 
 export function hideSummary(summary) {
   summary.hidden = true;
+}
+
+/** Errors in the order their fields appear, so the summary reads like the form; others last. */
+function inPageOrder(root, errors) {
+  const position = (e) => {
+    const box = fieldBox(root, e.field);
+    return box ? [...root.querySelectorAll('[data-field]')].indexOf(box) : Infinity;
+  };
+  return errors
+    .map((e) => ({ e, at: position(e) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ e }) => e);
 }

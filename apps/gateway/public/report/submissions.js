@@ -117,6 +117,7 @@ export function createSubmissions({ forceNames, onCorrect }) {
       cursor = page.nextCursor;
       more.hidden = !cursor;
       const n = rows.children.length;
+      el('submissions-table').hidden = n === 0;
       status.textContent = n
         ? `Showing ${n} ${n === 1 ? 'submission' : 'submissions'}${cursor ? '; more are available' : ''}.`
         : 'Nothing has been reported for this force in this week yet.';
@@ -149,7 +150,6 @@ export function createSubmissions({ forceNames, onCorrect }) {
     try {
       await request('POST', `/api/v1/outcomes/${encodeURIComponent(retracting.id)}/retraction`, {
         json: { reason },
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
       });
       dialog.close();
       await load(true);

@@ -1,0 +1,46 @@
+import { ServiceName, waitFor } from '@intensify/testing';
+import { reportStream } from '../support/resilient-client';
+import { board, createActiveWeek, hoursAgo, MERSEYSIDE } from '../support/scenario';
+import { platformHealthy, startService, stopService } from '../support/service-restarts';
+
+/**
+ * A service killed (-9) or stopped (SIGTERM) in the middle of a stream of reports, then started
+ * again: every outcome that got a 2xx is on the board exactly once. Clients retry 5xx answers
+ * and dropped connections with the same Idempotency-Key, as the API asks them to.
+ */
+const CASES: [ServiceName, NodeJS.Signals][] = [
+  ['projections', 'SIGKILL'],
+  ['reporting', 'SIGKILL'],
+  ['reporting', 'SIGTERM'],
+  ['projections', 'SIGTERM'],
+];
+
+describe.each(CASES)('%s stopped with %s mid-stream', (service, signal) => {
+  it('loses nothing and counts nothing twice', async () => {
+    const op = await createActiveWeek(`${service} ${signal} week`);
+    const { sent, midwayDone } = await reportStream(op.id, 120, 6, MERSEYSIDE, hoursAgo(2), {
+      at: 30,
+      run: async () => {
+        await stopService(service, signal);
+        startService(service);
+      },
+    });
+    await midwayDone;
+    await platformHealthy();
+    expect(sent).toHaveLength(120);
+    expect(sent.every((s) => s.status === 202 || s.status === 200)).toBe(true);
+    expect(new Set(sent.map((s) => s.id)).size).toBe(120);
+    const expected = sent.reduce((n, s) => n + s.count, 0);
+    const b = await waitFor(
+      () => board(op.id),
+      (x) => x.eventsApplied >= 120,
+      {
+        timeoutMs: 90_000,
+        intervalMs: 250,
+        what: 'all 120 on the board',
+      },
+    );
+    expect(b.eventsApplied).toBe(120);
+    expect(b.national.arrests).toBe(expected);
+  });
+});

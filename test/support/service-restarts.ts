@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { PlatformProcesses, ServiceName, waitFor } from '@intensify/testing';
+import { api } from './api';
+import { runEnv, updateRunEnv } from './run-env';
+
+const ROOT = join(__dirname, '..', '..');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops a running service of this run: SIGKILL for a crash, SIGTERM for a graceful stop. */
+export async function stopService(name: ServiceName, signal: NodeJS.Signals): Promise<void> {
+  const pid = runEnv().pids[name];
+  process.kill(pid, signal);
+  await waitFor(
+    async () => alive(pid),
+    (a) => !a,
+    { timeoutMs: 30_000, what: `${name} (${pid}) to exit` },
+  );
+}
+
+/** Starts the service again with the run's settings and records its pid for the teardown. */
+export function startService(name: ServiceName): void {
+  const env = runEnv();
+  const child = new PlatformProcesses(ROOT, env.platformEnv, env.logDir).start(name);
+  child.unref();
+  updateRunEnv((e) => (e.pids[name] = child.pid!));
+}
+
+export async function platformHealthy(): Promise<void> {
+  await waitFor(
+    async () => (await api('GET', '/api/v1/health')).status,
+    (s) => s === 200,
+    {
+      timeoutMs: 90_000,
+      intervalMs: 250,
+      what: 'the platform to be healthy',
+    },
+  );
+}
