@@ -52,6 +52,8 @@ export default async function globalSetup(): Promise<void> {
     REPORTING_URL: env.reportingUrl,
     PROJECTIONS_URL: env.projectionsUrl,
     BOARD_PUSH_INTERVAL_MS: '100',
+    // Short enough for a test to see health fail while Kafka is down.
+    OUTBOX_STALL_MS: '3000',
   };
   const file = runEnvFile(runId);
   mkdirSync(dirname(file), { recursive: true });

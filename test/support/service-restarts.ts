@@ -15,7 +15,10 @@ function alive(pid: number): boolean {
 }
 
 /** Stops a running service of this run: SIGKILL for a crash, SIGTERM for a graceful stop. */
-export async function stopService(name: ServiceName, signal: NodeJS.Signals): Promise<void> {
+export async function stopService(
+  name: ServiceName | string,
+  signal: NodeJS.Signals,
+): Promise<void> {
   const pid = runEnv().pids[name];
   process.kill(pid, signal);
   await waitFor(
@@ -25,12 +28,22 @@ export async function stopService(name: ServiceName, signal: NodeJS.Signals): Pr
   );
 }
 
-/** Starts the service again with the run's settings and records its pid for the teardown. */
-export function startService(name: ServiceName): void {
-  const env = runEnv();
-  const child = new PlatformProcesses(ROOT, env.platformEnv, env.logDir).start(name);
+/**
+ * Starts the service again with the run's settings and records its pid for the teardown. With
+ * `as`, it starts another instance beside the running one (its own port, the same group).
+ */
+export function startService(
+  name: ServiceName,
+  as: string = name,
+  env: Record<string, string> = {},
+): void {
+  const run = runEnv();
+  const child = new PlatformProcesses(ROOT, { ...run.platformEnv, ...env }, run.logDir).start(
+    name,
+    as,
+  );
   child.unref();
-  updateRunEnv((e) => (e.pids[name] = child.pid!));
+  updateRunEnv((e) => (e.pids[as] = child.pid!));
 }
 
 export async function platformHealthy(): Promise<void> {

@@ -38,8 +38,9 @@ export class PlatformProcesses {
     mkdirSync(logDir, { recursive: true });
   }
 
-  start(name: ServiceName): ChildProcess {
-    const log = createWriteStream(join(this.logDir, `${name}.log`), { flags: 'a' });
+  /** Starts a service; `logName` names its log file when several instances run. */
+  start(name: ServiceName, logName: string = name): ChildProcess {
+    const log = createWriteStream(join(this.logDir, `${logName}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [join(this.root, 'dist/apps', name, 'src/main.js')], {
       cwd: this.root,
       env: { ...process.env, ...this.env },
