@@ -10,12 +10,13 @@ export class BoardReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async read(operationId: string): Promise<BoardFigures> {
-    const [rows, meta] = await Promise.all([
-      this.db.query(
+    // One snapshot for figures and counter: the board never shows a count its figures lack.
+    const [rows, meta] = await this.db.transaction('REPEATABLE READ', async (m) => [
+      await m.query(
         `SELECT force, ${TALLY_COLUMNS.join(', ')} FROM force_tallies WHERE operation_id = $1`,
         [operationId],
       ),
-      this.db.query(`SELECT events_applied, updated_at FROM board_meta WHERE operation_id = $1`, [
+      await m.query(`SELECT events_applied, updated_at FROM board_meta WHERE operation_id = $1`, [
         operationId,
       ]),
     ]);
