@@ -1,29 +1,17 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { waitFor } from '@intensify/testing';
-import { api, tokenFor } from '../support/api';
-import { reportStream } from '../support/resilient-client';
+import { tokenFor } from '../support/api';
+import { expectExactlyOnce, reportStream } from '../support/resilient-client';
+import { platformHealthy } from '../support/service-restarts';
 import { runEnv } from '../support/run-env';
-import { board, createActiveWeek, hoursAgo, MERSEYSIDE, report } from '../support/scenario';
+import { createActiveWeek, hoursAgo, MERSEYSIDE, report } from '../support/scenario';
 
 const run = promisify(execFile);
 const STACK = join(__dirname, '..', '..', 'infra', 'local', 'stack.mjs');
 
 async function restart(server: 'kafka' | 'postgres' | 'redis'): Promise<void> {
   await run(process.execPath, [STACK, 'restart', server], { timeout: 120_000 });
-}
-
-async function healthy(): Promise<void> {
-  await waitFor(
-    async () => (await api('GET', '/api/v1/health')).status,
-    (s) => s === 200,
-    {
-      timeoutMs: 90_000,
-      intervalMs: 500,
-      what: 'health to recover',
-    },
-  );
 }
 
 /**
@@ -38,19 +26,8 @@ describe.each(['kafka', 'postgres'] as const)('restarting %s mid-stream', (serve
       run: () => restart(server),
     });
     await midwayDone;
-    expect(sent).toHaveLength(150);
-    expect(sent.every((s) => s.status === 202 || s.status === 200)).toBe(true);
-    expect(new Set(sent.map((s) => s.id)).size).toBe(150);
-    const expected = sent.reduce((n, s) => n + s.count, 0);
-    const b = await waitFor(
-      () => board(op.id),
-      (x) => x.eventsApplied >= 150,
-      { timeoutMs: 90_000, intervalMs: 250, what: 'all 150 on the board' },
-    );
-    expect(b.eventsApplied).toBe(150);
-    expect(b.national.arrests).toBe(expected);
-    expect(b.forces[MERSEYSIDE].arrests).toBe(expected);
-    await healthy();
+    await expectExactlyOnce(op.id, sent, 150);
+    await platformHealthy();
   });
 });
 
@@ -59,7 +36,7 @@ describe('restarting redis', () => {
     const op = await createActiveWeek('Restart redis week');
     const token = await tokenFor({ role: 'commander' });
     await restart('redis');
-    await healthy();
+    await platformHealthy();
     const ctrl = new AbortController();
     const res = await fetch(
       `${runEnv().gatewayUrl}/api/v1/operations/${op.id}/board/stream?access_token=${token}`,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@intensify/testing';
 import { api, tokenFor } from './api';
+import { board } from './scenario';
 
 export interface Sent {
   key: string;
@@ -69,4 +71,25 @@ export async function reportStream(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return { sent, midwayDone };
+}
+
+/**
+ * The promise the fault tests check: every request got a 2xx with its own outcome, and the
+ * board holds each exactly once: as many events as outcomes, and arrests equal to their sum.
+ */
+export async function expectExactlyOnce(
+  operationId: string,
+  sent: Sent[],
+  total: number,
+): Promise<void> {
+  expect(sent).toHaveLength(total);
+  expect(sent.every((s) => s.status === 202 || s.status === 200)).toBe(true);
+  expect(new Set(sent.map((s) => s.id)).size).toBe(total);
+  const b = await waitFor(
+    () => board(operationId),
+    (x) => x.eventsApplied >= total,
+    { timeoutMs: 90_000, intervalMs: 250, what: `all ${total} on the board` },
+  );
+  expect(b.eventsApplied).toBe(total);
+  expect(b.national.arrests).toBe(sent.reduce((n, s) => n + s.count, 0));
 }
