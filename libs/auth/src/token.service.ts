@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, JWTVerifyGetKey } from 'jose';
 import { Principal, principalFromClaims } from './principal';
 
 export type AuthMode = 'dev' | 'oidc';
@@ -14,6 +14,9 @@ export interface AuthOptions {
 
 export const DEV_ISSUER = 'intensify-dev';
 export const DEV_AUDIENCE = 'intensify';
+
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
 
 /** Verifies bearer tokens (dev: HS256 we sign; oidc: the organisation's JWKS) into principals. */
 export class TokenService {
@@ -38,7 +41,29 @@ export class TokenService {
     return this.options.mode;
   }
 
+  /**
+   * Verified tokens are remembered briefly: a regional tool sends the same token thousands of
+   * times a day, and a signature check costs more than the rest of a request's checks.
+   */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+
   async verify(token: string): Promise<Principal | null> {
+    const hit = this.verified.get(token);
+    if (hit && hit.until > Date.now()) return hit.principal;
+    const principal = await this.verifyNow(token);
+    if (principal) this.remember(token, principal);
+    return principal;
+  }
+
+  private remember(token: string, principal: Principal): void {
+    const exp = decodeJwt(token).exp;
+    const until = Math.min(Date.now() + VERIFIED_TTL_MS, exp ? exp * 1000 : Infinity);
+    if (this.verified.size >= VERIFIED_MAX)
+      this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, until });
+  }
+
+  private async verifyNow(token: string): Promise<Principal | null> {
     try {
       const { payload } = this.devKey
         ? await jwtVerify(token, this.devKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE })

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Dispatcher, Pool } from 'undici';
 import { Actor, encodeActor, INTERNAL_HEADERS, Problem } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
@@ -25,11 +26,18 @@ export interface UpstreamAnswer<T> {
  * which a client may retry with the same Idempotency-Key without counting twice.
  */
 @Injectable()
-export class UpstreamClient {
-  private readonly base: Record<Service, string>;
+export class UpstreamClient implements OnModuleDestroy {
+  private readonly pools: Record<Service, Pool>;
 
   constructor(@Inject(GATEWAY_ENV) private readonly env: GatewayEnv) {
-    this.base = { reporting: env.REPORTING_URL, projections: env.PROJECTIONS_URL };
+    // A kept-alive connection pool per service: far less work per call than fetch().
+    const pool = (url: string) =>
+      new Pool(new URL(url).origin, { connections: 128, keepAliveTimeout: 30_000 });
+    this.pools = { reporting: pool(env.REPORTING_URL), projections: pool(env.PROJECTIONS_URL) };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(Object.values(this.pools).map((p) => p.close()));
   }
 
   async call<T>(
@@ -42,29 +50,33 @@ export class UpstreamClient {
     if (c.body !== undefined) headers['content-type'] = 'application/json';
     if (c.actor) headers[INTERNAL_HEADERS.actor] = encodeActor(c.actor);
     if (c.correlationId) headers[INTERNAL_HEADERS.correlationId] = c.correlationId;
-    let res: Response;
+    let status: number;
+    let text: string;
     try {
-      res = await fetch(new URL(path, this.base[service]), {
-        method,
+      const res = await this.pools[service].request({
+        path,
+        method: method as Dispatcher.HttpMethod,
         headers,
         body: c.body === undefined ? undefined : JSON.stringify(c.body),
-        signal: AbortSignal.timeout(this.env.UPSTREAM_TIMEOUT_MS),
+        headersTimeout: this.env.UPSTREAM_TIMEOUT_MS,
+        bodyTimeout: this.env.UPSTREAM_TIMEOUT_MS,
       });
+      status = res.statusCode;
+      text = await res.body.text();
     } catch {
       throw new ProblemError(
         'service_unavailable',
         `The ${service} service did not answer; retry with the same Idempotency-Key`,
       );
     }
-    const text = await res.text();
     const body = text ? JSON.parse(text) : undefined;
-    if (res.status >= 400 && !c.returnErrors) {
+    if (status >= 400 && !c.returnErrors) {
       if (body?.code) throw ProblemError.fromProblem(body as Problem);
       throw new ProblemError(
-        res.status >= 500 ? 'service_unavailable' : 'validation_failed',
-        `The ${service} service answered ${res.status}`,
+        status >= 500 ? 'service_unavailable' : 'validation_failed',
+        `The ${service} service answered ${status}`,
       );
     }
-    return { status: res.status, body: body as T };
+    return { status, body: body as T };
   }
 }

@@ -20,7 +20,7 @@ type Verdict = { ok: RecordOutcomeResult } | { error: unknown };
 
 /** Most outcomes one transaction writes, and most transactions in flight at once. */
 const MAX_BATCH = 200;
-const MAX_FLUSHES = 4;
+const MAX_FLUSHES = 2;
 
 /**
  * Group commit: outcomes that arrive while earlier ones are being written go into the next
