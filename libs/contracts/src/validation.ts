@@ -14,6 +14,7 @@ const ajv = new Ajv({
   allowUnionTypes: true,
   strict: true,
   strictRequired: false,
+  discriminator: true,
 });
 addFormats(ajv, ['date-time', 'uuid']);
 

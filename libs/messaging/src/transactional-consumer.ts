@@ -56,8 +56,8 @@ export class TransactionalConsumer<R = void> {
   private joined = false;
   applied = 0;
   deadLettered = 0;
-  /** The batch being committed, if any: pausing waits for it. */
-  private inFlight: Promise<void> = Promise.resolve();
+  /** Batches being committed (one per partition at most): pausing waits for them. */
+  private readonly inFlight = new Set<Promise<void>>();
   lastAppliedAt?: Date;
 
   constructor(private readonly o: TransactionalConsumerOptions<R>) {
@@ -116,11 +116,14 @@ export class TransactionalConsumer<R = void> {
     await consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      // Partitions are independent (offsets and row locks are per partition): apply them in parallel.
+      partitionsConsumedConcurrently: 3,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
         const work = this.handle(batch.topic, batch.partition, batch.messages);
-        this.inFlight = work.catch(() => undefined);
+        const tracked = work.catch(() => undefined);
+        this.inFlight.add(tracked);
+        void tracked.then(() => this.inFlight.delete(tracked));
         await work;
         resolveOffset(batch.messages[batch.messages.length - 1].offset);
         await heartbeat();
@@ -135,7 +138,7 @@ export class TransactionalConsumer<R = void> {
   /** Stops fetching and waits for the batch in flight: from then on nothing is applied. */
   async pause(): Promise<void> {
     this.consumer!.pause(this.o.topics.map((topic) => ({ topic })));
-    await this.inFlight;
+    await Promise.all(this.inFlight);
   }
 
   /** Starts again from the offsets stored in the database, which may have moved meanwhile. */

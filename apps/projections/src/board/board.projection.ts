@@ -68,7 +68,9 @@ export async function applyBoardBatch(
 ): Promise<Set<string>> {
   await upsertOperations(m, events);
   const boards = foldBatch(await dedupOutcomeEvents(m, events));
-  for (const [operationId, delta] of boards) {
+  // Rows are written in one order (operation, then force) by every batch, so batches of
+  // different partitions committing at once wait for each other instead of deadlocking.
+  for (const [operationId, delta] of [...boards].sort(([a], [b]) => a.localeCompare(b))) {
     await upsertTallies(m, operationId, delta.forces);
     await m.query(
       `INSERT INTO board_meta (operation_id, events_applied, updated_at) VALUES ($1, $2, now())
@@ -108,7 +110,7 @@ async function upsertTallies(
   operationId: string,
   forces: Map<string, TallyVector>,
 ): Promise<void> {
-  const rows = [...forces].filter(([, v]) => !isZero(v));
+  const rows = [...forces].filter(([, v]) => !isZero(v)).sort(([a], [b]) => a.localeCompare(b));
   if (rows.length === 0) return;
   const width = TALLY_COLUMNS.length + 2;
   const params: unknown[] = [];

@@ -27,7 +27,11 @@ export interface OutcomeRetractedV1 {
   reason: string;
 }
 
+/** The discriminator makes Ajv check only the branch `type` names: projections validate every event. */
 const anyOutcome = {
+  type: 'object',
+  discriminator: { propertyName: 'type' },
+  required: ['type'],
   oneOf: Object.values(OUTCOME_BODY_SCHEMAS).map((s) => ({ ...s, $id: undefined })),
 };
 const uuid = { type: 'string', format: 'uuid' } as const;
