@@ -7,7 +7,7 @@
 //
 // Other scripts can `import { up, down, status, restart } from './stack.mjs'`.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -475,12 +475,53 @@ async function kafkaRestart() {
   const target = kafkaTarget();
   const pid = ourBrokerPid();
   if (pid) await stopBroker(pid);
-  else if (await kafkaAnswers(target.brokers)) {
-    fail(
-      `kafka: the broker on ${target.address} was not started by this script; restart it where it runs`,
-    );
-  }
+  else if (await kafkaAnswers(target.brokers)) return restartOtherBroker(target);
   await startBroker(target);
+}
+
+/** The pid of the process listening on a local TCP port, from `ss` (iproute2). */
+function listeningPid(port) {
+  const out = spawnSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' }).stdout ?? '';
+  const pid = Number(out.match(/pid=(\d+)/)?.[1]);
+  return pid > 0 ? pid : null;
+}
+
+/**
+ * A broker another checkout (or a CI run's predecessor) started: restarted with its own command
+ * line, working folder and data, so fault tests behave the same whoever started it.
+ */
+async function restartOtherBroker(target) {
+  const pid =
+    listeningPid(target.port) ??
+    fail(`kafka: cannot tell which process listens on ${target.address}`);
+  const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  if (!argv.includes('kafka.Kafka'))
+    fail(`kafka: pid ${pid} on ${target.address} is not a Kafka broker`);
+  const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+  const home = path.dirname(argv[argv.length - 1]);
+  const started = Date.now();
+  log(`kafka: restarting the broker of ${home} (pid ${pid})…`);
+  await stopPid(pid, 'kafka.Kafka', KAFKA_STOP_MS);
+  const out = fs.openSync(path.join(home, 'broker.log'), 'a');
+  fs.writeSync(
+    out,
+    `\n=== ${new Date().toISOString()} restarted by ${rel(fileURLToPath(import.meta.url))} ===\n`,
+  );
+  const broker = spawn(argv[0], argv.slice(1), {
+    cwd,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  fs.writeFileSync(path.join(home, 'broker.pid'), `${broker.pid}\n`);
+  broker.unref();
+  const deadline = Date.now() + KAFKA_READY_MS;
+  while (!(await kafkaAnswers(target.brokers))) {
+    if (Date.now() > deadline)
+      fail(`kafka: the restarted broker (pid ${broker.pid}) did not answer`);
+    await sleep(500);
+  }
+  log(`kafka: ready on ${target.address} (${since(started)})`);
 }
 
 async function kafkaStatus() {
