@@ -76,32 +76,36 @@ describe('every event delivered twice', () => {
   });
 });
 
-describe('a poison message', () => {
-  it('goes to the dead-letter topic with its reason and does not block its partition', async () => {
+describe('poison messages', () => {
+  it('go to the dead-letter topic with their reason and block no partition of any topic', async () => {
     const env = runEnv();
     const kafka = new Kafka({ brokers: env.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
-    const op = await createActiveWeek('Poison week');
-    const topic = `${env.topicPrefix}outcomes.v1`;
+    const t = {
+      outcomes: `${env.topicPrefix}outcomes.v1`,
+      operations: `${env.topicPrefix}operations.v1`,
+    };
     const dlq = `${env.topicPrefix}dead-letters.v1`;
-    // The same key as a real outcome would use puts the poison in the partition real events use.
-    const key = randomUUID();
+    // One bad message at the head of every partition of every topic the projections read.
+    const bad = { id: randomUUID(), type: 'outcome.recorded', version: 1, payload: {} };
     await producer.send({
-      topic,
-      messages: [
-        { key, value: 'not json at all' },
-        {
-          key,
-          value: JSON.stringify({
-            id: randomUUID(),
-            type: 'outcome.recorded',
-            version: 1,
-            payload: {},
-          }),
-        },
-      ],
+      topic: t.outcomes,
+      messages: [0, 1, 2, 3, 4, 5].map((partition) => ({
+        partition,
+        key: randomUUID(),
+        value: 'not json at all',
+      })),
     });
+    await producer.send({
+      topic: t.operations,
+      messages: [0, 1, 2].map((partition) => ({
+        partition,
+        key: randomUUID(),
+        value: JSON.stringify(bad),
+      })),
+    });
+    const op = await createActiveWeek('Poison week');
     await producer.disconnect();
     for (let i = 0; i < 6; i++)
       await report(op.id, { type: 'arrest', force: MET, occurredAt: hoursAgo(1), count: 1 });
@@ -123,13 +127,14 @@ describe('a poison message', () => {
     try {
       await waitFor(
         async () => seen.length,
-        (n) => n >= 2,
-        { timeoutMs: 20_000, what: 'two dead letters' },
+        (n) => n >= 9,
+        { timeoutMs: 20_000, what: 'nine dead letters' },
       );
     } finally {
       await consumer.disconnect();
     }
-    expect(seen.every((s) => s.source === topic)).toBe(true);
+    expect(seen.filter((s) => s.source === t.outcomes)).toHaveLength(6);
+    expect(seen.filter((s) => s.source === t.operations)).toHaveLength(3);
     expect(seen.map((s) => s.reason)).toEqual(
       expect.arrayContaining([
         'value is not JSON',
@@ -137,7 +142,7 @@ describe('a poison message', () => {
       ]),
     );
     const health = await api('GET', '/api/v1/health');
-    expect(health.body.checks.consumer.projections.deadLettered).toBeGreaterThanOrEqual(2);
+    expect(health.body.checks.consumer.projections.deadLettered).toBeGreaterThanOrEqual(9);
     expect((await board(op.id)).eventsApplied).toBe(6);
   });
 });
