@@ -18,7 +18,8 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = withDatabase(base, `intensify_test_${runId}`);
   await dropOldTestDatabases(base);
 
-  const [gatewayPort, reportingPort, projectionsPort] = await Promise.all([
+  const [gatewayPort, reportingPort, projectionsPort, taskingPort] = await Promise.all([
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -28,6 +29,7 @@ export default async function globalSetup(): Promise<void> {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
     reportingUrl: `http://127.0.0.1:${reportingPort}`,
     projectionsUrl: `http://127.0.0.1:${projectionsPort}`,
+    taskingUrl: `http://127.0.0.1:${taskingPort}`,
     databaseUrl,
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
@@ -51,6 +53,10 @@ export default async function globalSetup(): Promise<void> {
     PROJECTIONS_PORT: String(projectionsPort),
     REPORTING_URL: env.reportingUrl,
     PROJECTIONS_URL: env.projectionsUrl,
+    TASKING_PORT: String(taskingPort),
+    TASKING_URL: env.taskingUrl,
+    // A tasking "minute" of 200 ms: acknowledgement windows pass in about a second.
+    TASKING_MINUTE_MS: '200',
     BOARD_PUSH_INTERVAL_MS: '100',
     // Short enough for a test to see health fail while Kafka is down.
     OUTBOX_STALL_MS: '3000',
@@ -64,7 +70,7 @@ export default async function globalSetup(): Promise<void> {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const platform = new PlatformProcesses(ROOT, env.platformEnv, logDir);
   (globalThis as { __platform?: PlatformProcesses }).__platform = platform;
-  for (const service of ['reporting', 'projections', 'gateway'] as const) {
+  for (const service of ['reporting', 'projections', 'tasking', 'gateway'] as const) {
     env.pids[service] = platform.start(service).pid!;
   }
   writeFileSync(file, JSON.stringify(env, null, 2));

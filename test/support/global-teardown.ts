@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 import { PlatformProcesses } from '../../libs/testing/src';
 import { runEnv } from './run-env';
@@ -16,6 +17,7 @@ export default async function globalTeardown(): Promise<void> {
     }
   }
   rmSync(process.env.INTENSIFY_TEST_RUN_ENV!, { force: true });
+  await deleteRedisKeys(env.redisUrl, env.redisPrefix);
   const admin = new Kafka({
     brokers: env.kafkaBrokers.split(','),
     logLevel: logLevel.NOTHING,
@@ -28,5 +30,19 @@ export default async function globalTeardown(): Promise<void> {
     // A topic left behind costs only disk; the next run uses its own prefix.
   } finally {
     await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** The run's deadline jobs live under its Redis prefix; nothing else will ever read them. */
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 }))
+      if (keys.length) await redis.del(...keys);
+  } catch {
+    // Keys left behind cost only memory; the next run uses its own prefix.
+  } finally {
+    redis.disconnect();
   }
 }

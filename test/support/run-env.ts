@@ -6,6 +6,7 @@ export interface RunEnv {
   gatewayUrl: string;
   reportingUrl: string;
   projectionsUrl: string;
+  taskingUrl: string;
   databaseUrl: string;
   redisUrl: string;
   kafkaBrokers: string;

@@ -12,6 +12,8 @@ import { OutcomeChangesController } from './outcomes/outcome-changes.controller'
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { PagesModule } from './pages/pages.module';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
+import { TaskingsController } from './taskings/taskings.controller';
+import { TaskingTransitionsController } from './taskings/tasking-transitions.controller';
 import { UpstreamModule } from './upstream/upstream.module';
 
 const env = loadGatewayEnv();
@@ -35,6 +37,8 @@ class GatewayEnvModule {}
     OperationsController,
     OutcomesController,
     OutcomeChangesController,
+    TaskingsController,
+    TaskingTransitionsController,
     AuditController,
     MeController,
     HealthController,

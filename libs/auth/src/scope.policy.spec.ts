@@ -45,3 +45,40 @@ describe('scope policy', () => {
     expect(visibleRegion({ sub: 'f', role: 'force', force: MERSEYSIDE })).toBe('north-west');
   });
 });
+
+describe('tasking scope', () => {
+  const nclcc = { sub: 'n', role: 'nclcc' as const };
+  const northWest = { sub: 'r', role: 'regional' as const, region: 'north-west' };
+  const merseyside = { sub: 'f', role: 'force' as const, force: MERSEYSIDE };
+  const commander = { sub: 'c', role: 'commander' as const };
+
+  it('lets the NCLCC task any force and a region only its own forces', () => {
+    expect(may(nclcc, 'tasking.issue', { force: MET })).toBe(true);
+    expect(may(northWest, 'tasking.issue', { force: MERSEYSIDE })).toBe(true);
+    expect(may(northWest, 'tasking.issue', { force: MET })).toBe(false);
+    expect(mayAttempt(merseyside, 'tasking.issue')).toBe(false);
+    expect(mayAttempt(commander, 'tasking.issue')).toBe(false);
+  });
+
+  it('lets the tasked force, its region and the NCLCC respond', () => {
+    expect(may(merseyside, 'tasking.respond', { force: MERSEYSIDE })).toBe(true);
+    expect(may(merseyside, 'tasking.respond', { force: MET })).toBe(false);
+    expect(may(northWest, 'tasking.respond', { force: MERSEYSIDE })).toBe(true);
+    expect(may(nclcc, 'tasking.respond', { force: MET })).toBe(true);
+    expect(mayAttempt(commander, 'tasking.respond')).toBe(false);
+  });
+
+  it('leaves cancel and reassign to the issuer and the NCLCC', () => {
+    expect(may(nclcc, 'tasking.manage', { force: MERSEYSIDE, issuerSub: 'someone' })).toBe(true);
+    expect(may(northWest, 'tasking.manage', { force: MERSEYSIDE, issuerSub: 'r' })).toBe(true);
+    expect(may(northWest, 'tasking.manage', { force: MERSEYSIDE, issuerSub: 'n' })).toBe(false);
+    expect(may(merseyside, 'tasking.manage', { force: MERSEYSIDE, issuerSub: 'f' })).toBe(false);
+  });
+
+  it('shows a force its own taskings and a region its forces', () => {
+    expect(may(merseyside, 'tasking.read', { force: MERSEYSIDE })).toBe(true);
+    expect(may(merseyside, 'tasking.read', { force: MET })).toBe(false);
+    expect(may(northWest, 'tasking.read', { force: MET })).toBe(false);
+    expect(may(commander, 'tasking.read', { force: MET })).toBe(true);
+  });
+});

@@ -13,11 +13,17 @@ export type Action =
   | 'outcome.write'
   | 'outcome.read'
   | 'audit.read'
-  | 'board.read';
+  | 'board.read'
+  | 'tasking.issue'
+  | 'tasking.respond'
+  | 'tasking.manage'
+  | 'tasking.read';
 
 export interface Target {
   /** The force an outcome is for, when the action concerns one force. */
   force?: string;
+  /** Who issued the tasking, when the action concerns one (only its issuer may manage it). */
+  issuerSub?: string;
 }
 
 type Rule = (p: Principal, t: Target) => boolean;
@@ -39,6 +45,19 @@ const writeForForce: Rule = (p, t) => {
   }
 };
 
+/** Taskings come from the NCLCC for any force, or from a region for its own forces. */
+const issueForForce: Rule = (p, t) =>
+  p.role === 'nclcc' || (p.role === 'regional' && !!t.force && regionOfForce(t.force) === p.region);
+
+/** Cancel and reassign: the NCLCC, or whoever issued the tasking while still in their scope. */
+const manageTasking: Rule = (p, t) =>
+  p.role === 'nclcc' || (t.issuerSub === p.sub && issueForForce(p, t));
+
+const readForForce: Rule = (p, t) => {
+  const forces = readableForces(p);
+  return !forces || (!!t.force && forces.includes(t.force));
+};
+
 const POLICY: Record<Action, Rule> = {
   'operation.create': nationalOnly,
   'operation.close': nationalOnly,
@@ -48,6 +67,10 @@ const POLICY: Record<Action, Rule> = {
   'outcome.read': everyone,
   'audit.read': nationalOnly,
   'board.read': everyone,
+  'tasking.issue': issueForForce,
+  'tasking.respond': writeForForce,
+  'tasking.manage': manageTasking,
+  'tasking.read': readForForce,
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {
@@ -56,8 +79,18 @@ export function may(principal: Principal, action: Action, target: Target = {}): 
 
 /** Roles that may attempt an action at all, before the target is known (for early 403s). */
 export function mayAttempt(principal: Principal, action: Action): boolean {
-  if (action === 'outcome.write') return principal.role !== 'commander';
-  return may(principal, action);
+  switch (action) {
+    case 'outcome.write':
+    case 'tasking.respond':
+      return principal.role !== 'commander';
+    case 'tasking.issue':
+    case 'tasking.manage':
+      return principal.role === 'nclcc' || principal.role === 'regional';
+    case 'tasking.read':
+      return true;
+    default:
+      return may(principal, action);
+  }
 }
 
 /** The region whose detail a principal may see on a board; `null` means every region. */

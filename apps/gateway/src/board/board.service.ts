@@ -26,9 +26,14 @@ export function scopeBoard(board: Board, p: Principal): Board {
   const region = visibleRegion(p);
   if (!region) return board;
   const forces = new Set(p.role === 'force' ? [p.force!] : forcesInRegion(region as RegionCode));
+  const own = <T>(byForce: Record<string, T>) =>
+    Object.fromEntries(Object.entries(byForce).filter(([code]) => forces.has(code)));
   return {
     ...board,
     regions: p.role === 'force' ? {} : { [region]: board.regions[region] },
-    forces: Object.fromEntries(Object.entries(board.forces).filter(([code]) => forces.has(code))),
+    forces: own(board.forces),
+    taskingsByRegion: p.role === 'force' ? {} : { [region]: board.taskingsByRegion[region] },
+    taskingsByForce: own(board.taskingsByForce),
+    overdueTaskings: board.overdueTaskings.filter((t) => forces.has(t.force)),
   };
 }

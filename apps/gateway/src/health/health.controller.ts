@@ -31,7 +31,14 @@ export class HealthController {
       if (answer.body.status !== 'ok') throw new Error(`${name} is not healthy`);
     };
     const [own, gateway] = await Promise.all([
-      runChecks({ reporting: service('reporting'), projections: service('projections') }, 4000),
+      runChecks(
+        {
+          reporting: service('reporting'),
+          projections: service('projections'),
+          tasking: service('tasking'),
+        },
+        4000,
+      ),
       runChecks({ redis: async () => void (await this.stream.redis.ping()) }),
     ]);
     inner.gateway = gateway.checks;

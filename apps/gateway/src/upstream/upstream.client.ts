@@ -4,7 +4,7 @@ import { Actor, encodeActor, INTERNAL_HEADERS, Problem } from '@intensify/contra
 import { ProblemError } from '@intensify/problems';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
 
-export type Service = 'reporting' | 'projections';
+export type Service = 'reporting' | 'projections' | 'tasking';
 
 export interface UpstreamCall {
   actor?: Actor;
@@ -33,7 +33,11 @@ export class UpstreamClient implements OnModuleDestroy {
     // A kept-alive connection pool per service: far less work per call than fetch().
     const pool = (url: string) =>
       new Pool(new URL(url).origin, { connections: 128, keepAliveTimeout: 30_000 });
-    this.pools = { reporting: pool(env.REPORTING_URL), projections: pool(env.PROJECTIONS_URL) };
+    this.pools = {
+      reporting: pool(env.REPORTING_URL),
+      projections: pool(env.PROJECTIONS_URL),
+      tasking: pool(env.TASKING_URL),
+    };
   }
 
   async onModuleDestroy(): Promise<void> {

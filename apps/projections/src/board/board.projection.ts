@@ -12,6 +12,7 @@ import {
   OutcomeRetractedV1,
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
+import { applyTaskingBatch } from '../taskings/tasking-counts.projection';
 import { dedupOutcomeEvents } from './outcome-dedup';
 import {
   TALLY_COLUMNS,
@@ -79,7 +80,8 @@ export async function applyBoardBatch(
       [operationId, delta.eventsApplied],
     );
   }
-  return new Set(boards.keys());
+  const taskingBoards = await applyTaskingBatch(m, events);
+  return new Set([...boards.keys(), ...taskingBoards]);
 }
 
 /** Operation events are rare: one statement each, applied in partition order. */

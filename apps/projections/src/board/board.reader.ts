@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BoardFigures, Tally, emptyTaskingCounts } from '@intensify/contracts';
+import { BoardFigures, Tally } from '@intensify/contracts';
 import { FORCES, REGIONS } from '@intensify/reference-data';
+import { readTaskingBoard } from '../taskings/tasking-board.reader';
 import { TALLY_COLUMNS, TallyVector, addInto, toTally, zeroVector } from './tally-vector';
 
 @Injectable()
@@ -11,7 +12,7 @@ export class BoardReader {
 
   async read(operationId: string): Promise<BoardFigures> {
     // One snapshot for figures and counter: the board never shows a count its figures lack.
-    const [rows, meta] = await this.db.transaction('REPEATABLE READ', async (m) => [
+    const [rows, meta, taskings] = await this.db.transaction('REPEATABLE READ', async (m) => [
       await m.query(
         `SELECT force, ${TALLY_COLUMNS.join(', ')} FROM force_tallies WHERE operation_id = $1`,
         [operationId],
@@ -19,6 +20,7 @@ export class BoardReader {
       await m.query(`SELECT events_applied, updated_at FROM board_meta WHERE operation_id = $1`, [
         operationId,
       ]),
+      await readTaskingBoard(m, operationId),
     ]);
     const byForce = new Map<string, TallyVector>();
     for (const row of rows) {
@@ -31,7 +33,7 @@ export class BoardReader {
       asOf: (meta[0]?.updated_at ?? new Date()).toISOString(),
       eventsApplied: Number(meta[0]?.events_applied ?? 0),
       ...sumUp(byForce),
-      taskings: emptyTaskingCounts(),
+      ...taskings,
     };
   }
 }

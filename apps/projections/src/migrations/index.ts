@@ -1,5 +1,10 @@
 import { InitialProjections1763800000000 } from './1763800000000-initial-projections';
 import { OutcomeState1763900000000 } from './1763900000000-outcome-state';
+import { TaskingCounts1764000000000 } from './1764000000000-tasking-counts';
 
 /** Every read-model migration, in order; a rebuild runs the same list in a fresh schema. */
-export const PROJECTION_MIGRATIONS = [InitialProjections1763800000000, OutcomeState1763900000000];
+export const PROJECTION_MIGRATIONS = [
+  InitialProjections1763800000000,
+  OutcomeState1763900000000,
+  TaskingCounts1764000000000,
+];

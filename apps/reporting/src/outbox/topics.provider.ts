@@ -13,6 +13,7 @@ export const topicsProvider: Provider = {
     return {
       operations: specs.operations.name,
       outcomes: specs.outcomes.name,
+      taskings: specs.taskings.name,
       deadLetters: specs.deadLetters.name,
     };
   },

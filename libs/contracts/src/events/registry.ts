@@ -1,6 +1,7 @@
 import { EventEnvelope, ENVELOPE_SCHEMA } from './envelope';
 import * as operation from './v1/operation-events';
 import * as outcome from './v1/outcome-events';
+import { TASKING_EVENT_SCHEMAS } from './v1/tasking-events';
 import { FieldError, checkSchema } from '../validation';
 
 /** One schema per event type and version: producers and consumers validate against the same. */
@@ -12,6 +13,7 @@ const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
       [operation.OPERATION_REOPENED, operation.OPERATION_REOPENED_V1_SCHEMA],
       [outcome.OUTCOME_RECORDED, outcome.OUTCOME_RECORDED_V1_SCHEMA],
       [outcome.OUTCOME_RETRACTED, outcome.OUTCOME_RETRACTED_V1_SCHEMA],
+      ...TASKING_EVENT_SCHEMAS,
     ] as const
   ).map(([kind, schema]) => [`${kind.type}@${kind.version}`, schema]),
 );

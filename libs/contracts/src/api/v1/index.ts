@@ -8,3 +8,4 @@ export * from './tally';
 export * from './openapi';
 export * from './reporting';
 export * from './csv-return';
+export * from './tasking';

@@ -26,6 +26,15 @@ describe('OpenAPI document', () => {
         'GET /api/v1/operations/{id}/board/stream',
         'GET /api/v1/audit',
         'GET /api/v1/health',
+        'POST /api/v1/operations/{id}/taskings',
+        'GET /api/v1/taskings',
+        'GET /api/v1/taskings/{id}',
+        'POST /api/v1/taskings/{id}/acknowledge',
+        'POST /api/v1/taskings/{id}/start',
+        'POST /api/v1/taskings/{id}/complete',
+        'POST /api/v1/taskings/{id}/decline',
+        'POST /api/v1/taskings/{id}/cancel',
+        'POST /api/v1/taskings/{id}/reassign',
       ]),
     );
   });

@@ -5,6 +5,13 @@ import { DRUGS, OUTCOME_BODY_SCHEMAS } from './outcome.schema';
 import { ERROR_CODES } from './problem';
 import { CSV_COLUMNS, CSV_LIMITS, CSV_REQUIRED_COLUMNS } from './csv-return';
 import { REASON_SCHEMA } from './reporting';
+import {
+  ISSUE_TASKING_SCHEMA,
+  ISSUE_TASKINGS_SCHEMA,
+  TASKING_PRIORITIES,
+  TASKING_STATUSES,
+  TRANSITION_SCHEMAS,
+} from './tasking';
 
 /** Strips Ajv-only keywords so the same schemas serve as OpenAPI 3.1 components. */
 function component(schema: object): object {
@@ -258,19 +265,13 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
             national: ref('Tally'),
             regions: { type: 'object', additionalProperties: ref('Tally') },
             forces: { type: 'object', additionalProperties: ref('Tally') },
-            taskings: {
-              type: 'object',
-              properties: {
-                issued: int,
-                acknowledged: int,
-                inProgress: int,
-                completed: int,
-                declined: int,
-                overdue: int,
-              },
-            },
+            taskings: ref('TaskingCounts'),
+            taskingsByRegion: { type: 'object', additionalProperties: ref('TaskingCounts') },
+            taskingsByForce: { type: 'object', additionalProperties: ref('TaskingCounts') },
+            overdueTaskings: { type: 'array', items: ref('OverdueTasking') },
           },
         },
+        ...TASKING_COMPONENTS,
       },
     },
     security: [{ bearer: [] }],
@@ -527,6 +528,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
           },
         },
       },
+      ...taskingPaths(),
       '/api/v1/operations/{id}/board': {
         get: {
           summary:
@@ -563,5 +565,189 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
         },
       },
     },
+  };
+}
+
+const dateTime = { type: 'string', format: 'date-time' };
+
+const TASKING_COMPONENTS = {
+  TaskingCounts: {
+    type: 'object',
+    description:
+      'Each tasking counts in one status bucket (cancelled ones in none); `overdue` counts open taskings past their due time, so an in-progress tasking may also be overdue.',
+    properties: {
+      issued: int,
+      acknowledged: int,
+      inProgress: int,
+      completed: int,
+      declined: int,
+      overdue: int,
+    },
+  },
+  OverdueTasking: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      force: ref('ForceCode'),
+      priority: { type: 'string', enum: TASKING_PRIORITIES },
+      dueAt: dateTime,
+      overdueForMinutes: int,
+    },
+  },
+  IssueTasking: component(ISSUE_TASKING_SCHEMA),
+  IssueTaskings: component(ISSUE_TASKINGS_SCHEMA),
+  ...Object.fromEntries(
+    Object.entries(TRANSITION_SCHEMAS).map(([name, schema]) => [
+      `Tasking${name[0].toUpperCase()}${name.slice(1)}`,
+      component(schema),
+    ]),
+  ),
+  Tasking: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      operationId: { type: 'string', format: 'uuid' },
+      force: ref('ForceCode'),
+      lineId: { type: 'string' },
+      action: { type: 'string' },
+      priority: { type: 'string', enum: TASKING_PRIORITIES },
+      dueAt: dateTime,
+      acknowledgeWithinMinutes: { type: 'integer' },
+      notes: { type: 'string' },
+      status: { type: 'string', enum: TASKING_STATUSES },
+      overdue: { type: 'boolean' },
+      issuedBy: {
+        type: 'object',
+        properties: { sub: { type: 'string' }, role: { type: 'string' } },
+      },
+      issuedAt: dateTime,
+      updatedAt: dateTime,
+      outcomeIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
+      declineReason: { type: 'string' },
+      cancelReason: { type: 'string' },
+      history: {
+        type: 'array',
+        description: 'Only on `GET /api/v1/taskings/{id}`: every event, oldest first.',
+        items: {
+          type: 'object',
+          properties: {
+            seq: { type: 'integer' },
+            type: { type: 'string' },
+            at: dateTime,
+            actor: { type: 'object' },
+            from: { type: ['string', 'null'] },
+            to: { type: 'string' },
+            details: { type: 'object' },
+          },
+        },
+      },
+    },
+  },
+};
+
+const TRANSITION_SUMMARIES: Record<string, string> = {
+  acknowledge: 'Acknowledge an issued tasking (nclcc; regional for its forces; force for itself)',
+  start: 'Start an acknowledged tasking (same scope as acknowledge)',
+  complete: 'Complete a tasking in progress, optionally linking outcome ids (same scope)',
+  decline: 'Decline an issued or acknowledged tasking, with a reason (same scope)',
+  cancel: 'Cancel an open tasking (its issuer, or nclcc)',
+  reassign:
+    'Reassign an open tasking to another force: issued again there, with fresh deadlines (its issuer within its scope, or nclcc)',
+};
+
+function taskingPaths(): Record<string, object> {
+  const transitions = Object.fromEntries(
+    Object.keys(TRANSITION_SCHEMAS).map((name) => [
+      `/api/v1/taskings/{id}/${name}`,
+      {
+        post: {
+          summary: TRANSITION_SUMMARIES[name],
+          parameters: [idParam('id')],
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: ref(`Tasking${name[0].toUpperCase()}${name.slice(1)}`),
+              },
+            },
+          },
+          responses: {
+            '200': json(ref('Tasking')),
+            ...errors,
+            '404': problemResponse('No such tasking'),
+            '409': problemResponse(
+              '`illegal_transition`: not allowed from the current state, named in `detail` and in `errors` as `{field: "status", message: "is <state>"}`',
+            ),
+          },
+        },
+      },
+    ]),
+  );
+  return {
+    '/api/v1/operations/{id}/taskings': {
+      post: {
+        summary:
+          'Task forces (nclcc for any force; regional for the forces of its region). One tasking, or `{taskings: [...]}` for many at once: all or nothing.',
+        description:
+          'Deadlines: a `tasking.reminder-due` event when not acknowledged within `acknowledgeWithinMinutes` (default 240), `tasking.overdue` when `dueAt` passes before completion, and `tasking.escalated` to the NCLCC when a P1 is overdue. Same key and same body again: 200 with the same answer; same key, other body: 409 `idempotency_conflict`.',
+        parameters: [
+          idParam('id'),
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: true,
+            schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x20-\\x7e]+$' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { oneOf: [ref('IssueTasking'), ref('IssueTaskings')] } },
+          },
+        },
+        responses: {
+          '201': json(
+            {
+              oneOf: [
+                ref('Tasking'),
+                {
+                  type: 'object',
+                  properties: { taskings: { type: 'array', items: ref('Tasking') } },
+                },
+              ],
+            },
+            'Issued (status `issued`)',
+          ),
+          '200': json({}, 'Replay of an issued request: the first answer again'),
+          ...errors,
+          '404': problemResponse('No such operation'),
+          '409': problemResponse('`idempotency_conflict` or `operation_closed`'),
+        },
+      },
+    },
+    '/api/v1/taskings': {
+      get: {
+        summary: 'Taskings in your scope (a region its forces, a force itself), newest first',
+        parameters: [
+          { name: 'operationId', in: 'query', schema: { type: 'string', format: 'uuid' } },
+          { name: 'force', in: 'query', schema: ref('ForceCode') },
+          { name: 'region', in: 'query', schema: ref('RegionCode') },
+          { name: 'status', in: 'query', schema: { type: 'string', enum: TASKING_STATUSES } },
+          ...pageParams,
+        ],
+        responses: { '200': pageOf(ref('Tasking')), ...errors },
+      },
+    },
+    '/api/v1/taskings/{id}': {
+      get: {
+        summary: 'One tasking with its full history',
+        parameters: [idParam('id')],
+        responses: {
+          '200': json(ref('Tasking')),
+          ...errors,
+          '404': problemResponse('No such tasking'),
+        },
+      },
+    },
+    ...transitions,
   };
 }

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'idempotency_conflict',
   'operation_closed',
   'outcome_retracted',
+  'illegal_transition',
   'payload_too_large',
   'unsupported_media_type',
   'conflict',

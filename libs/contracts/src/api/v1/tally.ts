@@ -37,6 +37,15 @@ export interface TaskingCounts {
   overdue: number;
 }
 
+/** A tasking past its due time and still open, oldest first on the board. */
+export interface OverdueTasking {
+  id: string;
+  force: string;
+  priority: string;
+  dueAt: string;
+  overdueForMinutes: number;
+}
+
 export interface Board {
   operationId: string;
   status: string;
@@ -47,6 +56,9 @@ export interface Board {
   regions: Record<string, Tally>;
   forces: Record<string, Tally>;
   taskings: TaskingCounts;
+  taskingsByRegion: Record<string, TaskingCounts>;
+  taskingsByForce: Record<string, TaskingCounts>;
+  overdueTaskings: OverdueTasking[];
 }
 
 export function emptyTally(): Tally {

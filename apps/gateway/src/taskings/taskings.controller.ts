@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import {
+  Operation,
+  Page,
+  Tasking,
+  validateIssueTaskings,
+  validateTaskingListQuery,
+} from '@intensify/contracts';
+import { Principal } from '@intensify/auth';
+import { ProblemError } from '@intensify/problems';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { authorize } from '../auth/forbid';
+import { requireIdempotencyKey } from '../outcomes/idempotency-key';
+import { correlationIdOf } from '../upstream/correlation';
+import { UpstreamClient } from '../upstream/upstream.client';
+
+const enc = encodeURIComponent;
+
+@Controller('api/v1')
+export class TaskingsController {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  /**
+   * One tasking, or `{ taskings: [...] }` for many at once (all or nothing): 201 when issued,
+   * 200 when the same key and body are replayed. The week must exist and be open.
+   */
+  @Post('operations/:operationId/taskings')
+  async issue(
+    @Param('operationId') operationId: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') rawKey: string | undefined,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    authorize(p, 'tasking.issue');
+    const key = requireIdempotencyKey(rawKey);
+    const request = validateIssueTaskings(body);
+    if (!request.ok) throw ProblemError.validation(request.errors);
+    for (const t of request.value.taskings) authorize(p, 'tasking.issue', { force: t.force });
+    const op = (
+      await this.upstream.call<Operation>(
+        'reporting',
+        'GET',
+        `/internal/operations/${enc(operationId)}`,
+      )
+    ).body;
+    if (op.status === 'closed')
+      throw new ProblemError(
+        'operation_closed',
+        `Operation ${op.id} is closed; it takes no new taskings`,
+      );
+    const answer = await this.upstream.call(
+      'tasking',
+      'POST',
+      `/internal/operations/${op.id}/taskings`,
+      {
+        body,
+        actor: p,
+        correlationId: correlationIdOf(req),
+        headers: { 'idempotency-key': key },
+      },
+    );
+    res.status(answer.status);
+    return answer.body;
+  }
+
+  /** Taskings in the caller's scope, newest first. */
+  @Get('taskings')
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<Page<Tasking>> {
+    authorize(p, 'tasking.read');
+    const q = validateTaskingListQuery(query);
+    if (!q.ok) throw ProblemError.validation(q.errors);
+    const params = new URLSearchParams(q.value as Record<string, string>);
+    return (
+      await this.upstream.call<Page<Tasking>>('tasking', 'GET', `/internal/taskings?${params}`, {
+        actor: p,
+      })
+    ).body;
+  }
+
+  /** One tasking with its full history. */
+  @Get('taskings/:id')
+  async get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Tasking> {
+    authorize(p, 'tasking.read');
+    return (
+      await this.upstream.call<Tasking>('tasking', 'GET', `/internal/taskings/${enc(id)}`, {
+        actor: p,
+      })
+    ).body;
+  }
+}

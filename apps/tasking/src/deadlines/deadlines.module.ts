@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '../outbox/outbox.module';
+import { DeadlineHandler } from './deadline.handler';
+import { DeadlineQueue } from './deadline-queue.service';
+import { DeadlineWorker } from './deadline-worker.service';
+import { DeadlinesConsumer } from './deadlines-consumer.service';
+
+@Module({
+  imports: [OutboxModule],
+  providers: [DeadlineQueue, DeadlineHandler, DeadlineWorker, DeadlinesConsumer],
+  exports: [DeadlineQueue, DeadlinesConsumer],
+})
+export class DeadlinesModule {}

@@ -1,0 +1,153 @@
+import { FORCE_CODES } from '@intensify/reference-data';
+import {
+  TASKING_PRIORITIES,
+  TASKING_STATUSES,
+  TaskingPriority,
+  TaskingStatus,
+} from '../../api/v1/tasking';
+
+export const TASKING_ISSUED = { type: 'tasking.issued', version: 1 } as const;
+export const TASKING_ACKNOWLEDGED = { type: 'tasking.acknowledged', version: 1 } as const;
+export const TASKING_STARTED = { type: 'tasking.started', version: 1 } as const;
+export const TASKING_COMPLETED = { type: 'tasking.completed', version: 1 } as const;
+export const TASKING_DECLINED = { type: 'tasking.declined', version: 1 } as const;
+export const TASKING_CANCELLED = { type: 'tasking.cancelled', version: 1 } as const;
+export const TASKING_REASSIGNED = { type: 'tasking.reassigned', version: 1 } as const;
+export const TASKING_REMINDER_DUE = { type: 'tasking.reminder-due', version: 1 } as const;
+export const TASKING_OVERDUE = { type: 'tasking.overdue', version: 1 } as const;
+export const TASKING_ESCALATED = { type: 'tasking.escalated', version: 1 } as const;
+
+/** Where a tasking stands: what the board counts. */
+export interface TaskingPosition {
+  force: string;
+  status: TaskingStatus;
+  overdue: boolean;
+}
+
+/**
+ * Every tasking event says where the tasking stood before (`previous`, null when issued) and
+ * where it stands now, so a projection adds `count(now) − count(previous)`: a plain sum, the
+ * same in any order. `seq` numbers the tasking's events (1, 2, …) so copies can be skipped.
+ */
+export interface TaskingEventV1 extends TaskingPosition {
+  operationId: string;
+  taskingId: string;
+  seq: number;
+  priority: TaskingPriority;
+  dueAt: string;
+  previous: TaskingPosition | null;
+}
+
+/** A new issue (first or after a reassignment) starts the deadlines of that issue. */
+export interface TaskingIssueV1 extends TaskingEventV1 {
+  issueSeq: number;
+  issuedAt: string;
+  acknowledgeWithinMinutes: number;
+}
+
+export interface TaskingIssuedV1 extends TaskingIssueV1 {
+  action: string;
+  lineId?: string;
+}
+export interface TaskingReassignedV1 extends TaskingIssueV1 {
+  reason?: string;
+}
+export interface TaskingNoteV1 extends TaskingEventV1 {
+  note?: string;
+}
+export interface TaskingCompletedV1 extends TaskingNoteV1 {
+  outcomeIds: string[];
+}
+export interface TaskingReasonV1 extends TaskingEventV1 {
+  reason?: string;
+}
+export interface TaskingDeadlineV1 extends TaskingEventV1 {
+  issueSeq: number;
+}
+export interface TaskingEscalatedV1 extends TaskingDeadlineV1 {
+  escalatedTo: 'nclcc';
+}
+
+const uuid = { type: 'string', format: 'uuid' } as const;
+const dateTime = { type: 'string', format: 'date-time' } as const;
+const text = { type: 'string', minLength: 1 } as const;
+const positive = { type: 'integer', minimum: 1 } as const;
+const position = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['force', 'status', 'overdue'],
+  properties: {
+    force: { type: 'string', enum: FORCE_CODES },
+    status: { type: 'string', enum: TASKING_STATUSES },
+    overdue: { type: 'boolean' },
+  },
+} as const;
+
+function schema(
+  kind: { type: string; version: number },
+  extra: Record<string, object> = {},
+  required: string[] = [],
+): object {
+  return {
+    $id: `${kind.type}.v${kind.version}`,
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'operationId',
+      'taskingId',
+      'seq',
+      'force',
+      'status',
+      'overdue',
+      'priority',
+      'dueAt',
+      'previous',
+      ...required,
+    ],
+    properties: {
+      ...position.properties,
+      operationId: uuid,
+      taskingId: uuid,
+      seq: positive,
+      priority: { type: 'string', enum: TASKING_PRIORITIES },
+      dueAt: dateTime,
+      previous: { oneOf: [{ type: 'null' }, position] },
+      ...extra,
+    },
+  };
+}
+
+const issue = { issueSeq: positive, issuedAt: dateTime, acknowledgeWithinMinutes: positive };
+const issueRequired = ['issueSeq', 'issuedAt', 'acknowledgeWithinMinutes'];
+
+/** One payload schema per tasking event type, version 1. */
+export const TASKING_EVENT_SCHEMAS: [{ type: string; version: number }, object][] = [
+  [
+    TASKING_ISSUED,
+    schema(TASKING_ISSUED, { ...issue, action: text, lineId: text }, [...issueRequired, 'action']),
+  ],
+  [TASKING_ACKNOWLEDGED, schema(TASKING_ACKNOWLEDGED, { note: text })],
+  [TASKING_STARTED, schema(TASKING_STARTED, { note: text })],
+  [
+    TASKING_COMPLETED,
+    schema(TASKING_COMPLETED, { note: text, outcomeIds: { type: 'array', items: uuid } }, [
+      'outcomeIds',
+    ]),
+  ],
+  [TASKING_DECLINED, schema(TASKING_DECLINED, { reason: text }, ['reason'])],
+  [TASKING_CANCELLED, schema(TASKING_CANCELLED, { reason: text })],
+  [TASKING_REASSIGNED, schema(TASKING_REASSIGNED, { ...issue, reason: text }, issueRequired)],
+  [TASKING_REMINDER_DUE, schema(TASKING_REMINDER_DUE, { issueSeq: positive }, ['issueSeq'])],
+  [TASKING_OVERDUE, schema(TASKING_OVERDUE, { issueSeq: positive }, ['issueSeq'])],
+  [
+    TASKING_ESCALATED,
+    schema(TASKING_ESCALATED, { issueSeq: positive, escalatedTo: { const: 'nclcc' } }, [
+      'issueSeq',
+      'escalatedTo',
+    ]),
+  ],
+];
+
+export function isTaskingEvent(type: string): boolean {
+  return type.startsWith('tasking.');
+}
