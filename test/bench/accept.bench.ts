@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'undici';
+import type { Outcome } from '@intensify/contracts';
+import { waitFor } from '@intensify/testing';
+import { tokenFor } from '../support/api';
+import { board, createActiveWeek } from '../support/scenario';
+import { record } from './record';
+import {
+  gatewayPool,
+  percentile,
+  recordRatiosWhenComplete,
+  recordServiceRss,
+  round,
+  shareResult,
+  sharedResults,
+  sleep,
+} from './support/measure';
+import { addInto, mixedOutcome, nationalFigures, nationalFromBoard } from './support/workload';
+
+/**
+ * Accept throughput: outcomes/s through the public API by a closed loop of N keep-alive
+ * clients (each sends its next report when the last one is answered), after a warm-up. Every
+ * answer must be 202, and the board must end with exactly that many events and the same
+ * national figures as the bodies that were accepted.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 5);
+const LEVELS = (process.env.BENCH_CONCURRENCY ?? '32,64').split(',').map(Number);
+
+interface LoadRun {
+  statuses: Record<string, number>;
+  latenciesMs: number[];
+  seconds: number;
+  totals: Record<string, number>;
+}
+
+async function closedLoop(
+  pool: Pool,
+  path: string,
+  token: string,
+  concurrency: number,
+  seconds: number,
+  firstIndex: number,
+): Promise<LoadRun> {
+  const run: LoadRun = { statuses: {}, latenciesMs: [], seconds: 0, totals: {} };
+  const at = new Date(Date.now() - 3_600_000).toISOString();
+  let next = firstIndex;
+  const t0 = performance.now();
+  const until = t0 + seconds * 1000;
+  const client = async () => {
+    // Bounded by time; each request by undici's timeouts.
+    while (performance.now() < until) {
+      const outcome: Outcome = mixedOutcome(next++, at);
+      const started = performance.now();
+      let status = 'error';
+      try {
+        const res = await pool.request({
+          path,
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+          },
+          body: JSON.stringify(outcome),
+        });
+        await res.body.text();
+        status = String(res.statusCode);
+      } catch (e) {
+        status = `error:${(e as Error).name}`;
+      }
+      run.latenciesMs.push(performance.now() - started);
+      run.statuses[status] = (run.statuses[status] ?? 0) + 1;
+      if (status === '202') addInto(run.totals, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  run.seconds = (performance.now() - t0) / 1000;
+  return run;
+}
+
+describe('accept throughput through the public HTTP API', () => {
+  let token: string;
+  let index = 0;
+  const rates: number[] = [];
+
+  beforeAll(async () => {
+    token = await tokenFor({ role: 'nclcc' });
+  });
+
+  afterAll(() => {
+    recordServiceRss(
+      ['accept', sharedResults().freshness ? 'freshness' : ''].filter(Boolean).join('+'),
+    );
+    shareResult('accept', { bestPerSecond: Math.max(0, ...rates) });
+    recordRatiosWhenComplete();
+  });
+
+  for (const concurrency of LEVELS) {
+    it(`at ${concurrency} connections for ${SECONDS} s`, async () => {
+      const pool = gatewayPool(concurrency);
+      try {
+        // Warm-up on its own operation: connections, JIT, database and Kafka clients.
+        const warm = await createActiveWeek(`Accept warm-up ${concurrency}`);
+        await closedLoop(
+          pool,
+          `/api/v1/operations/${warm.id}/outcomes`,
+          token,
+          concurrency,
+          WARM_UP_SECONDS,
+          index,
+        );
+        index += 1_000_000;
+
+        const op = await createActiveWeek(`Accept benchmark ${concurrency}`);
+        const run = await closedLoop(
+          pool,
+          `/api/v1/operations/${op.id}/outcomes`,
+          token,
+          concurrency,
+          SECONDS,
+          index,
+        );
+        index += 1_000_000;
+        const accepted = run.statuses['202'] ?? 0;
+        const requests = run.latenciesMs.length;
+        const rate = accepted / run.seconds;
+        rates.push(rate);
+
+        // Exactly the accepted events on the board: reach the count, then stay there.
+        const t0 = performance.now();
+        await waitFor(
+          () => board(op.id),
+          (b) => b.eventsApplied >= accepted,
+          { timeoutMs: 180_000, intervalMs: 100, what: `${accepted} events on the board` },
+        );
+        const drainMs = performance.now() - t0;
+        await sleep(1_000);
+        const final = await board(op.id);
+
+        const p50 = percentile(run.latenciesMs, 50);
+        const p99 = percentile(run.latenciesMs, 99);
+        record(
+          'http-accept',
+          {
+            concurrency,
+            seconds: round(run.seconds),
+            requests,
+            accepted,
+            non202: requests - accepted,
+            perSecond: Math.round(rate),
+            p50ms: round(p50),
+            p90ms: round(percentile(run.latenciesMs, 90)),
+            p99ms: round(p99),
+            maxMs: round(Math.max(...run.latenciesMs)),
+            boardEvents: final.eventsApplied,
+            boardCaughtUpMsAfterLoad: Math.round(drainMs),
+          },
+          '>= 3000 outcomes/s with p99 < 100 ms',
+          rate >= 3000 && p99 < 100,
+        );
+        expect(run.statuses).toEqual({ '202': requests });
+        expect(final.eventsApplied).toBe(accepted);
+        expect(nationalFromBoard(final)).toEqual(nationalFigures(run.totals));
+      } finally {
+        await pool.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Pool } from 'undici';
+import { runEnv } from '../../support/run-env';
+import { record } from '../record';
+
+export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Nearest-rank percentile (p in 0..100) of unsorted values. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Peak (VmHWM) and current (VmRSS) resident memory of a process, in MB. */
+export function rssMb(pid: number): { peak: number; now: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1]);
+    return { peak: round(kb('VmHWM') / 1024), now: round(kb('VmRSS') / 1024) };
+  } catch {
+    return undefined; // the process has gone
+  }
+}
+
+/**
+ * Results shared by the benchmark files of one run (jest does not promise their order): a JSON
+ * file beside the run's env file.
+ */
+type Shared = Record<string, Record<string, number>>;
+
+function sharedFile(): string {
+  return `${process.env.INTENSIFY_TEST_RUN_ENV ?? '/tmp/intensify-bench'}.bench.json`;
+}
+
+export function sharedResults(): Shared {
+  const file = sharedFile();
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Shared) : {};
+}
+
+export function shareResult(name: string, figures: Record<string, number>): void {
+  const all = sharedResults();
+  all[name] = figures;
+  writeFileSync(sharedFile(), JSON.stringify(all, null, 2));
+}
+
+/**
+ * Peak memory of the services of this run, recorded after each load benchmark: VmHWM only
+ * grows, so the row written after the last one holds the peak over all of them.
+ */
+export function recordServiceRss(after: string): void {
+  const pids = runEnv().pids ?? {};
+  const figures: Record<string, number | string> = { after };
+  const peaks: number[] = [];
+  for (const [service, pid] of Object.entries(pids)) {
+    const m = rssMb(pid);
+    if (!m) continue;
+    figures[`${service}PeakMb`] = m.peak;
+    figures[`${service}NowMb`] = m.now;
+    peaks.push(m.peak);
+  }
+  record(
+    'service-rss',
+    figures,
+    'each service < 300 MB peak RSS',
+    peaks.length > 0 && peaks.every((p) => p < 300),
+  );
+}
+
+/**
+ * Once both the HTTP accept rate and Kafka's limits are known in this run, our rates as
+ * fractions of each limit. Called at the end of both benchmarks; only the second records.
+ */
+export function recordRatiosWhenComplete(): void {
+  const all = sharedResults();
+  const accept = all.accept;
+  const limits = all.limits;
+  if (!accept || !limits || all.ratios) return;
+  const ours: Record<string, number | undefined> = {
+    httpAccept: accept.bestPerSecond,
+    kafkajsProduce: limits.produceKafkajsPerSecond,
+    rebuild: limits.rebuildPerSecond,
+  };
+  const theirs: Record<string, number | undefined> = {
+    ProducerPerf: limits.kafkaProducerPerfPerSecond,
+    ConsumerPerf: limits.kafkaConsumerPerfPerSecond,
+    BareKafkajs: limits.bareKafkajsConsumerPerSecond,
+  };
+  const figures: Record<string, number> = {};
+  for (const [o, a] of Object.entries(ours)) {
+    for (const [t, b] of Object.entries(theirs)) {
+      if (a && b) figures[`${o}To${t}`] = round(a / b, 3);
+    }
+  }
+  shareResult('ratios', figures);
+  record('limits-ratios', figures, 'context for the targets (no target of its own)', null);
+}
+
+/** A keep-alive connection pool to the gateway, one connection per concurrent client. */
+export function gatewayPool(connections: number): Pool {
+  return new Pool(runEnv().gatewayUrl, {
+    connections,
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    headersTimeout: 30_000,
+    bodyTimeout: 30_000,
+  });
+}
