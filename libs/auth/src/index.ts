@@ -2,3 +2,4 @@ export * from './principal';
 export * from './scope.policy';
 export * from './token.service';
 export * from './public.decorator';
+export * from './internal-actor.decorator';

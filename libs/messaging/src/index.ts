@@ -6,3 +6,4 @@ export * from './outbox.relay';
 export * from './transactional-consumer';
 export * from './metrics';
 export * from './transient-error';
+export * from './outbox-relay.host';

@@ -8,7 +8,7 @@ import {
   validateCreateOperation,
 } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
-import { CallingActor, CorrelationId } from '../http/actor.decorator';
+import { CallingActor, CorrelationId } from '@intensify/auth';
 import { CloseOperationCommand } from './commands/close-operation/close-operation.command';
 import { CreateOperationCommand } from './commands/create-operation/create-operation.command';
 import { ReopenOperationCommand } from './commands/reopen-operation/reopen-operation.command';

@@ -14,7 +14,7 @@ import {
   validateOutcomeBody,
 } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
-import { CallingActor, CorrelationId } from '../http/actor.decorator';
+import { CallingActor, CorrelationId } from '@intensify/auth';
 import { pageLimit } from '../http/page-limit';
 import { CorrectOutcomeCommand } from './commands/correct-outcome/correct-outcome.command';
 import {

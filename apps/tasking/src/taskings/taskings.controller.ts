@@ -13,7 +13,7 @@ import {
   validateTransition,
 } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
-import { CallingActor, CorrelationId } from '../http/actor.decorator';
+import { CallingActor, CorrelationId } from '@intensify/auth';
 import {
   IssueTaskingsCommand,
   IssuedTaskings,
