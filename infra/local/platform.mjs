@@ -31,6 +31,13 @@ console.log('build: compiling services…');
 execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
 
 const port = Number(process.env.PORT ?? 3000);
+const demoDurationMs = Number(process.env.DEMO_MINUTES ?? 10) * 60_000;
+const demoScale = Number(process.env.DEMO_SCALE ?? 1);
+// In the demo a simulated week passes in DEMO_MINUTES, so tasking deadlines run as fast.
+const demoEnv =
+  mode === 'demo'
+    ? { TASKING_MINUTE_MS: String(Math.max(1, Math.round(demoDurationMs / (7 * 24 * 60)))) }
+    : {};
 const gatewayUrl = `http://127.0.0.1:${port}`;
 const children = SERVICES.map(startService);
 let stopping = false;
@@ -49,7 +56,7 @@ if (mode === 'demo') await seedDemo();
 function startService(name) {
   const child = spawn(process.execPath, [join(root, 'dist/apps', name, 'src/main.js')], {
     cwd: root,
-    env: { AUTH_MODE: 'dev', ...process.env },
+    env: { AUTH_MODE: 'dev', ...demoEnv, ...process.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `\x1b[${COLOURS[name]}m${name.padEnd(11)}\x1b[0m|`;
@@ -92,73 +99,48 @@ async function waitForHealth() {
   stopAll(1);
 }
 
+/**
+ * A week replayed at speed: the demo library (libs/demo, built into dist) creates the week,
+ * tasks its focus forces, and reports outcomes and tasking progress as forces would.
+ */
 async function seedDemo() {
-  const post = async (path, body, token, headers = {}) => {
-    const res = await fetch(`${gatewayUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token && { authorization: `Bearer ${token}` }),
-        ...headers,
-      },
-      body: JSON.stringify(body),
-    });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  const { token } = await post('/api/v1/auth/dev-token', { sub: 'demo-nclcc', role: 'nclcc' });
-  const now = Date.now();
-  const week = await post(
-    '/api/v1/operations',
-    {
-      name: `Demo intensification week ${new Date().toISOString().slice(0, 10)}`,
-      startsAt: new Date(now - 3 * 86_400_000).toISOString(),
-      endsAt: new Date(now + 4 * 86_400_000).toISOString(),
-      focusForces: ['E23000001', 'E23000014', 'E23000004', 'E23000005'],
-    },
-    token,
+  const { runDemoWeek } = await import(join(root, 'dist/libs/demo/src/index.js'));
+  const tty = process.stdout.isTTY;
+  let lastLine = 0;
+  console.log(
+    `demo: replaying a week in ${demoDurationMs / 60_000} minutes (DEMO_MINUTES), ` +
+      `volume ${demoScale} of a published week (DEMO_SCALE)`,
   );
-  const at = (h) => new Date(now - h * 3_600_000).toISOString();
-  const outcomes = [
-    { type: 'arrest', force: 'E23000001', occurredAt: at(50), count: 12, under18: 3, charged: 7 },
-    { type: 'arrest', force: 'E23000014', occurredAt: at(40), count: 8, under18: 2, charged: 5 },
-    { type: 'arrest', force: 'BTP', occurredAt: at(30), count: 4, charged: 2 },
-    {
-      type: 'seizure',
-      force: 'E23000004',
-      occurredAt: at(20),
-      cashPence: 1_250_000,
-      phones: 6,
-      drugs: [{ drug: 'crack', grams: 85.5, valuePence: 850_000 }],
-      weapons: { bladed: 3 },
+  const result = await runDemoWeek({
+    gatewayUrl,
+    durationMs: demoDurationMs,
+    scale: demoScale,
+    seed: Number(process.env.DEMO_SEED ?? 2026),
+    onProgress: (p) => {
+      if (!lastLine)
+        console.log(`\nBoard   ${gatewayUrl}/board/${p.operationId}
+Report  ${gatewayUrl}/report
+Tasking ${gatewayUrl}/taskings
+Sign in on the pages with a dev role (nclcc, regional, commander).\n`);
+      if (!tty && Date.now() - lastLine < 10_000) return;
+      lastLine = Date.now();
+      const t = p.taskings;
+      const line =
+        `demo: ${p.simulatedAt.toISOString().slice(0, 16).replace('T', ' ')} ` +
+        `${Math.round(p.fractionDone * 100)}% | outcomes ${p.outcomesSent}/${p.outcomesPlanned} | ` +
+        `taskings acknowledged ${t.acknowledged ?? 0}, in progress ${t['in-progress'] ?? 0}, ` +
+        `completed ${t.completed ?? 0}, declined ${t.declined ?? 0} | errors ${p.errors}`;
+      if (tty) process.stdout.write(`\r${line}\x1b[K`);
+      else console.log(line);
     },
-    {
-      type: 'safeguarding',
-      force: 'E23000005',
-      occurredAt: at(10),
-      children: 5,
-      adults: 2,
-      nrmReferrals: 3,
-      cuckooedAddressesVisited: 4,
-    },
-    {
-      type: 'line',
-      force: 'E23000001',
-      occurredAt: at(5),
-      action: 'closed-type1',
-      ddtroApplied: 2,
-      ddtroGranted: 2,
-    },
-  ];
-  for (const [i, o] of outcomes.entries()) {
-    await post(`/api/v1/operations/${week.id}/outcomes`, o, token, {
-      'idempotency-key': `demo-${week.id}-${i}`,
-    });
-  }
-  console.log(`Demo week "${week.name}" with ${outcomes.length} outcomes:
-  Board (JSON)  ${gatewayUrl}/api/v1/operations/${week.id}/board
-  Board stream  ${gatewayUrl}/api/v1/operations/${week.id}/board/stream?access_token=${token}
-  Token (nclcc) ${token}\n`);
+  });
+  console.log(
+    `\ndemo: week replayed, ${result.accepted.length} outcomes reported` +
+      (result.errors.length
+        ? `, ${result.errors.length} errors (first: ${result.errors[0]})`
+        : '') +
+      `\n  Board ${gatewayUrl}/board/${result.operationId}\nThe platform keeps running; Ctrl+C stops it.`,
+  );
 }
 
 function stopAll(code) {

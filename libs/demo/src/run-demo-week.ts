@@ -1,0 +1,218 @@
+import { BTP, FORCES } from '@intensify/reference-data';
+import { DemoClient, Identity } from './demo-client';
+import { Random } from './random';
+import { PlannedOutcome, planWeekOutcomes } from './week-outcomes';
+import { DECLINE_REASON, PlannedTasking, planWeekTaskings } from './week-taskings';
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+const MAX_IN_FLIGHT = 8;
+
+export interface DemoWeekOptions {
+  gatewayUrl: string;
+  /** Real time the simulated week takes (default ten minutes). */
+  durationMs?: number;
+  /** Share of a full week's volume (1 ≈ a recent published week). */
+  scale?: number;
+  seed?: number;
+  name?: string;
+  focusForces?: string[];
+  focusLines?: { id: string; exportingForce: string }[];
+  /** Forces whose taskings are P1. */
+  p1Forces?: string[];
+  onProgress?: (progress: DemoProgress) => void;
+}
+
+export interface DemoProgress {
+  operationId: string;
+  /** The simulated moment of the week being replayed. */
+  simulatedAt: Date;
+  fractionDone: number;
+  outcomesSent: number;
+  outcomesPlanned: number;
+  taskings: Record<string, number>;
+  errors: number;
+}
+
+export interface DemoWeekResult {
+  operationId: string;
+  /** Every outcome body the platform accepted (202 or 200), in the order sent. */
+  accepted: PlannedOutcome['body'][];
+  /** Each tasking's last status as the simulation left it. */
+  taskingStatuses: Record<string, string>;
+  errors: string[];
+}
+
+/**
+ * Replays an intensification week against a running platform: the NCLCC creates the week and
+ * tasks its focus forces (and focus lines) in one request, forces and regions acknowledge,
+ * act, decline or stall, and report outcomes through the week at realistic rates, all
+ * compressed into `durationMs`. Outcome times are the simulated moments of the week, which
+ * ends when the replay starts, so every report is in the past as the API requires.
+ */
+export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekResult> {
+  const durationMs = options.durationMs ?? 600_000;
+  const random = new Random(options.seed ?? 2026);
+  const client = new DemoClient(options.gatewayUrl);
+  const nclcc: Identity = { sub: 'demo-nclcc-coordinator', role: 'nclcc' };
+  const started = Date.now();
+  const weekStart = started - WEEK_MS - 60_000;
+  const focusForces = options.focusForces ?? ['E23000001', 'E23000014', 'E23000004', 'E23000005'];
+
+  const operation = await client.as<{ id: string; name: string }>(
+    nclcc,
+    'POST',
+    '/api/v1/operations',
+    {
+      body: {
+        name:
+          options.name ??
+          `Demo intensification week ${new Date(started).toISOString().slice(0, 10)}`,
+        startsAt: new Date(weekStart).toISOString(),
+        endsAt: new Date(started + durationMs + 3_600_000).toISOString(),
+        focusForces,
+      },
+    },
+  );
+  const outcomes = planWeekOutcomes(random, options.scale ?? 1);
+  const plannedTaskings = planWeekTaskings(
+    random,
+    focusForces,
+    options.focusLines ?? [],
+    options.p1Forces ?? focusForces.slice(0, 2),
+  );
+  const result: DemoWeekResult = {
+    operationId: operation.id,
+    accepted: [],
+    taskingStatuses: {},
+    errors: [],
+  };
+  const outcomeIdsByForce = new Map<string, string[]>();
+  const realAt = (at: number) => started + at * durationMs;
+
+  const issued = await client.as<unknown>(
+    nclcc,
+    'POST',
+    `/api/v1/operations/${operation.id}/taskings`,
+    {
+      idempotencyKey: `demo-${operation.id}-taskings`,
+      body: {
+        taskings: plannedTaskings.map((t) => ({
+          force: t.force,
+          ...(t.lineId && { lineId: t.lineId }),
+          action: t.lineId
+            ? `Target the line holder and deal numbers of line ${t.lineId}`
+            : 'Act against the focus lines importing into and exporting from your force area',
+          priority: t.priority,
+          dueAt: new Date(realAt(t.due)).toISOString(),
+        })),
+      },
+    },
+  );
+  const taskingIds = taskingIdsOf(issued);
+  for (const id of taskingIds) result.taskingStatuses[id] = 'issued';
+
+  const steps: Step[] = [
+    ...outcomes.map((o, i) => ({
+      at: o.at,
+      run: async () => {
+        const force = o.body.force;
+        const occurredAt = new Date(weekStart + o.at * WEEK_MS).toISOString();
+        const { id } = await client.as<{ id: string }>(
+          reporterOf(force),
+          'POST',
+          `/api/v1/operations/${operation.id}/outcomes`,
+          { body: { ...o.body, occurredAt }, idempotencyKey: `demo-${operation.id}-outcome-${i}` },
+        );
+        result.accepted.push(o.body);
+        outcomeIdsByForce.set(force, [...(outcomeIdsByForce.get(force) ?? []), id]);
+      },
+    })),
+    ...plannedTaskings.flatMap((t, i) => taskingSteps(t, taskingIds[i])),
+  ].sort((a, b) => a.at - b.at);
+
+  function taskingSteps(t: PlannedTasking, id: string): Step[] {
+    const who = reporterOf(t.force);
+    const move = (at: number, name: string, status: string, body: () => object = () => ({})) => ({
+      at,
+      run: async () => {
+        await client.as(who, 'POST', `/api/v1/taskings/${id}/${name}`, { body: body() });
+        result.taskingStatuses[id] = status;
+      },
+    });
+    if (t.fate === 'ignores') return [];
+    if (t.fate === 'declines')
+      return [move(t.acknowledgeAt, 'decline', 'declined', () => ({ reason: DECLINE_REASON }))];
+    const steps = [
+      move(t.acknowledgeAt, 'acknowledge', 'acknowledged'),
+      move(t.startAt, 'start', 'in-progress'),
+    ];
+    if (t.fate === 'completes')
+      steps.push(
+        move(t.completeAt, 'complete', 'completed', () => ({
+          outcomeIds: (outcomeIdsByForce.get(t.force) ?? []).slice(-3),
+        })),
+      );
+    return steps;
+  }
+
+  let next = 0;
+  const inFlight = new Set<Promise<void>>();
+  const progress = () =>
+    options.onProgress?.({
+      operationId: operation.id,
+      simulatedAt: new Date(weekStart + Math.min(1, (Date.now() - started) / durationMs) * WEEK_MS),
+      fractionDone: next / steps.length,
+      outcomesSent: result.accepted.length,
+      outcomesPlanned: outcomes.length,
+      taskings: countBy(Object.values(result.taskingStatuses)),
+      errors: result.errors.length,
+    });
+  while (next < steps.length || inFlight.size > 0) {
+    while (
+      next < steps.length &&
+      realAt(steps[next].at) <= Date.now() &&
+      inFlight.size < MAX_IN_FLIGHT
+    ) {
+      const run = steps[next++]
+        .run()
+        .catch((e: Error) => void result.errors.push(e.message))
+        .finally(() => inFlight.delete(run));
+      inFlight.add(run);
+    }
+    progress();
+    const wait =
+      next < steps.length ? Math.max(5, Math.min(250, realAt(steps[next].at) - Date.now())) : 50;
+    await Promise.race([sleep(wait), ...inFlight]);
+  }
+  progress();
+  return result;
+}
+
+interface Step {
+  at: number;
+  run: () => Promise<void>;
+}
+
+/** Regional coordinators report and act for their region's forces; BTP reports for itself. */
+function reporterOf(force: string): Identity {
+  const region = FORCES.find((f) => f.code === force)?.region;
+  if (force === BTP || !region)
+    return { sub: `demo-${force.toLowerCase()}-user`, role: 'force', force };
+  return { sub: `demo-${region}-coordinator`, role: 'regional', region };
+}
+
+function taskingIdsOf(answer: unknown): string[] {
+  const list = Array.isArray(answer)
+    ? answer
+    : ((answer as { taskings?: unknown[]; items?: unknown[] }).taskings ??
+      (answer as { items?: unknown[] }).items ?? [answer]);
+  return (list as { id: string }[]).map((t) => t.id);
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
