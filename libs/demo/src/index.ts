@@ -4,3 +4,4 @@ export * from './week-outcomes';
 export * from './week-taskings';
 export * from './demo-client';
 export * from './run-demo-week';
+export * from './register';
