@@ -2,8 +2,8 @@
 // once), watches and cancels or reassigns; a region or force acknowledges, starts, completes and
 // declines; a commander watches. Shared pieces (sign-in, API client, field errors) come from the
 // reporting page's assets.
-import { ApiError, api, request, session, whenSignedOut } from '/report/assets/api.js';
-import { setupSignIn } from '/report/assets/sign-in.js';
+import { ApiError, api, request } from '/report/assets/api.js';
+import { alert, startPage } from '/report/assets/page-shell.js';
 import { formatDate } from '/report/assets/units.js';
 import { createDecideDialog } from './decide-dialog.js';
 import { createIssueForm } from './issue-form.js';
@@ -11,12 +11,6 @@ import { watchTaskings } from './live.js';
 import { createTable } from './table.js';
 
 const el = (id) => document.getElementById(id);
-const ROLE_NAMES = {
-  regional: 'regional coordinator',
-  force: 'force user',
-  nclcc: 'NCLCC',
-  commander: 'commander',
-};
 const VIEWS = { nclcc: 'manage', regional: 'respond', force: 'respond', commander: 'read' };
 const LIVE_STATES = {
   connecting: 'Connecting to live updates…',
@@ -25,33 +19,19 @@ const LIVE_STATES = {
 };
 const option = (value, text) => Object.assign(document.createElement('option'), { value, text });
 
-function alert(message) {
-  el('page-alert').textContent = message;
-  el('page-alert').hidden = !message;
-}
-
-let stopWatching = () => {};
-
-function showSignedOut(message = '') {
-  stopWatching();
-  el('workspace').hidden = true;
-  el('who').hidden = true;
-  el('sign-in').hidden = false;
-  alert(message);
-}
-
 function showLiveState(state) {
   el('live-state').textContent = LIVE_STATES[state];
   el('live-state').dataset.state = state;
 }
 
 async function main() {
-  const [regions, forces] = await Promise.all([
-    api.get('/api/v1/regions'),
-    api.get('/api/v1/forces'),
-  ]);
-  const forceNames = new Map(forces.map((f) => [f.code, f.name]));
-  const regionNames = new Map(regions.map((r) => [r.code, r.name]));
+  let stopWatching = () => {};
+  const page = await startPage({
+    roles: ['nclcc', 'regional', 'force'],
+    onSignedIn: start,
+    onSignedOut: () => stopWatching(),
+  });
+  const { forces, forceNames } = page;
 
   const decide = createDecideDialog({ forces, forceNames, onDone: (t) => table.update(t) });
   const table = createTable({
@@ -79,30 +59,19 @@ async function main() {
     onIssued: (ts) => ts.forEach((t) => table.update(t)),
   });
 
-  async function start() {
-    let me;
+  async function start(me) {
     let operations;
     try {
-      [me, operations] = await Promise.all([api.get('/api/v1/me'), api.get('/api/v1/operations')]);
+      operations = await api.get('/api/v1/operations');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.status !== 401)
         alert(`Signed in, but your weeks could not be loaded: ${e.problem.detail}`);
       return;
     }
-    const scope = me.region
-      ? regionNames.get(me.region)
-      : me.force
-        ? forceNames.get(me.force)
-        : 'national';
-    el('who-name').textContent = `${me.sub} (${ROLE_NAMES[me.role] ?? me.role}, ${scope})`;
-    el('who').hidden = false;
-    el('sign-in').hidden = true;
-    el('workspace').hidden = false;
     el('issue').hidden = me.role !== 'nclcc';
-    alert('');
-
     table.setView(VIEWS[me.role]);
+
     const select = el('operation');
     const sorted = [...operations].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
     select.replaceChildren(
@@ -137,14 +106,7 @@ async function main() {
     chosen();
   }
 
-  whenSignedOut(showSignedOut);
-  el('sign-out').addEventListener('click', () => {
-    session.end();
-    showSignedOut('You have signed out.');
-    el('sign-in-sub').focus();
-  });
-  setupSignIn({ regions, forces, onSignedIn: start });
-  if (session.token()) await start();
+  await page.resume();
 }
 
 main().catch((e) =>
