@@ -518,6 +518,8 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
       '/api/v1/audit': {
         get: {
           summary: 'The audit trail, newest first (nclcc only)',
+          description:
+            'Every write of operations, outcomes and taskings (including deadline effects, by `system:tasking-deadlines`), with who, when, what and the correlation id. Entries of the tasking service have ids prefixed `tasking-`.',
           parameters: [
             { name: 'operationId', in: 'query', schema: { type: 'string', format: 'uuid' } },
             ...pageParams,
