@@ -126,22 +126,33 @@ describe('taskings page', () => {
     );
     expect(outcome.status).toBe(202);
 
+    // By keyboard: real buttons, named with the force they act on.
     await rowById(regional, merseyside)
-      .getByRole('button', { name: /^Acknowledge/ })
-      .click();
-    await liveStatus(nclcc, merseyside, 'acknowledged');
-    await rowById(regional, merseyside)
-      .getByRole('button', { name: /^Start/ })
-      .click();
-    await liveStatus(nclcc, merseyside, 'in-progress');
+      .getByRole('button', { name: 'Acknowledge tasking for Merseyside' })
+      .focus();
+    // Each lag: from the regional coordinator's key press or click to the NCLCC's page showing it.
+    const lags: Record<string, number> = {};
+    const shown = async (id: string, status: string, act: () => Promise<void>) => {
+      const started = Date.now();
+      await act();
+      await liveStatus(nclcc, id, status);
+      lags[status] = Date.now() - started;
+    };
+    await shown(merseyside, 'acknowledged', () => regional.keyboard.press('Enter'));
+    await shown(merseyside, 'in-progress', () =>
+      rowById(regional, merseyside)
+        .getByRole('button', { name: /^Start/ })
+        .click(),
+    );
     await rowById(regional, merseyside)
       .getByRole('button', { name: /^Complete/ })
       .click();
     const dialog = regional.locator('#decide-dialog');
     await dialog.getByRole('checkbox', { name: new RegExp(outcome.body.id) }).check();
     await screenshot(regional, 'taskings-02-regional-complete-dialog');
-    await dialog.getByRole('button', { name: 'Complete' }).click();
-    await liveStatus(nclcc, merseyside, 'completed');
+    await shown(merseyside, 'completed', () =>
+      dialog.getByRole('button', { name: 'Complete' }).click(),
+    );
     expect(await text(rowById(nclcc, merseyside).locator('td.outcomes'))).toBe(outcome.body.id);
 
     const manchester = idOf(GREATER_MANCHESTER);
@@ -153,8 +164,9 @@ describe('taskings page', () => {
       'Error: Enter why the force declines this tasking',
     );
     await dialog.getByLabel('Reason').fill('All officers committed to a firearms incident');
-    await dialog.getByRole('button', { name: 'Decline' }).click();
-    await liveStatus(nclcc, manchester, 'declined');
+    await shown(manchester, 'declined', () =>
+      dialog.getByRole('button', { name: 'Decline' }).click(),
+    );
     expect(await text(rowById(nclcc, manchester).locator('td.status'))).toContain(
       'Reason: All officers committed to a firearms incident',
     );
@@ -163,6 +175,7 @@ describe('taskings page', () => {
     await screenshot(regional, 'taskings-04-regional-after-responses');
     await notReloaded(nclcc);
     await notReloaded(regional);
+    console.log(JSON.stringify({ taskingPageLagMs: lags }));
   });
 
   it('shows an overdue P1 and its escalation live, with nobody touching the page', async () => {
@@ -211,6 +224,8 @@ describe('taskings page', () => {
     );
     await screenshot(regional, 'taskings-06-illegal-transition');
     await dialog.getByRole('button', { name: 'Close' }).click();
+    // Decline is no longer offered, so focus returns to the tasking's row heading.
+    expect(await regional.evaluate('document.activeElement.textContent')).toBe('Merseyside');
 
     // A line reference the page does not check: the server names the field, shown beside it.
     await nclcc.getByLabel('Action').fill('Visit cuckooed address');

@@ -33,7 +33,12 @@ async function main() {
   });
   const { forces, forceNames } = page;
 
-  const decide = createDecideDialog({ forces, forceNames, onDone: (t) => table.update(t) });
+  const decide = createDecideDialog({
+    forces,
+    forceNames,
+    onDone: (t) => table.update(t),
+    onClosed: (mode, t) => table.focus(t.id, mode),
+  });
   const table = createTable({
     forceNames,
     async onAction(transition, tasking) {

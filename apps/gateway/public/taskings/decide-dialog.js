@@ -30,7 +30,7 @@ const MODES = {
 
 const option = (value, text) => Object.assign(document.createElement('option'), { value, text });
 
-export function createDecideDialog({ forces, forceNames, onDone }) {
+export function createDecideDialog({ forces, forceNames, onDone, onClosed }) {
   const el = (id) => document.getElementById(id);
   const dialog = el('decide-dialog');
   const form = el('decide-form');
@@ -132,6 +132,8 @@ export function createDecideDialog({ forces, forceNames, onDone }) {
     }
   });
   el('decide-cancel').addEventListener('click', () => dialog.close());
+  // The row's buttons were rebuilt while the dialog was open: put focus back on the tasking.
+  dialog.addEventListener('close', () => onClosed(current.mode, current.tasking));
 
   return {
     open(mode, tasking) {

@@ -90,7 +90,7 @@ export function createTable({ forceNames, onAction }) {
     const tr = h(
       'tr',
       { className: t.overdue ? 'is-overdue' : '' },
-      h('th', { scope: 'row' }, force),
+      h('th', { scope: 'row', tabIndex: -1 }, force),
       h(
         'td',
         {},
@@ -163,6 +163,11 @@ export function createTable({ forceNames, onAction }) {
       if (at >= 0) items[at] = t;
       else items.unshift(t);
       render();
+    },
+    /** Focus back on the tasking after a dialog: on the same button if it is still offered. */
+    focus(id, action) {
+      const tr = rows.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
+      (tr?.querySelector(`[data-action="${action}"]`) ?? tr?.querySelector('th'))?.focus();
     },
     /** A problem next to the tasking's buttons (null clears it). */
     problem(id, message) {
