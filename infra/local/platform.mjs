@@ -50,6 +50,8 @@ console.log(`\nIntensify is running:
   API docs   ${gatewayUrl}/api/docs
   OpenAPI    ${gatewayUrl}/api/v1/openapi.json
   Health     ${gatewayUrl}/api/v1/health
+  Reporting  ${gatewayUrl}/report
+  Taskings   ${gatewayUrl}/taskings
 Press Ctrl+C to stop.\n`);
 if (mode === 'demo') await seedDemo();
 

@@ -12,6 +12,7 @@ import { OutcomeChangesController } from './outcomes/outcome-changes.controller'
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { PagesModule } from './pages/pages.module';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
+import { TaskingStreamService } from './taskings/tasking-stream.service';
 import { TaskingsController } from './taskings/taskings.controller';
 import { TaskingTransitionsController } from './taskings/tasking-transitions.controller';
 import { UpstreamModule } from './upstream/upstream.module';
@@ -44,5 +45,6 @@ class GatewayEnvModule {}
     HealthController,
     OpenApiController,
   ],
+  providers: [TaskingStreamService],
 })
 export class GatewayModule {}

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
 import { loggerModule, MetricsModule } from '@intensify/runtime';
+import { AuditController } from './audit/audit.controller';
 import { CLOCK, systemClock } from './clock';
 import { loadTaskingEnv, SCHEMA, TASKING_ENV, TaskingEnv } from './config';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -41,6 +42,6 @@ class TaskingEnvModule {}
     TaskingsModule,
     DeadlinesModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, AuditController],
 })
 export class TaskingModule {}

@@ -1,2 +1,3 @@
 export * from './database';
 export * from './typeorm-options';
+export * from './audit-page';

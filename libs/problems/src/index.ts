@@ -1,2 +1,3 @@
 export * from './problem.error';
 export * from './problem.filter';
+export * from './page-limit';

@@ -4,10 +4,9 @@ import { Board } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
+import { openEventStream } from '../live/event-stream';
 import { BoardService, scopeBoard } from './board.service';
 import { BoardStreamService } from './board-stream.service';
-
-const HEARTBEAT_MS = 15_000;
 
 @Controller('api/v1/operations/:operationId/board')
 export class BoardController {
@@ -32,24 +31,10 @@ export class BoardController {
   ): Promise<void> {
     authorize(p, 'board.read');
     const first = await this.boards.read(id);
-    res.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    const send = (board: Board) =>
-      res.write(`event: board\ndata: ${JSON.stringify(scopeBoard(board, p))}\n\n`);
-    res.write('retry: 2000\n\n');
+    let unsubscribe = () => {};
+    const stream = openEventStream(req, res, () => unsubscribe());
+    const send = (board: Board) => stream.send('board', scopeBoard(board, p));
     send(first);
-    const unsubscribe = this.stream.subscribe(first.operationId, {
-      push: send,
-      end: () => res.end(),
-    });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-    });
+    unsubscribe = this.stream.subscribe(first.operationId, { push: send, end: stream.end });
   }
 }

@@ -11,15 +11,20 @@ import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
+import { openEventStream } from '../live/event-stream';
 import { requireIdempotencyKey } from '../outcomes/idempotency-key';
 import { correlationIdOf } from '../upstream/correlation';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { scopeTaskings, TaskingStreamService } from './tasking-stream.service';
 
 const enc = encodeURIComponent;
 
 @Controller('api/v1')
 export class TaskingsController {
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly stream: TaskingStreamService,
+  ) {}
 
   /**
    * One tasking, or `{ taskings: [...] }` for many at once (all or nothing): 201 when issued,
@@ -39,13 +44,7 @@ export class TaskingsController {
     const request = validateIssueTaskings(body);
     if (!request.ok) throw ProblemError.validation(request.errors);
     for (const t of request.value.taskings) authorize(p, 'tasking.issue', { force: t.force });
-    const op = (
-      await this.upstream.call<Operation>(
-        'reporting',
-        'GET',
-        `/internal/operations/${enc(operationId)}`,
-      )
-    ).body;
+    const op = await this.operation(operationId);
     if (op.status === 'closed')
       throw new ProblemError(
         'operation_closed',
@@ -80,6 +79,44 @@ export class TaskingsController {
       await this.upstream.call<Page<Tasking>>('tasking', 'GET', `/internal/taskings?${params}`, {
         actor: p,
       })
+    ).body;
+  }
+
+  /**
+   * Server-Sent Events: `taskings` with the operation's taskings in the caller's scope on
+   * connect and after every change (issue, transition, reminder, overdue, escalation),
+   * coalesced. Declared before `taskings/:id` so that `stream` is not taken for an id.
+   */
+  @Get('taskings/stream')
+  async streamTaskings(
+    @Query('operationId') operationId: unknown,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    authorize(p, 'tasking.read');
+    if (
+      typeof operationId !== 'string' ||
+      !operationId ||
+      !validateTaskingListQuery({ operationId }).ok
+    )
+      throw ProblemError.validation([
+        { field: 'operationId', message: 'is required: the id of one operation' },
+      ]);
+    const op = await this.operation(operationId);
+    const first = await this.stream.read(op.id);
+    let unsubscribe = () => {};
+    const stream = openEventStream(req, res, () => unsubscribe());
+    const send = (all: Tasking[]) =>
+      stream.send('taskings', { operationId: op.id, items: scopeTaskings(all, p) });
+    send(first);
+    unsubscribe = this.stream.subscribe(op.id, { push: send, end: stream.end });
+  }
+
+  /** The operation from its owner; 404 when there is none. */
+  private async operation(id: string): Promise<Operation> {
+    return (
+      await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${enc(id)}`)
     ).body;
   }
 

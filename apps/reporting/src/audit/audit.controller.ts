@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditEntry, Page } from '@intensify/contracts';
-import { pageLimit } from '../http/page-limit';
+import { pageLimit } from '@intensify/problems';
 import { ListAuditQuery } from './queries/list-audit/list-audit.query';
 
 @Controller('internal/audit')

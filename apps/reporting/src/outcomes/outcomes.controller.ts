@@ -15,7 +15,7 @@ import {
 } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { CallingActor, CorrelationId } from '@intensify/auth';
-import { pageLimit } from '../http/page-limit';
+import { pageLimit } from '@intensify/problems';
 import { CorrectOutcomeCommand } from './commands/correct-outcome/correct-outcome.command';
 import {
   ImportOutcomesCommand,

@@ -14,6 +14,7 @@ import { TASKING_ENV, TaskingEnv, SCHEMA } from '../config';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { deadlinesOf } from './deadline-jobs';
 import { DeadlineQueue } from './deadline-queue.service';
+import { TaskingsChangedPublisher } from './taskings-changed.publisher';
 
 export const DEADLINES_GROUP = 'tasking.deadlines.v1';
 const ISSUES = new Set<string>([TASKING_ISSUED.type, TASKING_REASSIGNED.type]);
@@ -21,11 +22,12 @@ const ISSUES = new Set<string>([TASKING_ISSUED.type, TASKING_REASSIGNED.type]);
 /**
  * Schedules the deadlines of every issue from the service's own `taskings` topic. The event
  * exists only if the tasking committed, and its offset moves on only once the jobs are in
- * Redis: no job without its tasking, no tasking without its jobs.
+ * Redis: no job without its tasking, no tasking without its jobs. Once a batch is committed it
+ * also announces the operations whose taskings changed, for the gateway's tasking streams.
  */
 @Injectable()
 export class DeadlinesConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: TransactionalConsumer;
+  readonly consumer: TransactionalConsumer<Set<string>>;
   private readonly producer: Producer;
 
   constructor(
@@ -33,6 +35,7 @@ export class DeadlinesConsumer implements OnApplicationBootstrap, OnApplicationS
     @InjectDataSource() db: DataSource,
     private readonly outbox: OutboxRelayService,
     private readonly queue: DeadlineQueue,
+    changes: TaskingsChangedPublisher,
   ) {
     const t = topics(env.KAFKA_TOPIC_PREFIX);
     this.producer = outbox.kafka.producer({
@@ -48,6 +51,7 @@ export class DeadlinesConsumer implements OnApplicationBootstrap, OnApplicationS
       deadLetterTopic: t.deadLetters.name,
       producer: this.producer,
       apply: (_m, events) => this.schedule(events),
+      afterCommit: (operations) => changes.announce(operations),
     });
   }
 
@@ -62,15 +66,20 @@ export class DeadlinesConsumer implements OnApplicationBootstrap, OnApplicationS
     await this.producer.disconnect();
   }
 
-  private async schedule(events: ConsumedEvent[]): Promise<void> {
+  /** Adds the batch's deadline jobs; answers the operations the batch touched. */
+  private async schedule(events: ConsumedEvent[]): Promise<Set<string>> {
+    const operations = new Set(
+      events.map(({ event }) => (event.payload as { operationId: string }).operationId),
+    );
     const jobs = events
       .filter(({ event }) => ISSUES.has(event.type))
       .flatMap(({ event }) =>
         deadlinesOf(event.payload as TaskingIssueV1, this.env.TASKING_MINUTE_MS),
       );
-    if (jobs.length === 0) return;
+    if (jobs.length === 0) return operations;
     try {
       await this.queue.schedule(jobs);
+      return operations;
     } catch (e) {
       // Redis being away is no fault of the events: retry them rather than set them aside.
       throw Object.assign(new Error(`scheduling deadlines failed: ${(e as Error).message}`), {

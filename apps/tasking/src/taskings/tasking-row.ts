@@ -70,6 +70,9 @@ export function toTasking(r: TaskingRow, history?: TaskingHistoryEntry[]): Taski
     ...(r.notes !== null && { notes: r.notes }),
     status: r.status,
     overdue: r.overdue,
+    reminded: r.reminded_issue_seq === r.issue_seq,
+    // The deadline that makes a P1 overdue escalates it in the same transaction.
+    escalated: r.overdue && r.priority === 'P1',
     issuedBy: {
       sub: r.issued_by.sub,
       role: r.issued_by.role,

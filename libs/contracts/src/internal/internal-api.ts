@@ -36,5 +36,13 @@ export function boardChangedChannel(redisPrefix: string): string {
   return `${redisPrefix}:board-changed`;
 }
 
+/**
+ * Redis pub/sub channel on which the tasking service announces that taskings of an operation
+ * changed (message: operation id), once the change has reached its own topic.
+ */
+export function taskingsChangedChannel(redisPrefix: string): string {
+  return `${redisPrefix}:taskings-changed`;
+}
+
 /** What projections answer for a board: everything but the status, which reporting owns. */
 export type BoardFigures = Omit<Board, 'status' | 'final'>;

@@ -518,6 +518,8 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
       '/api/v1/audit': {
         get: {
           summary: 'The audit trail, newest first (nclcc only)',
+          description:
+            'Every write of operations, outcomes and taskings (including deadline effects, by `system:tasking-deadlines`), with who, when, what and the correlation id. Entries of the tasking service have ids prefixed `tasking-`.',
           parameters: [
             { name: 'operationId', in: 'query', schema: { type: 'string', format: 'uuid' } },
             ...pageParams,
@@ -616,6 +618,15 @@ const TASKING_COMPONENTS = {
       notes: { type: 'string' },
       status: { type: 'string', enum: TASKING_STATUSES },
       overdue: { type: 'boolean' },
+      reminded: {
+        type: 'boolean',
+        description:
+          'Not acknowledged within `acknowledgeWithinMinutes` of its latest issue: a `tasking.reminder-due` went out',
+      },
+      escalated: {
+        type: 'boolean',
+        description: 'Overdue and P1: escalated to the NCLCC (`tasking.escalated`)',
+      },
       issuedBy: {
         type: 'object',
         properties: { sub: { type: 'string' }, role: { type: 'string' } },
@@ -735,6 +746,27 @@ function taskingPaths(): Record<string, object> {
           ...pageParams,
         ],
         responses: { '200': pageOf(ref('Tasking')), ...errors },
+      },
+    },
+    '/api/v1/taskings/stream': {
+      get: {
+        summary:
+          "Server-Sent Events: `taskings` with an operation's taskings in your scope on connect and after every change",
+        description:
+          'Each `taskings` event is `{operationId, items: [Tasking]}`, newest first: the whole list in your scope (a region its forces, a force itself), sent again after every issue, transition, reminder, overdue or escalation (coalesced, at most a few per second). A comment line every 15 s keeps proxies from closing an idle stream. Browsers may pass the token as `?access_token=` since EventSource cannot set headers.',
+        parameters: [
+          {
+            name: 'operationId',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', format: 'uuid' },
+          },
+        ],
+        responses: {
+          '200': { description: 'text/event-stream', content: { 'text/event-stream': {} } },
+          ...errors,
+          '404': problemResponse('No such operation'),
+        },
       },
     },
     '/api/v1/taskings/{id}': {

@@ -69,6 +69,10 @@ export interface Tasking {
   status: TaskingStatus;
   /** Past `dueAt` without being completed, declined or cancelled (may be in progress too). */
   overdue: boolean;
+  /** Not acknowledged within `acknowledgeWithinMinutes` of its (latest) issue: reminded. */
+  reminded: boolean;
+  /** Overdue and P1: escalated to the NCLCC. */
+  escalated: boolean;
   issuedBy: Pick<Actor, 'sub' | 'role' | 'region'>;
   issuedAt: string;
   updatedAt: string;

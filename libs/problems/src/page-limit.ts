@@ -1,4 +1,4 @@
-import { ProblemError } from '@intensify/problems';
+import { ProblemError } from './problem.error';
 
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 500;

@@ -1,0 +1,119 @@
+// The taskings page adapts to who signs in: the NCLCC issues (one force or all focus forces at
+// once), watches and cancels or reassigns; a region or force acknowledges, starts, completes and
+// declines; a commander watches. Shared pieces (sign-in, API client, field errors) come from the
+// reporting page's assets.
+import { ApiError, api, request } from '/report/assets/api.js';
+import { alert, startPage } from '/report/assets/page-shell.js';
+import { formatDate } from '/report/assets/units.js';
+import { createDecideDialog } from './decide-dialog.js';
+import { createIssueForm } from './issue-form.js';
+import { watchTaskings } from './live.js';
+import { createTable } from './table.js';
+
+const el = (id) => document.getElementById(id);
+const VIEWS = { nclcc: 'manage', regional: 'respond', force: 'respond', commander: 'read' };
+const LIVE_STATES = {
+  connecting: 'Connecting to live updates…',
+  live: 'Live: changes appear as they happen.',
+  reconnecting: 'Connection lost: reconnecting…',
+};
+const option = (value, text) => Object.assign(document.createElement('option'), { value, text });
+
+function showLiveState(state) {
+  el('live-state').textContent = LIVE_STATES[state];
+  el('live-state').dataset.state = state;
+}
+
+async function main() {
+  let stopWatching = () => {};
+  const page = await startPage({
+    roles: ['nclcc', 'regional', 'force'],
+    onSignedIn: start,
+    onSignedOut: () => stopWatching(),
+  });
+  const { forces, forceNames } = page;
+
+  const decide = createDecideDialog({
+    forces,
+    forceNames,
+    onDone: (t) => table.update(t),
+    onClosed: (mode, t) => table.focus(t.id, mode),
+  });
+  const table = createTable({
+    forceNames,
+    async onAction(transition, tasking) {
+      table.problem(tasking.id, null);
+      if (transition !== 'acknowledge' && transition !== 'start')
+        return decide.open(transition, tasking);
+      try {
+        const { body } = await request(
+          'POST',
+          `/api/v1/taskings/${encodeURIComponent(tasking.id)}/${transition}`,
+          { json: {} },
+        );
+        table.update(body);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        table.problem(tasking.id, err.problem.detail ?? err.problem.title);
+      }
+    },
+  });
+  const issueForm = createIssueForm({
+    forces,
+    forceNames,
+    onIssued: (ts) => ts.forEach((t) => table.update(t)),
+  });
+
+  async function start(me) {
+    let operations;
+    try {
+      operations = await api.get('/api/v1/operations');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.status !== 401)
+        alert(`Signed in, but your weeks could not be loaded: ${e.problem.detail}`);
+      return;
+    }
+    el('issue').hidden = me.role !== 'nclcc';
+    table.setView(VIEWS[me.role]);
+
+    const select = el('operation');
+    const sorted = [...operations].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    select.replaceChildren(
+      ...sorted.map((o) =>
+        option(
+          o.id,
+          `${o.name} (${formatDate(o.startsAt)} to ${formatDate(o.endsAt)}), ${o.status}`,
+        ),
+      ),
+    );
+    const firstActive = sorted.find((o) => o.status === 'active');
+    if (firstActive) select.value = firstActive.id;
+
+    function chosen() {
+      stopWatching();
+      const op = sorted.find((o) => o.id === select.value);
+      el('list').hidden = !op;
+      if (!op) {
+        el('operation-focus').textContent = 'No intensification weeks have been planned yet.';
+        return;
+      }
+      const focus = (op.focusForces ?? []).map((f) => forceNames.get(f) ?? f);
+      el('operation-focus').textContent = focus.length
+        ? `Focus forces: ${focus.join(', ')}.`
+        : 'This week has no focus forces.';
+      issueForm.setOperation(op);
+      table.show([]);
+      stopWatching = watchTaskings(op.id, { onTaskings: table.show, onState: showLiveState });
+    }
+    // Assigned, not added: signing in again sets the page up again without doubling handlers.
+    select.onchange = chosen;
+    chosen();
+  }
+
+  await page.resume();
+}
+
+main().catch((e) =>
+  alert(e instanceof ApiError ? `The page could not load: ${e.problem.detail}` : String(e)),
+);

@@ -1,0 +1,51 @@
+// The operation's taskings, live: an EventSource on the tasking stream that reports its state
+// and comes back by itself. EventSource retries a dropped connection on its own; a refused one
+// (closed stream) is retried here, with a growing pause, after checking the sign-in still holds.
+import { api, session } from '/report/assets/api.js';
+
+const MAX_PAUSE_MS = 30_000;
+
+/**
+ * Calls `onTaskings(items)` with the whole list in the user's scope on every push and
+ * `onState(state)` with `connecting`, `live` or `reconnecting`. Returns a function that stops.
+ */
+export function watchTaskings(operationId, { onTaskings, onState }) {
+  let source = null;
+  let retry = null;
+  let pause = 1000;
+  let stopped = false;
+
+  function open() {
+    const query = new URLSearchParams({ operationId, access_token: session.token() ?? '' });
+    source = new EventSource(`/api/v1/taskings/stream?${query}`);
+    onState('connecting');
+    source.addEventListener('open', () => {
+      pause = 1000;
+      onState('live');
+    });
+    source.addEventListener('taskings', (e) => onTaskings(JSON.parse(e.data).items));
+    source.addEventListener('error', () => {
+      if (stopped) return;
+      onState('reconnecting');
+      if (source.readyState === EventSource.CLOSED) retryLater();
+    });
+  }
+
+  function retryLater() {
+    source.close();
+    retry = setTimeout(async () => {
+      // A refused token signs the page out (api.js); anything else is worth another try.
+      await api.get('/api/v1/me').catch(() => undefined);
+      if (stopped || !session.token()) return;
+      open();
+    }, pause);
+    pause = Math.min(pause * 2, MAX_PAUSE_MS);
+  }
+
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    source?.close();
+  };
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Actor, Page, Tasking, taskingsChangedChannel } from '@intensify/contracts';
+import { Principal, readableForces } from '@intensify/auth';
+import { GATEWAY_ENV, GatewayEnv } from '../config';
+import { ChangeFanOut, Listener } from '../live/change-fan-out';
+import { UpstreamClient } from '../upstream/upstream.client';
+
+/** The stream reads an operation's taskings once for all its viewers, then scopes each copy. */
+const STREAM_READER: Actor = { sub: 'system:gateway-tasking-stream', role: 'nclcc' };
+const PAGE_SIZE = 500;
+
+/**
+ * Fans tasking changes out to stream subscribers. The tasking service announces an operation
+ * whose taskings changed (issues, transitions and deadline effects alike) on Redis; we read its
+ * taskings once per burst and hand them to every subscriber, each of whom applies its own scope.
+ */
+@Injectable()
+export class TaskingStreamService implements OnModuleInit, OnModuleDestroy {
+  private readonly fanOut: ChangeFanOut<Tasking[]>;
+
+  constructor(
+    @Inject(GATEWAY_ENV) env: GatewayEnv,
+    private readonly upstream: UpstreamClient,
+  ) {
+    this.fanOut = new ChangeFanOut({
+      redisUrl: env.REDIS_URL,
+      channel: taskingsChangedChannel(env.REDIS_PREFIX),
+      intervalMs: env.BOARD_PUSH_INTERVAL_MS,
+      read: (operationId) => this.read(operationId),
+      logger: new Logger(TaskingStreamService.name),
+    });
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.fanOut.start();
+  }
+
+  onModuleDestroy(): void {
+    this.fanOut.stop();
+  }
+
+  subscribe(operationId: string, listener: Listener<Tasking[]>): () => void {
+    return this.fanOut.subscribe(operationId, listener);
+  }
+
+  /** Every tasking of the operation, newest first. */
+  async read(operationId: string): Promise<Tasking[]> {
+    const items: Tasking[] = [];
+    let cursor: string | null = null;
+    do {
+      const params = new URLSearchParams({ operationId, limit: String(PAGE_SIZE) });
+      if (cursor) params.set('cursor', cursor);
+      const page: Page<Tasking> = (
+        await this.upstream.call<Page<Tasking>>('tasking', 'GET', `/internal/taskings?${params}`, {
+          actor: STREAM_READER,
+        })
+      ).body;
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+}
+
+/** What a viewer may see: everything for the NCLCC and national commanders, else its forces. */
+export function scopeTaskings(taskings: Tasking[], p: Principal): Tasking[] {
+  const forces = readableForces(p);
+  return forces ? taskings.filter((t) => forces.includes(t.force)) : taskings;
+}

@@ -1,0 +1,291 @@
+import { Browser, Locator, Page } from 'playwright-core';
+import { encodeActor, INTERNAL_HEADERS } from '@intensify/contracts';
+import { api, tokenFor } from '../support/api';
+import { BrowserSession, launchBrowser, newSession, screenshot } from '../support/browser';
+import { runEnv } from '../support/run-env';
+import { platformHealthy, startService, stopService } from '../support/service-restarts';
+import { GREATER_MANCHESTER, hoursAgo, MERSEYSIDE, MET, report } from '../support/scenario';
+import { inSeconds, issue, taskingBody } from '../support/taskings';
+
+const LIVE_MS = 5_000;
+const NORTH_WEST = 'north-west';
+
+/** A week running now whose focus is two North West forces and the Met. */
+async function focusWeek(name: string): Promise<{ id: string }> {
+  const now = Date.now();
+  const res = await api('POST', '/api/v1/operations', {
+    token: await tokenFor({ role: 'nclcc' }),
+    body: {
+      name,
+      startsAt: new Date(now - 86_400_000).toISOString(),
+      endsAt: new Date(now + 5 * 86_400_000).toISOString(),
+      focusForces: [MERSEYSIDE, GREATER_MANCHESTER, MET],
+    },
+  });
+  if (res.status !== 201) throw new Error(`create operation: ${res.status}`);
+  return res.body;
+}
+
+const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The taskings page at /taskings in real headless Chromium against the running platform: an
+ * NCLCC coordinator and regional coordinators in separate browser contexts, each change made
+ * in one page (or by a deadline) appearing in the other without a reload.
+ */
+describe('taskings page', () => {
+  let browser: Browser;
+  const sessions: BrowserSession[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) {
+      await s.context.close();
+      expect(s.pageErrors).toEqual([]);
+    }
+  });
+
+  /** Signs in, picks the week and waits for the live stream; marks the window to prove no reload. */
+  async function openAs(
+    who: { role: 'nclcc' } | { role: 'regional'; region: string },
+    operationId: string,
+  ): Promise<Page> {
+    const session = await newSession(browser);
+    sessions.push(session);
+    const page = session.page;
+    page.setDefaultTimeout(10_000);
+    await page.goto('/taskings');
+    await page.locator('#sign-in-region option').first().waitFor({ state: 'attached' });
+    if (who.role === 'regional') {
+      await page.getByLabel('Regional coordinator').check();
+      await page.locator('#sign-in-region').selectOption(who.region);
+    }
+    await page.getByLabel('User id', { exact: true }).fill(`${who.role}-browser`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#who-name', { hasText: `${who.role}-browser` }).waitFor();
+    await page.getByLabel('Week', { exact: true }).selectOption(operationId);
+    await page.locator('#live-state[data-state="live"]').waitFor();
+    await page.evaluate('window.__sameDocument = true');
+    return page;
+  }
+
+  const row = (page: Page, forceName: string) =>
+    page.locator('#taskings-rows tr', { has: page.locator('th', { hasText: forceName }) });
+  const rowById = (page: Page, id: string) => page.locator(`#taskings-rows tr[data-id="${id}"]`);
+  const liveStatus = (page: Page, id: string, status: string) =>
+    page.locator(`#taskings-rows tr[data-id="${id}"][data-status="${status}"]`).waitFor({
+      timeout: LIVE_MS,
+    });
+  const notReloaded = async (page: Page) =>
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+
+  it('serves the page and its assets', async () => {
+    const html = await fetch(`${runEnv().gatewayUrl}/taskings`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    const js = await fetch(`${runEnv().gatewayUrl}/taskings/assets/app.js`);
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await fetch(`${runEnv().gatewayUrl}/taskings/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('tasks every focus force in one action and shows each response live', async () => {
+    const op = await focusWeek('Browser tasking week');
+    const nclcc = await openAs({ role: 'nclcc' }, op.id);
+    await nclcc.getByLabel('Action').fill('Close the county line and safeguard runners');
+    await nclcc.getByLabel('Priority').selectOption('P2');
+    await nclcc.getByLabel('Acknowledge within (minutes)').fill('600');
+    await nclcc.getByRole('button', { name: 'Task all 3 focus forces' }).click();
+    await nclcc.locator('#issue-result', { hasText: 'Issued 3 taskings' }).waitFor();
+    for (const force of ['Merseyside', 'Greater Manchester', 'Metropolitan Police'])
+      await row(nclcc, force).locator('td.status', { hasText: 'Issued' }).waitFor();
+    const listed = await api('GET', `/api/v1/taskings?operationId=${op.id}`, {
+      token: await tokenFor({ role: 'nclcc' }),
+    });
+    expect(listed.body.items).toHaveLength(3);
+    const idOf = (force: string) => listed.body.items.find((t: any) => t.force === force).id;
+    await screenshot(nclcc, 'taskings-01-nclcc-bulk-issued');
+
+    const regional = await openAs({ role: 'regional', region: NORTH_WEST }, op.id);
+    await rowById(regional, idOf(MERSEYSIDE)).waitFor();
+    await rowById(regional, idOf(GREATER_MANCHESTER)).waitFor();
+    // The Met is in London: a North West coordinator never sees its tasking.
+    expect(await regional.locator('#taskings-rows tr').count()).toBe(2);
+    expect(await rowById(regional, idOf(MET)).count()).toBe(0);
+    expect(await regional.locator('#issue').isHidden()).toBe(true);
+
+    const merseyside = idOf(MERSEYSIDE);
+    const outcome = await report(
+      op.id,
+      { type: 'arrest', force: MERSEYSIDE, occurredAt: hoursAgo(1), count: 2 },
+      { token: await tokenFor({ role: 'regional', region: NORTH_WEST }) },
+    );
+    expect(outcome.status).toBe(202);
+
+    // By keyboard: real buttons, named with the force they act on.
+    await rowById(regional, merseyside)
+      .getByRole('button', { name: 'Acknowledge tasking for Merseyside' })
+      .focus();
+    // Each lag: from the regional coordinator's key press or click to the NCLCC's page showing it.
+    const lags: Record<string, number> = {};
+    const shown = async (id: string, status: string, act: () => Promise<void>) => {
+      const started = Date.now();
+      await act();
+      await liveStatus(nclcc, id, status);
+      lags[status] = Date.now() - started;
+    };
+    await shown(merseyside, 'acknowledged', () => regional.keyboard.press('Enter'));
+    await shown(merseyside, 'in-progress', () =>
+      rowById(regional, merseyside)
+        .getByRole('button', { name: /^Start/ })
+        .click(),
+    );
+    await rowById(regional, merseyside)
+      .getByRole('button', { name: /^Complete/ })
+      .click();
+    const dialog = regional.locator('#decide-dialog');
+    await dialog.getByRole('checkbox', { name: new RegExp(outcome.body.id) }).check();
+    await screenshot(regional, 'taskings-02-regional-complete-dialog');
+    await shown(merseyside, 'completed', () =>
+      dialog.getByRole('button', { name: 'Complete' }).click(),
+    );
+    expect(await text(rowById(nclcc, merseyside).locator('td.outcomes'))).toBe(outcome.body.id);
+
+    const manchester = idOf(GREATER_MANCHESTER);
+    await rowById(regional, manchester)
+      .getByRole('button', { name: /^Decline/ })
+      .click();
+    await dialog.getByRole('button', { name: 'Decline' }).click();
+    expect(await text(dialog.locator('#decide-reason-error'))).toBe(
+      'Error: Enter why the force declines this tasking',
+    );
+    await dialog.getByLabel('Reason').fill('All officers committed to a firearms incident');
+    await shown(manchester, 'declined', () =>
+      dialog.getByRole('button', { name: 'Decline' }).click(),
+    );
+    expect(await text(rowById(nclcc, manchester).locator('td.status'))).toContain(
+      'Reason: All officers committed to a firearms incident',
+    );
+    expect(await text(nclcc.locator('#list-summary'))).toBe('3 taskings: 1 open, 0 overdue.');
+    await screenshot(nclcc, 'taskings-03-nclcc-live-responses');
+    await screenshot(regional, 'taskings-04-regional-after-responses');
+    await notReloaded(nclcc);
+    await notReloaded(regional);
+    console.log(JSON.stringify({ taskingPageLagMs: lags }));
+  });
+
+  it('shows an overdue P1 and its escalation live, with nobody touching the page', async () => {
+    const op = await focusWeek('Browser overdue week');
+    const nclcc = await openAs({ role: 'nclcc' }, op.id);
+    // The due time passes in two seconds; the acknowledgement window (one 200 ms minute) sooner.
+    const issued = await issue(
+      op.id,
+      taskingBody(MERSEYSIDE, { priority: 'P1', dueAt: inSeconds(2), acknowledgeWithinMinutes: 1 }),
+    );
+    expect(issued.status).toBe(201);
+    const status = rowById(nclcc, issued.body.id).locator('td.status');
+    await status.locator('.badge', { hasText: 'Issued' }).waitFor({ timeout: LIVE_MS });
+    await status.locator('.badge', { hasText: 'Overdue' }).waitFor({ timeout: 10_000 });
+    await status.locator('.badge', { hasText: 'Escalated to NCLCC' }).waitFor({ timeout: LIVE_MS });
+    expect(await rowById(nclcc, issued.body.id).getAttribute('class')).toContain('is-overdue');
+    expect(await text(nclcc.locator('#list-summary'))).toBe('1 tasking: 1 open, 1 overdue.');
+    await screenshot(nclcc, 'taskings-05-overdue-escalated');
+    await notReloaded(nclcc);
+  });
+
+  it('shows the 409 when a tasking was cancelled under an open decline, and server field errors', async () => {
+    const op = await focusWeek('Browser conflict week');
+    const { id } = (await issue(op.id, taskingBody(MERSEYSIDE))).body;
+    const nclcc = await openAs({ role: 'nclcc' }, op.id);
+    const regional = await openAs({ role: 'regional', region: NORTH_WEST }, op.id);
+    await rowById(regional, id)
+      .getByRole('button', { name: /^Decline/ })
+      .click();
+    const dialog = regional.locator('#decide-dialog');
+    await dialog.getByLabel('Reason').fill('No capacity this week');
+
+    await rowById(nclcc, id)
+      .getByRole('button', { name: /^Cancel/ })
+      .click();
+    const cancel = nclcc.locator('#decide-dialog');
+    await cancel.getByLabel('Reason').fill('Line already closed by another force');
+    await cancel.getByRole('button', { name: 'Cancel tasking' }).click();
+    await liveStatus(regional, id, 'cancelled');
+
+    await dialog.getByRole('button', { name: 'Decline' }).click();
+    const conflict = dialog.locator('#decide-status-error');
+    await conflict.locator('text=cannot decline').waitFor();
+    expect(await text(conflict)).toBe(
+      `Error: Tasking ${id} is cancelled; it cannot decline from there`,
+    );
+    await screenshot(regional, 'taskings-06-illegal-transition');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // Decline is no longer offered, so focus returns to the tasking's row heading.
+    expect(await regional.evaluate('document.activeElement.textContent')).toBe('Merseyside');
+
+    // A line reference the page does not check: the server names the field, shown beside it.
+    await nclcc.getByLabel('Action').fill('Visit cuckooed address');
+    await nclcc.locator('#issue-force').selectOption(GREATER_MANCHESTER);
+    await nclcc.getByLabel('Line reference').fill('L'.repeat(101));
+    await nclcc.getByRole('button', { name: 'Issue tasking' }).click();
+    const lineError = nclcc.locator('#issue-lineId-error');
+    await lineError.locator('text=100').waitFor();
+    expect(await nclcc.getByLabel('Line reference').getAttribute('aria-invalid')).not.toBeNull();
+    await screenshot(nclcc, 'taskings-07-server-field-error');
+    await nclcc.getByLabel('Line reference').fill('LINE-9');
+    await nclcc.getByRole('button', { name: 'Issue tasking' }).click();
+    await nclcc
+      .locator('#issue-result', { hasText: 'Issued 1 tasking: Greater Manchester' })
+      .waitFor();
+    await row(regional, 'Greater Manchester').waitFor({ timeout: LIVE_MS });
+  });
+
+  it('keeps a regional page to its own region, and catches up after a gateway restart', async () => {
+    const op = await focusWeek('Browser reconnect week');
+    const london = await openAs({ role: 'regional', region: 'london' }, op.id);
+    const northWest = await openAs({ role: 'regional', region: NORTH_WEST }, op.id);
+    const met = (await issue(op.id, taskingBody(MET))).body.id;
+    const mine = (await issue(op.id, taskingBody(GREATER_MANCHESTER))).body.id;
+    await rowById(london, met).waitFor({ timeout: LIVE_MS });
+    await rowById(northWest, mine).waitFor({ timeout: LIVE_MS });
+
+    // The gateway stops while the page watches; the change made meanwhile reaches the tasking
+    // service directly, so only the snapshot sent on reconnect can bring it to the page.
+    await stopService('gateway', 'SIGTERM');
+    await northWest.locator('#live-state[data-state="reconnecting"]').waitFor();
+    await screenshot(northWest, 'taskings-08-reconnecting');
+    const acknowledged = await fetch(
+      `${runEnv().taskingUrl}/internal/taskings/${mine}/acknowledge`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [INTERNAL_HEADERS.actor]: encodeActor({
+            sub: 'nw-coordinator',
+            role: 'regional',
+            region: NORTH_WEST,
+          }),
+        },
+        body: '{}',
+      },
+    );
+    expect(acknowledged.status).toBe(200);
+    startService('gateway');
+    await platformHealthy();
+    await northWest.locator('#live-state[data-state="live"]').waitFor({ timeout: 30_000 });
+    await liveStatus(northWest, mine, 'acknowledged');
+
+    const shown = await northWest
+      .locator('#taskings-rows tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect(shown).toEqual([mine]);
+    await london.locator('#live-state[data-state="live"]').waitFor({ timeout: 30_000 });
+    await rowById(london, met).waitFor();
+    expect(await rowById(london, mine).count()).toBe(0);
+    await notReloaded(northWest);
+  });
+});
