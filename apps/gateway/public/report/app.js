@@ -1,8 +1,8 @@
 // Wires the five steps together: sign in, pick week and force, report, review, upload.
-import { ApiError, api, session, whenSignedOut } from './api.js';
+import { ApiError, api, session, whenSignedOut } from '/common/assets/api.js';
 import { createCsvUpload } from './csv-upload.js';
 import { createOutcomeForm } from './outcome-form.js';
-import { setupSignIn } from './sign-in.js';
+import { setupSignIn } from '/common/assets/sign-in.js';
 import { createSubmissions } from './submissions.js';
 import { setupWeekAndForce } from './week-and-force.js';
 

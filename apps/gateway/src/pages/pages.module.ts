@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { BoardPageController } from './board-page.controller';
+import { CommonAssetsController } from './common-assets.controller';
 import { ReportPageController } from './report-page.controller';
 
-/** Web pages served by the gateway (reporting page; later the board and taskings). */
-@Module({ controllers: [ReportPageController] })
+/** Web pages served by the gateway: the reporting page and the commanders' board. */
+@Module({ controllers: [ReportPageController, BoardPageController, CommonAssetsController] })
 export class PagesModule {}

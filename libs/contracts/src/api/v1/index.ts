@@ -9,3 +9,4 @@ export * from './openapi';
 export * from './reporting';
 export * from './csv-return';
 export * from './tasking';
+export * from './timeline';
