@@ -4,8 +4,18 @@ import { el, formatCash, formatCount, totals } from './format.js';
 
 const COLUMNS = [
   { key: 'arrests', label: 'Arrests', value: (t) => t.arrests },
-  { key: 'children', label: 'Children safeguarded', value: (t) => t.safeguardedChildren },
-  { key: 'adults', label: 'Adults safeguarded', value: (t) => t.safeguardedAdults },
+  {
+    key: 'children',
+    label: 'Children safeguarded',
+    short: 'Children',
+    value: (t) => t.safeguardedChildren,
+  },
+  {
+    key: 'adults',
+    label: 'Adults safeguarded',
+    short: 'Adults',
+    value: (t) => t.safeguardedAdults,
+  },
   { key: 'cash', label: 'Cash', value: (t) => t.cashPence, text: formatCash },
   { key: 'weapons', label: 'Weapons', value: (t) => totals.weapons(t) },
   { key: 'linesClosed', label: 'Lines closed', value: (t) => totals.linesClosed(t) },
@@ -15,7 +25,7 @@ const COLUMNS = [
     value: (t, c) => c.completed,
     text: (v, t, c) => `${formatCount(v)} / ${formatCount(totals.taskings(c))}`,
   },
-  { key: 'overdue', label: 'Overdue taskings', value: (t, c) => c.overdue },
+  { key: 'overdue', label: 'Overdue taskings', short: 'Overdue', value: (t, c) => c.overdue },
 ];
 
 function cells(tally, counts) {
