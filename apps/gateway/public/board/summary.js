@@ -22,7 +22,7 @@ const row = (cells, header = false) =>
     'tr',
     {},
     ...cells.map((c, i) =>
-      el(header || i === 0 ? 'th' : 'td', { textContent: c, className: i && !header ? 'num' : '' }),
+      el(header || i === 0 ? 'th' : 'td', { textContent: c, className: i ? 'num' : '' }),
     ),
   );
 const percent = (part, whole) => (whole ? `${Math.round((100 * part) / whole)}%` : '–');
@@ -156,7 +156,7 @@ async function main() {
   $('taskings-national').textContent =
     `Nationally ${formatCount(t.completed)} of ${formatCount(totals.taskings(t))} taskings completed (${percent(t.completed, totals.taskings(t))}); ${formatCount(t.declined)} declined; ${formatCount(t.overdue)} overdue.`;
   $('taskings').replaceChildren(
-    row(['Region', 'Issued', 'Completed', 'Completion', 'Overdue'], true),
+    row(['Region', 'Taskings', 'Completed', 'Completion', 'Overdue'], true),
     ...regions
       .filter((r) => board.taskingsByRegion[r.code])
       .map((r) => {
