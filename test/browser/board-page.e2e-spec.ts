@@ -1,7 +1,7 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { waitFor } from '@intensify/testing';
 import { api, tokenFor, Who } from '../support/api';
-import { BrowserSession, launchBrowser, newSession, screenshot } from '../support/browser';
+import { screenshot, useBrowserSessions } from '../support/browser';
 import { runEnv } from '../support/run-env';
 import {
   board,
@@ -30,14 +30,12 @@ const LAPTOP = { width: 1366, height: 768 };
  * stream drops and recovers by itself, and its focus map colours 44 cells from the figures.
  */
 describe('live board page', () => {
-  let browser: Browser;
-  let session: BrowserSession;
+  const browser = useBrowserSessions();
   let page: Page;
   /** One week with a seeded figure set, shared by the read-only tests. */
   let seeded: { id: string };
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     seeded = await createActiveWeek('Board page week');
     const arrests: [string, number][] = [
       [MET, 23],
@@ -62,17 +60,8 @@ describe('live board page', () => {
     for (const body of others) expect((await report(seeded.id, body)).status).toBe(202);
     await boardAfter(seeded.id, arrests.length + others.length);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    session = await newSession(browser);
-    page = session.page;
-    page.setDefaultTimeout(10_000);
-  });
-  afterEach(async () => {
-    await session.context.close();
-    expect(session.pageErrors).toEqual([]);
+  beforeEach(() => {
+    page = browser.page;
   });
 
   function arrest(force: string, count: number) {

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { freePort, waitFor } from '@intensify/testing';
 import { api, tokenFor } from '../support/api';
-import {
-  BrowserSession,
-  launchBrowser,
-  newSession,
-  screenshot,
-  SCREENSHOT_DIR,
-} from '../support/browser';
+import { screenshot, SCREENSHOT_DIR, useBrowserSessions } from '../support/browser';
 import { runEnv } from '../support/run-env';
 import {
   board,
@@ -33,15 +26,13 @@ const hourStart = (h: number, m = 0) =>
  * exports and the outcomes-per-hour timeline, against the running platform.
  */
 describe('week summary, exports and timeline', () => {
-  let browser: Browser;
-  let session: BrowserSession;
+  const browser = useBrowserSessions();
   let week: { id: string };
   let nclcc: string;
   /** Outcome ids posted, and how many per hour and force, to check exports and timeline. */
   const posted: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     nclcc = await tokenFor({ role: 'nclcc' });
     week = await createActiveWeek('Summary week');
     const bodies = [
@@ -90,17 +81,6 @@ describe('week summary, exports and timeline', () => {
     });
     expect(retracted.status).toBe(202);
     await boardAfter(week.id, bodies.length + 2);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    session = await newSession(browser);
-    session.page.setDefaultTimeout(10_000);
-  });
-  afterEach(async () => {
-    await session.context.close();
-    expect(session.pageErrors).toEqual([]);
   });
 
   it('counts outcomes per hour of occurredAt, following corrections and retractions', async () => {
@@ -230,7 +210,7 @@ describe('week summary, exports and timeline', () => {
   });
 
   it('shows a printable summary page with the board’s figures', async () => {
-    const { page } = session;
+    const { page } = browser;
     const token = await tokenFor({ role: 'commander' });
     await page.addInitScript(`sessionStorage.setItem('intensify.token', ${JSON.stringify(token)})`);
     await page.goto(`/board/${week.id}/summary`);

@@ -1,5 +1,6 @@
 // The national picture as large figures, and tasking progress, from one board.
-import { DRUG_NAMES, el, formatCash, formatCount, formatWeight, totals } from './format.js';
+import { el } from './dom.js';
+import { DRUG_NAMES, formatCash, formatCount, formatWeight, totals } from './format.js';
 
 /** One large figure; `data-figure` and `data-value` let tests compare it with the API. */
 function figure(id, label, value, text, detail) {

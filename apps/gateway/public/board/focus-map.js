@@ -1,7 +1,8 @@
 // The focus map: one hexagon per force, coloured by the chosen measure, focus forces outlined,
 // the viewer's region highlighted; hover or focus shows a force's figures, Enter or a click
 // selects it. Everything it shows is also in the table beneath it.
-import { el, formatCount } from './format.js';
+import { el, svg } from './dom.js';
+import { formatCount } from './format.js';
 import {
   availableMeasures,
   binsFor,
@@ -16,13 +17,6 @@ import {
 } from './map-model.js';
 
 const SIZE = 34;
-const SVG = 'http://www.w3.org/2000/svg';
-const svg = (tag, attrs = {}, text) => {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-};
 
 /** Draws the map once; `update` recolours it on every board without rebuilding it. */
 export function createFocusMap({ cells, regionNames, onSelect }) {

@@ -36,9 +36,3 @@ export const DRUG_NAMES = {
   cannabis: 'Cannabis',
   other: 'Other drugs',
 };
-
-export const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-};

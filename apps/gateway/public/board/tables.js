@@ -1,6 +1,7 @@
 // The region table and the sortable force table. Headers are buttons (keyboard sortable) and
 // say their order with aria-sort; a selected force narrows the force table to its row.
-import { el, formatCash, formatCount, totals } from './format.js';
+import { el } from './dom.js';
+import { formatCash, formatCount, totals } from './format.js';
 
 const COLUMNS = [
   { key: 'arrests', label: 'Arrests', value: (t) => t.arrests },

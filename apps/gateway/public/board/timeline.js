@@ -1,17 +1,11 @@
 // Outcomes per hour across the week as bars (one per hour, days marked), with a table of the
 // hours that had any. The chart's label states the peak, so it reads without seeing it.
-import { el, formatCount, formatHour } from './format.js';
+import { el, svg } from './dom.js';
+import { formatCount, formatHour } from './format.js';
 
 const HOUR = 3_600_000;
 const W = 840;
 const H = 180;
-const SVG = 'http://www.w3.org/2000/svg';
-const svg = (tag, attrs = {}, text) => {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-};
 
 export function renderTimeline({ timeline, operation, scopeName }) {
   document.getElementById('timeline-scope').textContent = scopeName

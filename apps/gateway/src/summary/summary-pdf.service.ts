@@ -4,18 +4,9 @@ import type { Browser } from 'playwright-core';
 import { Problem } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
+import { HEADLESS_CHROMIUM_ARGS } from './chromium-args';
 
 const RENDER_TIMEOUT_MS = 30_000;
-/** Chromium must not reach out (updates, sync, QUIC): it only loads this gateway's page. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Renders the printable summary page to PDF in headless Chromium, so the PDF is exactly what
@@ -76,7 +67,7 @@ export class SummaryPdfService implements OnModuleDestroy {
       return await chromium.launch({
         executablePath: this.env.CHROMIUM_PATH,
         headless: true,
-        args: CHROMIUM_ARGS,
+        args: HEADLESS_CHROMIUM_ARGS,
       });
     } catch (e) {
       this.logger.error(`could not start Chromium: ${(e as Error).message}`);
