@@ -118,7 +118,11 @@ describe('live board page', () => {
         await page.locator('[data-figure=drugs] [data-drug=crack]').getAttribute('data-grams'),
       ),
     ).toBe(n.drugs.crack.grams);
+    // Whole pounds in large type, to the penny beneath.
     expect(await page.locator('[data-figure=cashPence] .figure-value').textContent()).toBe(
+      '£12,501',
+    );
+    expect(await page.locator('[data-figure=cashPence] .figure-detail').textContent()).toBe(
       '£12,500.50',
     );
     // Every row of both tables against the API.
@@ -169,9 +173,11 @@ describe('live board page', () => {
 
     await page.locator('#measure').selectOption('arrests');
     await page.setViewportSize(WALL);
-    await screenshot(page, 'board-wall-1920x1080');
+    await screenshot(page, 'board-wall-1920x1080', false);
+    await screenshot(page, 'board-wall-full-page');
     await page.setViewportSize(LAPTOP);
-    await screenshot(page, 'board-laptop-1366x768');
+    await screenshot(page, 'board-laptop-1366x768', false);
+    await screenshot(page, 'board-laptop-full-page');
   });
 
   it('offers the lines measures only when GET /focus-map answers (hidden on 404)', async () => {

@@ -44,11 +44,14 @@ export async function newSession(browser: Browser): Promise<BrowserSession> {
   return { context, page, pageErrors };
 }
 
-/** Saves a full-page screenshot under test/artifacts/screenshots (git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot under test/artifacts/screenshots (git-ignored): the full page, or with
+ * `fullPage: false` only what the screen shows (a wall screen does not scroll).
+ */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

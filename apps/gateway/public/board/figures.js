@@ -1,6 +1,13 @@
 // The national picture as large figures, and tasking progress, from one board.
 import { el } from './dom.js';
-import { DRUG_NAMES, formatCash, formatCount, formatWeight, totals } from './format.js';
+import {
+  DRUG_NAMES,
+  formatCash,
+  formatCashShort,
+  formatCount,
+  formatWeight,
+  totals,
+} from './format.js';
 
 /** One large figure; `data-figure` and `data-value` let tests compare it with the API. */
 function figure(id, label, value, text, detail) {
@@ -54,14 +61,20 @@ export function renderFigures(board) {
         null,
         `${formatCount(n.nrmReferrals)} NRM referrals`,
       ),
-      figure('cashPence', 'Cash seized', n.cashPence, formatCash(n.cashPence)),
+      figure(
+        'cashPence',
+        'Cash seized',
+        n.cashPence,
+        formatCashShort(n.cashPence),
+        formatCash(n.cashPence),
+      ),
       drugsFigure(n.drugs),
       figure(
         'weapons',
         'Weapons seized',
         totals.weapons(n),
         null,
-        `${formatCount(n.weapons.firearm)} firearms · ${formatCount(n.weapons.bladed)} bladed · ${formatCount(n.weapons.other)} other`,
+        `firearms ${formatCount(n.weapons.firearm)} · bladed ${formatCount(n.weapons.bladed)} · other ${formatCount(n.weapons.other)}`,
       ),
       figure(
         'linesClosed',

@@ -14,6 +14,20 @@ const hour = new Intl.DateTimeFormat('en-GB', {
 
 export const formatCount = (n) => whole.format(n);
 export const formatCash = (pence) => formatPence(pence).replace(/\.00$/, '');
+const pounds = new Intl.NumberFormat('en-GB', {
+  style: 'currency',
+  currency: 'GBP',
+  maximumFractionDigits: 0,
+});
+const poundsCompact = new Intl.NumberFormat('en-GB', {
+  style: 'currency',
+  currency: 'GBP',
+  notation: 'compact',
+  maximumSignificantDigits: 3,
+});
+/** Money short enough for a large figure: whole pounds, millions as "£1.25M". */
+export const formatCashShort = (pence) =>
+  pence >= 100_000_00 ? poundsCompact.format(pence / 100) : pounds.format(pence / 100);
 export const formatWeight = (grams) =>
   grams >= 1000 ? `${decimal.format(grams / 1000)} kg` : `${decimal.format(grams)} g`;
 export const formatTime = (iso) => time.format(new Date(iso));

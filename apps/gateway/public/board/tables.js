@@ -43,11 +43,14 @@ function cells(tally, counts) {
 }
 
 export function renderRegionTable({ board, regions, selectedRegion }) {
+  // Short headings keep the table narrow beside the map; the full name is the title.
   const head = el(
     'tr',
     {},
     el('th', { scope: 'col', textContent: 'Region' }),
-    ...COLUMNS.map((c) => el('th', { scope: 'col', textContent: c.label })),
+    ...COLUMNS.map((c) =>
+      el('th', { scope: 'col', textContent: c.short ?? c.label, title: c.label }),
+    ),
   );
   const rows = regions
     .filter((r) => board.regions[r.code])
