@@ -85,6 +85,8 @@ async function showBoard({ me, regions, forces, forceMap }) {
   };
 
   const select = (force) => {
+    // A force beyond the viewer's scope has no figures to filter to.
+    if (force !== state.selected && !state.board?.forces[force]) return;
     state.selected = state.selected === force ? null : force;
     render();
     void refreshTimeline();

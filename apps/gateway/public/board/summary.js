@@ -104,6 +104,15 @@ async function main() {
   $('subtitle').textContent =
     `${formatDateTime(operation.startsAt)} to ${formatDateTime(operation.endsAt)} · ${board.final ? 'final figures' : 'provisional figures'} as of ${formatDateTime(board.asOf)}`;
   $('back').href = `/board/${operationId}`;
+  // Scoped viewers get their own region's (or force's) detail beside the national figures.
+  const scoped = Object.keys(board.forces).length < forces.length;
+  if (scoped) {
+    const regionCodes = Object.keys(board.regions);
+    const where = regionCodes.length
+      ? regions.find((r) => r.code === regionCodes[0])?.name
+      : forces.find((f) => board.forces[f.code])?.name;
+    $('subtitle').textContent += ` · national figures, with detail for ${where} only`;
+  }
 
   $('national').replaceChildren(...nationalRows(board.national, board.taskings).map((r) => row(r)));
   $('drugs').replaceChildren(

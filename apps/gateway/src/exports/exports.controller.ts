@@ -56,7 +56,7 @@ export class ExportsController {
     let page = (
       await this.upstream.call<Page<OutcomeItem>>('reporting', 'GET', path(null), { actor: p })
     ).body;
-    startCsv(res, `outcomes-${id}.csv`);
+    startCsv(res, `outcomes-${id.replace(/[^0-9a-f-]/gi, '')}.csv`);
     res.write(csvLine(OUTCOME_COLUMNS));
     try {
       for (;;) {

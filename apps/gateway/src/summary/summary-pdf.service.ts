@@ -30,8 +30,13 @@ export class SummaryPdfService implements OnModuleDestroy {
       });
       const page = await context.newPage();
       page.setDefaultTimeout(RENDER_TIMEOUT_MS);
-      await page.goto(`${this.origin()}/board/${encodeURIComponent(operationId)}/summary`);
-      await page.waitForSelector('body[data-state=ready], body[data-state=failed]');
+      try {
+        await page.goto(`${this.origin()}/board/${encodeURIComponent(operationId)}/summary`);
+        await page.waitForSelector('body[data-state=ready], body[data-state=failed]');
+      } catch (e) {
+        this.logger.warn(`summary page did not render: ${(e as Error).message}`);
+        throw new ProblemError('service_unavailable', 'The summary page did not render in time');
+      }
       const problem = await page.evaluate<string | undefined>('document.body.dataset.problem');
       if (problem) throw ProblemError.fromProblem(JSON.parse(problem) as Problem);
       return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
