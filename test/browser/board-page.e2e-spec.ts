@@ -254,6 +254,10 @@ describe('live board page', () => {
     expect(await cell(MET).getAttribute('data-colour')).toBe(NO_DATA);
     expect(await cell(MET).getAttribute('class')).toContain('outside');
     expect(await page.locator('#force-table tbody tr').count()).toBe(6);
+    await cell(MET).click();
+    expect(await page.locator('#filter-bar').isHidden()).toBe(true);
+    await cell(MERSEYSIDE).click();
+    expect(await page.locator('#force-table tbody tr').count()).toBe(1);
     // National figures stay national for everyone.
     expect(await figureValue('arrests')).toBe(41);
     await screenshot(page, 'board-scoped-north-west');

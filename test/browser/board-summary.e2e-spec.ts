@@ -230,6 +230,19 @@ describe('week summary, exports and timeline', () => {
     await screenshot(page, 'board-summary');
   });
 
+  it('limits a scoped commander’s summary to its own region beside the national figures', async () => {
+    const { page } = browser;
+    const token = await tokenFor({ role: 'commander', region: 'north-west' });
+    await page.addInitScript(`sessionStorage.setItem('intensify.token', ${JSON.stringify(token)})`);
+    await page.goto(`/board/${week.id}/summary`);
+    await page.locator('body[data-state=ready]').waitFor();
+    expect(await page.locator('#subtitle').textContent()).toContain('detail for North West only');
+    expect(await page.locator('#regions tr[data-region]').count()).toBe(1);
+    expect(await page.locator('[data-top=Arrests] li').allTextContents()).toEqual([
+      'Merseyside: 4',
+    ]);
+  });
+
   it('renders the summary as a PDF with headless Chromium, in the caller’s scope', async () => {
     const res = await fetch(`${runEnv().gatewayUrl}/api/v1/operations/${week.id}/summary.pdf`, {
       headers: { authorization: `Bearer ${await tokenFor({ role: 'commander' })}` },
