@@ -4,6 +4,10 @@ const moduleNameMapper = {
   '^@intensify/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { transpilation: true }] };
+// Pages are browser ES modules served as they are; their pure modules are unit-tested too.
+const pageTransform = {
+  '^.+/public/.+\\.js$': '<rootDir>/test/support/page-module-transform.js',
+};
 
 module.exports = {
   testTimeout: 60_000,
@@ -15,7 +19,7 @@ module.exports = {
       roots: ['<rootDir>/apps', '<rootDir>/libs'],
       testRegex: '\\.spec\\.ts$',
       moduleNameMapper,
-      transform,
+      transform: { ...transform, ...pageTransform },
     },
     {
       displayName: 'integration',

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { CSV_COLUMNS } from '@intensify/contracts';
 import { waitFor } from '@intensify/testing';
 import { api, tokenFor } from '../support/api';
-import { BrowserSession, launchBrowser, newSession, screenshot } from '../support/browser';
+import { screenshot, useBrowserSessions } from '../support/browser';
 import { runEnv } from '../support/run-env';
 import {
   board,
@@ -21,24 +21,10 @@ import {
 describe('reporting page', () => {
   const REGION = 'north-west';
   const SUB = 'regional-nw-browser';
-  let browser: Browser;
-  let session: BrowserSession;
+  const browser = useBrowserSessions();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    session = await newSession(browser);
-    page = session.page;
-    page.setDefaultTimeout(10_000);
-  });
-  afterEach(async () => {
-    await session.context.close();
-    expect(session.pageErrors).toEqual([]);
+  beforeEach(() => {
+    page = browser.page;
   });
 
   const regionalToken = () => tokenFor({ role: 'regional', region: REGION, sub: SUB });

@@ -66,6 +66,11 @@ describe('rebuilding the read models', () => {
       body: { reason: 'wrong line' },
     });
     const before = await boardAfter(op.id, 5);
+    const timeline = async () =>
+      (await api('GET', `/api/v1/operations/${op.id}/board/timeline`, { token })).body;
+    const hoursBefore = await timeline();
+    // The arrest (corrected) and the seizure; the retracted line is gone.
+    expect(hoursBefore.hours.reduce((n: number, h: any) => n + h.total, 0)).toBe(2);
 
     // Reads go on during the rebuild, and reports too; none may fail.
     let reading = true;
@@ -89,6 +94,8 @@ describe('rebuilding the read models', () => {
     expect(after.national).toMatchObject({ arrests: 2, cashPence: 123_456 });
     expect(after.national.drugs.crack.grams).toBe(0.3);
     expect(after.national.lines.closedType1).toBe(0);
+    // The outcomes-per-hour timeline is rebuilt from the same events, to the same counts.
+    expect(await timeline()).toEqual(hoursBefore);
 
     // The live consumer carries on from where the rebuild stopped: nothing twice, nothing lost.
     await report(op.id, { type: 'arrest', force: MET, occurredAt: hoursAgo(1), count: 4 });

@@ -1,27 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { HEADLESS_CHROMIUM_ARGS } from '../../apps/gateway/src/summary/chromium-args';
 import { runEnv } from './run-env';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', 'artifacts', 'screenshots');
 
-/**
- * Debian's Chromium, headless. On this closed network Chromium must not try to reach Google
- * (QUIC, component updates, sync, background fetches), or pages stall waiting for it.
- */
+/** Debian's Chromium, headless, with the switches the gateway's PDF rendering uses too. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: HEADLESS_CHROMIUM_ARGS,
   });
 }
 
@@ -54,10 +44,44 @@ export async function newSession(browser: Browser): Promise<BrowserSession> {
   return { context, page, pageErrors };
 }
 
-/** Saves a full-page screenshot under test/artifacts/screenshots (git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot under test/artifacts/screenshots (git-ignored): the full page, or with
+ * `fullPage: false` only what the screen shows (a wall screen does not scroll).
+ */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
+}
+
+/**
+ * The hooks every browser test file needs: one browser for the file, a fresh session for each
+ * test, and no page errors allowed at its end. Read `page` and `session` inside a test.
+ */
+export function useBrowserSessions(): { readonly session: BrowserSession; readonly page: Page } {
+  let browser: Browser;
+  let current: BrowserSession | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    current = await newSession(browser);
+    current.page.setDefaultTimeout(10_000);
+  });
+  afterEach(async () => {
+    await current?.context.close();
+    expect(current?.pageErrors).toEqual([]);
+  });
+  return {
+    get session() {
+      return current!;
+    },
+    get page() {
+      return current!.page;
+    },
+  };
 }

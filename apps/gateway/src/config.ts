@@ -24,6 +24,8 @@ export interface GatewayEnv extends CommonEnv {
   UPSTREAM_TIMEOUT_MS: number;
   /** Minimum gap between two pushes of one board on its stream. */
   BOARD_PUSH_INTERVAL_MS: number;
+  /** Headless Chromium that renders the week's summary as PDF. */
+  CHROMIUM_PATH: string;
 }
 
 const optional = (raw: string | undefined) => raw;
@@ -46,6 +48,7 @@ const SPEC: EnvSpec<GatewayEnv> = {
   TASKING_URL: url('http://127.0.0.1:3103'),
   UPSTREAM_TIMEOUT_MS: int(10_000, 100, 120_000),
   BOARD_PUSH_INTERVAL_MS: int(250, 0, 10_000),
+  CHROMIUM_PATH: str('/usr/bin/chromium'),
 };
 
 export const GATEWAY_ENV = Symbol('GATEWAY_ENV');

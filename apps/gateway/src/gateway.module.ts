@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { MeController } from './auth/me.controller';
 import { BoardModule } from './board/board.module';
 import { GATEWAY_ENV, loadGatewayEnv } from './config';
+import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OperationsController } from './operations/operations.controller';
@@ -12,6 +13,7 @@ import { OutcomeChangesController } from './outcomes/outcome-changes.controller'
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { PagesModule } from './pages/pages.module';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
+import { SummaryModule } from './summary/summary.module';
 import { TaskingStreamService } from './taskings/tasking-stream.service';
 import { TaskingsController } from './taskings/taskings.controller';
 import { TaskingTransitionsController } from './taskings/tasking-transitions.controller';
@@ -31,6 +33,8 @@ class GatewayEnvModule {}
     AuthModule.forRoot(env),
     UpstreamModule,
     BoardModule,
+    ExportsModule,
+    SummaryModule,
     PagesModule,
   ],
   controllers: [

@@ -6,6 +6,7 @@ import { BoardModule } from './board/board.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
 import { HealthController } from './health/health.controller';
 import { RebuildModule } from './rebuild/rebuild.module';
+import { TimelineModule } from './timeline/timeline.module';
 import { PROJECTION_MIGRATIONS } from './migrations';
 
 const env = loadProjectionsEnv();
@@ -32,6 +33,7 @@ class ProjectionsEnvModule {}
     }),
     BoardModule,
     RebuildModule,
+    TimelineModule,
   ],
   controllers: [HealthController],
 })

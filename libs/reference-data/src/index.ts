@@ -1,2 +1,4 @@
 export * from './regions';
 export * from './forces';
+export * from './force-hex-layout';
+export * from './force-map';

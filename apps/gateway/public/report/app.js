@@ -1,8 +1,8 @@
 // Wires the five steps together: sign in, pick week and force, report, review, upload.
-import { ApiError, api } from './api.js';
+import { ApiError, api } from '/common/assets/api.js';
 import { createCsvUpload } from './csv-upload.js';
 import { createOutcomeForm } from './outcome-form.js';
-import { alert, startPage } from './page-shell.js';
+import { alert, startPage } from '/common/assets/page-shell.js';
 import { createSubmissions } from './submissions.js';
 import { setupWeekAndForce } from './week-and-force.js';
 

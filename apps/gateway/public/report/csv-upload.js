@@ -1,7 +1,7 @@
 // Step 5: a whole return as CSV. Good rows are kept even when others are refused, so the result
 // lists exactly which rows (and lines of the file) to fix and send again.
-import { ApiError, request } from './api.js';
-import { hideSummary, showFieldErrors, showSummary } from './field-errors.js';
+import { ApiError, request } from '/common/assets/api.js';
+import { hideSummary, showFieldErrors, showSummary } from '/common/assets/field-errors.js';
 import { DRUGS } from './validation.js';
 
 export const CSV_COLUMNS = [

@@ -1,5 +1,5 @@
 // One line of key figures per outcome, for the submissions table and its version history.
-import { formatPence } from './units.js';
+import { formatPence } from '/common/assets/units.js';
 
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const ACTIONS = {

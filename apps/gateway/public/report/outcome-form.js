@@ -1,16 +1,16 @@
 // The report form: one fieldset per outcome type, validated as the user types, sent with an
 // Idempotency-Key that is reused only when the same unchanged form is sent again after a
 // failure that may not have reached the server, so a retry is never counted twice.
-import { ApiError, request } from './api.js';
+import { ApiError, request } from '/common/assets/api.js';
 import { readDrugRows, renderDrugRows } from './drug-rows.js';
-import { hideSummary, showFieldErrors, showSummary } from './field-errors.js';
+import { hideSummary, showFieldErrors, showSummary } from '/common/assets/field-errors.js';
 import {
   formatDateTime,
   formatPence,
   isoToLocalInput,
   penceToPounds,
   poundsToPence,
-} from './units.js';
+} from '/common/assets/units.js';
 import { NOTE_MAX, readOutcome, SAFEGUARDING, WEAPONS } from './validation.js';
 
 const TYPE_NAMES = {

@@ -1,9 +1,9 @@
 // Step 4: the force's outcomes in this week, newest first, with their history, corrections and
 // retractions. Rows are built with textContent only: notes and ids are never read as HTML.
-import { ApiError, api, request } from './api.js';
-import { showFieldErrors } from './field-errors.js';
+import { ApiError, api, request } from '/common/assets/api.js';
+import { showFieldErrors } from '/common/assets/field-errors.js';
 import { figuresOf, TYPE_LABELS } from './figures.js';
-import { formatDateTime } from './units.js';
+import { formatDateTime } from '/common/assets/units.js';
 
 function h(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);

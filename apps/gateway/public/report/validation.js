@@ -1,6 +1,11 @@
 // Turns what the user typed into an outcome body and the errors to show beside each field.
 // Field names are the API's dotted paths, so server errors land in the same places.
-import { formatDateTime, isoToLocalInput, localInputToIso, poundsToPence } from './units.js';
+import {
+  formatDateTime,
+  isoToLocalInput,
+  localInputToIso,
+  poundsToPence,
+} from '/common/assets/units.js';
 
 const MAX_COUNT = 1_000_000;
 const MAX_PENCE = 10_000_000_000_000;

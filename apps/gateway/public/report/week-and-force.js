@@ -1,5 +1,5 @@
 // Step 2: which week and which of the user's forces the rest of the page works on.
-import { formatDate, formatDateTime } from './units.js';
+import { formatDate, formatDateTime } from '/common/assets/units.js';
 
 const STATUS_NAMES = { planned: 'planned', active: 'active', closed: 'closed' };
 const option = (value, text) => Object.assign(document.createElement('option'), { value, text });

@@ -2,9 +2,9 @@
 // once), watches and cancels or reassigns; a region or force acknowledges, starts, completes and
 // declines; a commander watches. Shared pieces (sign-in, API client, field errors) come from the
 // reporting page's assets.
-import { ApiError, api, request } from '/report/assets/api.js';
-import { alert, startPage } from '/report/assets/page-shell.js';
-import { formatDate } from '/report/assets/units.js';
+import { ApiError, api, request } from '/common/assets/api.js';
+import { alert, startPage } from '/common/assets/page-shell.js';
+import { formatDate } from '/common/assets/units.js';
 import { createDecideDialog } from './decide-dialog.js';
 import { createIssueForm } from './issue-form.js';
 import { watchTaskings } from './live.js';

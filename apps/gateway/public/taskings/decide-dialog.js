@@ -1,10 +1,10 @@
 // One dialog for the transitions that need more than a click: complete (with linked outcomes),
 // decline (with a reason), cancel (optional reason) and reassign (another force). A refusal is
 // shown beside the field the server names; a 409 beside the tasking's status.
-import { ApiError, api, request } from '/report/assets/api.js';
-import { showFieldErrors } from '/report/assets/field-errors.js';
+import { ApiError, api, request } from '/common/assets/api.js';
+import { showFieldErrors } from '/common/assets/field-errors.js';
 import { figuresOf, TYPE_LABELS } from '/report/assets/figures.js';
-import { formatDateTime } from '/report/assets/units.js';
+import { formatDateTime } from '/common/assets/units.js';
 
 const MODES = {
   complete: { title: 'Complete tasking', submit: 'Complete', fields: ['outcomeIds'] },

@@ -1,8 +1,8 @@
 // The NCLCC's issue form: one tasking for the chosen force, or one per focus force of the week
 // in a single all-or-nothing request. Errors appear beside their field, as the server names them.
-import { ApiError, request } from '/report/assets/api.js';
-import { hideSummary, showFieldErrors, showSummary } from '/report/assets/field-errors.js';
-import { isoToLocalInput, localInputToIso } from '/report/assets/units.js';
+import { ApiError, request } from '/common/assets/api.js';
+import { hideSummary, showFieldErrors, showSummary } from '/common/assets/field-errors.js';
+import { isoToLocalInput, localInputToIso } from '/common/assets/units.js';
 
 const MINUTES = /^\d{1,5}$/;
 const option = (value, text) => Object.assign(document.createElement('option'), { value, text });

@@ -1,7 +1,7 @@
 // The operation's taskings, live: an EventSource on the tasking stream that reports its state
 // and comes back by itself. EventSource retries a dropped connection on its own; a refused one
 // (closed stream) is retried here, with a growing pause, after checking the sign-in still holds.
-import { api, session } from '/report/assets/api.js';
+import { api, session } from '/common/assets/api.js';
 
 const MAX_PAUSE_MS = 30_000;
 

@@ -1,6 +1,6 @@
 // The live table of taskings. Rows are rebuilt from each push with textContent only (actions and
 // notes are never read as HTML); focus stays on the same button of the same tasking.
-import { formatDateTime } from '/report/assets/units.js';
+import { formatDateTime } from '/common/assets/units.js';
 
 const STATUS_NAMES = {
   issued: 'Issued',

@@ -34,7 +34,8 @@ export class BearerGuard implements CanActivate {
   }
 }
 
-function bearer(req: Request): string | undefined {
+/** The token of an `Authorization: Bearer` header, if any. */
+export function bearer(req: Request): string | undefined {
   const h = req.header('authorization');
   const m = h?.match(/^Bearer\s+(\S+)\s*$/i);
   return m?.[1];

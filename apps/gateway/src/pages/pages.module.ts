@@ -1,9 +1,18 @@
 import { Module } from '@nestjs/common';
+import { BoardPageController } from './board-page.controller';
 import { staticPageController } from './static-page.controller';
 
 /**
- * Web pages served by the gateway: reporting (regional coordinators and force users) and
- * taskings (the NCLCC issues and watches, regions and forces respond); later the board.
+ * Web pages served by the gateway: reporting (regional coordinators and force users), taskings
+ * (the NCLCC issues and watches, regions and forces respond), the commanders' board, and
+ * `common`, the modules and styles the pages share.
  */
-@Module({ controllers: [staticPageController('report'), staticPageController('taskings')] })
+@Module({
+  controllers: [
+    staticPageController('report'),
+    staticPageController('taskings'),
+    staticPageController('common'),
+    BoardPageController,
+  ],
+})
 export class PagesModule {}

@@ -1,5 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { FORCES, REGIONS, forcesInRegion } from '@intensify/reference-data';
+import {
+  FORCE_MAP_ATTRIBUTION,
+  FORCES,
+  REGIONS,
+  forceMapCells,
+  forcesInRegion,
+} from '@intensify/reference-data';
 import { Public } from '../auth/public.decorator';
 
 @Public()
@@ -13,5 +19,11 @@ export class ReferenceDataController {
   @Get('forces')
   forces() {
     return FORCES.map((f) => ({ code: f.code, name: f.name, region: f.region }));
+  }
+
+  /** The focus map's hexagon per force (axial q, r; pointy-top; north up) and its source. */
+  @Get('force-map')
+  forceMap() {
+    return { attribution: FORCE_MAP_ATTRIBUTION, cells: forceMapCells() };
   }
 }

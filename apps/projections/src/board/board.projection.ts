@@ -13,6 +13,7 @@ import {
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
 import { applyTaskingBatch } from '../taskings/tasking-counts.projection';
+import { applyOutcomeHours } from '../timeline/outcome-hours.projection';
 import { dedupOutcomeEvents } from './outcome-dedup';
 import {
   TALLY_COLUMNS,
@@ -68,7 +69,8 @@ export async function applyBoardBatch(
   events: ConsumedEvent[],
 ): Promise<Set<string>> {
   await upsertOperations(m, events);
-  const boards = foldBatch(await dedupOutcomeEvents(m, events));
+  const fresh = await dedupOutcomeEvents(m, events);
+  const boards = foldBatch(fresh);
   // Rows are written in one order (operation, then force) by every batch, so batches of
   // different partitions committing at once wait for each other instead of deadlocking.
   for (const [operationId, delta] of [...boards].sort(([a], [b]) => a.localeCompare(b))) {
@@ -80,6 +82,7 @@ export async function applyBoardBatch(
       [operationId, delta.eventsApplied],
     );
   }
+  await applyOutcomeHours(m, fresh);
   const taskingBoards = await applyTaskingBatch(m, events);
   return new Set([...boards.keys(), ...taskingBoards]);
 }

@@ -1,10 +1,12 @@
 import { InitialProjections1763800000000 } from './1763800000000-initial-projections';
 import { OutcomeState1763900000000 } from './1763900000000-outcome-state';
 import { TaskingCounts1764000000000 } from './1764000000000-tasking-counts';
+import { OutcomeHours1764300000000 } from './1764300000000-outcome-hours';
 
 /** Every read-model migration, in order; a rebuild runs the same list in a fresh schema. */
 export const PROJECTION_MIGRATIONS = [
   InitialProjections1763800000000,
   OutcomeState1763900000000,
   TaskingCounts1764000000000,
+  OutcomeHours1764300000000,
 ];

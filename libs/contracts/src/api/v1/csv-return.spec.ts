@@ -1,4 +1,11 @@
-import { CSV_COLUMNS, csvColumnOf, csvHeaderErrors, csvRowToBody } from './csv-return';
+import {
+  CSV_COLUMNS,
+  csvColumnOf,
+  csvHeaderErrors,
+  csvRowToBody,
+  outcomeToCsvCells,
+} from './csv-return';
+import { Outcome } from './outcome';
 import { validateOutcomeBody } from './outcome.validation';
 
 describe('CSV returns', () => {
@@ -57,5 +64,38 @@ describe('CSV returns', () => {
     expect(csvColumnOf('drugs.1.valuePence', body)).toBe('other_value_pence');
     expect(csvColumnOf('weapons.firearm', body)).toBe('weapons_firearm');
     expect(csvColumnOf('count', body)).toBe('count');
+  });
+
+  it('writes an outcome as the row that reads back as the same outcome', () => {
+    const seizure: Outcome = {
+      type: 'seizure',
+      force: 'E23000004',
+      occurredAt: '2026-10-06T10:00:00.000Z',
+      note: 'two bags, one car',
+      cashPence: 125050,
+      phones: 2,
+      drugs: [
+        { drug: 'cocaine', grams: 0.1, plants: 0, valuePence: 100 },
+        { drug: 'cocaine', grams: 0.2, plants: 0, valuePence: 200 },
+        { drug: 'cannabis', grams: 0, plants: 12, valuePence: 0 },
+      ],
+      weapons: { firearm: 0, bladed: 1, other: 0 },
+    };
+    const cells = outcomeToCsvCells(seizure);
+    expect(Object.keys(cells).every((c) => CSV_COLUMNS.includes(c))).toBe(true);
+    expect(cells).toMatchObject({
+      cocaine_grams: 0.3,
+      cocaine_value_pence: 300,
+      weapons_bladed: 1,
+    });
+    const back = csvRowToBody(
+      Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, String(v)])),
+    );
+    expect(back.errors).toEqual([]);
+    expect(back.body).toMatchObject({ type: 'seizure', cashPence: 125050, note: seizure.note });
+    expect(back.body.drugs).toEqual([
+      { drug: 'cocaine', grams: 0.3, plants: 0, valuePence: 300 },
+      { drug: 'cannabis', grams: 0, plants: 12, valuePence: 0 },
+    ]);
   });
 });

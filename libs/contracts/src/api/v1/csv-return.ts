@@ -1,4 +1,5 @@
 import { DRUGS, WEAPONS } from './outcome.schema';
+import { Outcome } from './outcome';
 import { FieldError } from '../../validation';
 
 /**
@@ -112,4 +113,27 @@ export function csvColumnOf(field: string, body: Record<string, unknown>): strin
   }
   const weapon = field.match(/^weapons\.(\w+)$/);
   return weapon ? `weapons_${weapon[1]}` : field;
+}
+
+/**
+ * An outcome as one row of the CSV return's columns (the inverse of `csvRowToBody`): exports
+ * can be read by the same tools that write returns. Entries of one drug are summed.
+ */
+export function outcomeToCsvCells(o: Outcome): Record<string, string | number> {
+  const cells: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (k !== 'drugs' && k !== 'weapons' && (typeof v === 'string' || typeof v === 'number'))
+      cells[k] = v;
+  }
+  if (o.type === 'seizure') {
+    for (const d of o.drugs) {
+      const add = (column: string, n: number) =>
+        (cells[column] = Math.round((Number(cells[column] ?? 0) + n) * 1000) / 1000);
+      add(`${d.drug}_grams`, d.grams);
+      add(`${d.drug}_plants`, d.plants);
+      add(`${d.drug}_value_pence`, d.valuePence);
+    }
+    for (const w of WEAPONS) cells[`weapons_${w}`] = o.weapons[w];
+  }
+  return cells;
 }

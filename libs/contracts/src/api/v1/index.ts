@@ -10,3 +10,4 @@ export * from './reporting';
 export * from './csv-return';
 export * from './tasking';
 export * from './audit';
+export * from './timeline';

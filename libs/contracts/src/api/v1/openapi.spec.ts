@@ -35,6 +35,11 @@ describe('OpenAPI document', () => {
         'POST /api/v1/taskings/{id}/decline',
         'POST /api/v1/taskings/{id}/cancel',
         'POST /api/v1/taskings/{id}/reassign',
+        'GET /api/v1/force-map',
+        'GET /api/v1/operations/{id}/board/timeline',
+        'GET /api/v1/operations/{id}/board/forces.csv',
+        'GET /api/v1/operations/{id}/outcomes.csv',
+        'GET /api/v1/operations/{id}/summary.pdf',
       ]),
     );
   });

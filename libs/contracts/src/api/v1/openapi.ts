@@ -1,7 +1,7 @@
 import { FORCE_CODES, REGION_CODES } from '@intensify/reference-data';
 import { CREATE_OPERATION_SCHEMA } from './operation';
 import { DEV_TOKEN_SCHEMA } from './auth';
-import { DRUGS, OUTCOME_BODY_SCHEMAS } from './outcome.schema';
+import { DRUGS, OUTCOME_BODY_SCHEMAS, OUTCOME_TYPES } from './outcome.schema';
 import { ERROR_CODES } from './problem';
 import { CSV_COLUMNS, CSV_LIMITS, CSV_REQUIRED_COLUMNS } from './csv-return';
 import { REASON_SCHEMA } from './reporting';
@@ -272,6 +272,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
           },
         },
         ...TASKING_COMPONENTS,
+        ...BOARD_EXTRA_COMPONENTS,
       },
     },
     security: [{ bearer: [] }],
@@ -323,6 +324,14 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
               },
             }),
           },
+        },
+      },
+      '/api/v1/force-map': {
+        get: {
+          summary:
+            'The focus map layout: one hexagon per force (axial q east, r south; pointy-top), with its short label, region and the ONS attribution to show beside it',
+          security: [],
+          responses: { '200': json(ref('ForceMap')) },
         },
       },
       '/api/v1/operations': {
@@ -556,6 +565,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
           },
         },
       },
+      ...boardExtraPaths(),
       '/api/v1/health': {
         get: {
           summary: 'Readiness of Kafka, PostgreSQL, Redis and every consumer',
@@ -781,5 +791,110 @@ function taskingPaths(): Record<string, object> {
       },
     },
     ...transitions,
+  };
+}
+
+const OUTCOME_COUNTS = Object.fromEntries(OUTCOME_TYPES.map((t) => [t, int]));
+
+const BOARD_EXTRA_COMPONENTS = {
+  ForceMap: {
+    type: 'object',
+    properties: {
+      attribution: { type: 'string' },
+      cells: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            force: ref('ForceCode'),
+            name: { type: 'string' },
+            short: { type: 'string', description: 'Three-letter label' },
+            region: { oneOf: [ref('RegionCode'), { type: 'null' }] },
+            q: { type: 'integer' },
+            r: { type: 'integer' },
+          },
+        },
+      },
+    },
+  },
+  BoardTimeline: {
+    type: 'object',
+    properties: {
+      operationId: { type: 'string', format: 'uuid' },
+      force: { type: ['string', 'null'] },
+      region: { type: ['string', 'null'] },
+      hours: {
+        type: 'array',
+        description: 'Hours with outcomes, oldest first',
+        items: {
+          type: 'object',
+          properties: {
+            hour: { ...dateTime, description: 'Start of the UTC hour of `occurredAt`' },
+            total: int,
+            ...OUTCOME_COUNTS,
+          },
+        },
+      },
+    },
+  },
+};
+
+const csv = (description: string) => ({
+  description,
+  content: { 'text/csv': { schema: { type: 'string' } } },
+});
+
+function boardExtraPaths(): Record<string, object> {
+  const scopeErrors = { ...errors, '404': problemResponse('No such operation') };
+  return {
+    '/api/v1/operations/{id}/board/timeline': {
+      get: {
+        summary:
+          'Outcomes per hour of `occurredAt` by type (latest versions; retracted ones dropped): national, or one force or region',
+        description:
+          "Everyone may read the national timeline; `force` and `region` must be within the caller's scope (403 `forbidden_scope` otherwise). Kept by the board projection, so it is as current as the board.",
+        parameters: [
+          idParam('id'),
+          { name: 'force', in: 'query', schema: ref('ForceCode') },
+          { name: 'region', in: 'query', schema: ref('RegionCode') },
+        ],
+        responses: { '200': json(ref('BoardTimeline')), ...scopeErrors },
+      },
+    },
+    '/api/v1/operations/{id}/board/forces.csv': {
+      get: {
+        summary:
+          "The board's force table as CSV: one row per force the caller may see, every tally figure (drugs and weapons flattened as in CSV returns, `lines_*`) and tasking counts (`taskings_*`)",
+        parameters: [idParam('id')],
+        responses: { '200': csv('Attachment, UTF-8, CRLF line ends'), ...scopeErrors },
+      },
+    },
+    '/api/v1/operations/{id}/outcomes.csv': {
+      get: {
+        summary:
+          'Every outcome of the week as CSV, newest first, scoped like `GET /outcomes` (a region its forces, a force itself)',
+        description:
+          'Columns: `id`, `status` (live or retracted), `version`, `createdAt`, `updatedAt`, then the CSV return columns (latest version) without `idempotencyKey`. Written page by page. Text starting with `=`, `+`, `-` or `@` is prefixed with an apostrophe so spreadsheets do not run it.',
+        parameters: [idParam('id')],
+        responses: { '200': csv('Attachment, UTF-8, CRLF line ends'), ...scopeErrors },
+      },
+    },
+    '/api/v1/operations/{id}/summary.pdf': {
+      get: {
+        summary:
+          "The week's summary (national and regional figures, top forces, tasking completion) as an A4 PDF, in the caller's scope",
+        description:
+          "Rendered by headless Chromium from the printable page `/board/{id}/summary`, loaded with the caller's own token. 503 `service_unavailable` when Chromium (`CHROMIUM_PATH`) is missing.",
+        parameters: [idParam('id')],
+        responses: {
+          '200': {
+            description: 'Attachment',
+            content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...scopeErrors,
+          '503': problemResponse('Chromium is not available'),
+        },
+      },
+    },
   };
 }

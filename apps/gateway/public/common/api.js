@@ -1,6 +1,7 @@
 // Talks to this origin's public API; every failure becomes an ApiError carrying a problem.
+// Shared by the pages: one sign-in per browser tab serves the reporting page and the board.
 
-const TOKEN_KEY = 'intensify.report.token';
+const TOKEN_KEY = 'intensify.token';
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),

@@ -52,7 +52,14 @@ function renderSignIn(roles) {
     h(
       'label',
       { className: 'choice' },
-      h('input', { type: 'radio', name: 'role', value: role, checked: i === 0 }),
+      h('input', {
+        type: 'radio',
+        name: 'role',
+        value: role,
+        checked: i === 0,
+        // sign-in.js asks for a region where the role needs one.
+        attrs: role === 'regional' ? { 'data-region': 'required' } : {},
+      }),
       ` ${ROLE_LABELS[role]}`,
     ),
   );

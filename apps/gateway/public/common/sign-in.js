@@ -1,9 +1,16 @@
 // Development sign-in: asks the gateway for a dev token with the chosen role and scope. The
-// route exists only when the server runs with AUTH_MODE=dev; a 404 means it is off.
+// route exists only when the server runs with AUTH_MODE=dev; a 404 means it is off. Each page
+// offers its own roles as radios; `data-region` on a radio asks for a region ("required") or
+// offers one ("optional": a commander may watch one region or, with none, the nation).
 import { ApiError, api, session } from './api.js';
 import { showFieldErrors } from './field-errors.js';
 
-const DEFAULT_SUBS = { regional: 'regional-user', force: 'force-user', nclcc: 'nclcc-user' };
+const DEFAULT_SUBS = {
+  regional: 'regional-user',
+  force: 'force-user',
+  nclcc: 'nclcc-user',
+  commander: 'commander-user',
+};
 
 const option = (value, text) => Object.assign(document.createElement('option'), { value, text });
 
@@ -12,11 +19,17 @@ export function setupSignIn({ regions, forces, onSignedIn }) {
   const problem = document.getElementById('sign-in-problem');
   const sub = form.elements.namedItem('sub');
   const role = () => form.elements.namedItem('role').value;
-  form.elements.namedItem('region').replaceChildren(...regions.map((r) => option(r.code, r.name)));
+  const regionUse = () => form.querySelector(`input[name=role][value="${role()}"]`)?.dataset.region;
+  const national = form.querySelector('input[name=role][data-region=optional]')
+    ? [option('', 'All regions (national)')]
+    : [];
+  form.elements
+    .namedItem('region')
+    .replaceChildren(...national, ...regions.map((r) => option(r.code, r.name)));
   form.elements.namedItem('force').replaceChildren(...forces.map((f) => option(f.code, f.name)));
 
   function showRole() {
-    form.querySelector('[data-field=region]').hidden = role() !== 'regional';
+    form.querySelector('[data-field=region]').hidden = !regionUse();
     form.querySelector('[data-field=force]').hidden = role() !== 'force';
     // Follow the role with the example id until the user types their own.
     if (Object.values(DEFAULT_SUBS).includes(sub.value)) sub.value = DEFAULT_SUBS[role()];
@@ -29,7 +42,8 @@ export function setupSignIn({ regions, forces, onSignedIn }) {
     e.preventDefault();
     problem.textContent = '';
     const claims = { sub: sub.value.trim(), role: role() };
-    if (claims.role === 'regional') claims.region = form.elements.namedItem('region').value;
+    const region = form.elements.namedItem('region').value;
+    if (regionUse() && region) claims.region = region;
     if (claims.role === 'force') claims.force = form.elements.namedItem('force').value;
     if (!claims.sub) {
       showFieldErrors(form, [{ field: 'sub', message: 'Enter a user id' }]);

@@ -1,0 +1,204 @@
+// The live board: signs the viewer in, then shows one week's figures, map, taskings and
+// timeline, kept current by the board stream. All figures come from the API as they are.
+import { ApiError, api, session, whenSignedOut } from '/common/assets/api.js';
+import { setupSignIn } from '/common/assets/sign-in.js';
+import { openBoardStream } from './board-stream.js';
+import { setupDownloads } from './downloads.js';
+import { renderFigures, renderTaskings } from './figures.js';
+import { createFocusMap } from './focus-map.js';
+import { el } from './dom.js';
+import { formatDateTime, formatTime } from './format.js';
+import { availableMeasures, focusForces } from './map-model.js';
+import { createForceTable, renderRegionTable } from './tables.js';
+import { renderTimeline } from './timeline.js';
+
+const $ = (id) => document.getElementById(id);
+const operationId = location.pathname.match(/^\/board\/([0-9a-f-]{36})/i)?.[1];
+/** Timeline and focus map are re-read after board changes, at most this often. */
+const REFRESH_MS = 2000;
+
+function alert(message) {
+  $('page-alert').textContent = message;
+  $('page-alert').hidden = !message;
+}
+
+/** The region a viewer is limited to (a scoped commander, a region, a force's region). */
+function scopeRegionOf(me, forces) {
+  if (me.region) return me.region;
+  if (me.force) return forces.find((f) => f.code === me.force)?.region ?? null;
+  return null;
+}
+
+/** `GET /focus-map` comes with the lines register; until then (404) the map does without. */
+async function loadFocusMap() {
+  try {
+    return await api.get(`/api/v1/operations/${operationId}/focus-map`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
+async function showWeeks() {
+  const weeks = await api.get('/api/v1/operations');
+  $('weeks').hidden = false;
+  $('week-list').replaceChildren(
+    ...weeks.map((w) =>
+      el(
+        'li',
+        {},
+        el('a', { href: `/board/${w.id}`, textContent: w.name }),
+        ` (${formatDateTime(w.startsAt)} to ${formatDateTime(w.endsAt)}, ${w.status})`,
+      ),
+    ),
+  );
+  if (!weeks.length) $('week-list').replaceChildren(el('li', { textContent: 'No weeks yet.' }));
+}
+
+async function showBoard({ me, regions, forces, forceMap }) {
+  const regionNames = new Map(regions.map((r) => [r.code, r.name]));
+  const forceNames = new Map(forces.map((f) => [f.code, f.name]));
+  const operation = await api.get(`/api/v1/operations/${operationId}`);
+  $('week-name').textContent = operation.name;
+  document.title = `${operation.name} – live board – Intensify`;
+  $('summary-link').href = `/board/${operationId}/summary`;
+  $('attribution').textContent = forceMap.attribution;
+  setupDownloads(operationId);
+
+  const scopeRegion = scopeRegionOf(me, forces);
+  $('map-scope').textContent = scopeRegion
+    ? `Your region, ${regionNames.get(scopeRegion)}, is highlighted; forces outside your scope show no figures.`
+    : '';
+  const state = { board: null, focusMap: await loadFocusMap(), measure: 'arrests', selected: null };
+  const measures = $('measure');
+  const fillMeasures = () => {
+    const offered = availableMeasures(state.focusMap);
+    if (!offered.some((m) => m.id === state.measure)) state.measure = offered[0].id;
+    measures.replaceChildren(...offered.map((m) => new Option(m.label, m.id)));
+    measures.value = state.measure;
+    $('lines-note').hidden = Boolean(state.focusMap);
+  };
+  fillMeasures();
+  measures.onchange = () => {
+    state.measure = measures.value;
+    render();
+  };
+
+  const select = (force) => {
+    // A force beyond the viewer's scope has no figures to filter to.
+    if (force !== state.selected && !state.board?.forces[force]) return;
+    state.selected = state.selected === force ? null : force;
+    render();
+    void refreshTimeline();
+  };
+  const map = createFocusMap({ cells: forceMap.cells, regionNames, onSelect: select });
+  const forceTable = createForceTable({ forces, regionNames, onSelect: select });
+  $('clear-filter').onclick = () => select(state.selected);
+
+  function render() {
+    const { board, selected } = state;
+    if (!board) return;
+    $('board').hidden = false;
+    $('freshness').hidden = false;
+    $('as-of').textContent = formatTime(board.asOf);
+    $('as-of').dateTime = board.asOf;
+    $('final-flag').textContent = board.final ? '· final figures' : '· provisional';
+    const focus = focusForces(state.focusMap, operation);
+    renderFigures(board);
+    const counts = selected ? board.taskingsByForce[selected] : board.taskings;
+    const overdue = board.overdueTaskings.filter((t) => !selected || t.force === selected);
+    renderTaskings(counts ?? board.taskings, overdue, forceNames);
+    map.update({ ...state, operation, scopeRegion });
+    const selectedRegion = selected ? forces.find((f) => f.code === selected)?.region : null;
+    renderRegionTable({ board, regions, selectedRegion });
+    forceTable.render({ board, selected, focus });
+    $('filter-bar').hidden = !selected;
+    $('filter-name').textContent = selected ? forceNames.get(selected) : '';
+  }
+
+  async function refreshTimeline() {
+    const query = state.selected ? `?force=${state.selected}` : '';
+    try {
+      const timeline = await api.get(`/api/v1/operations/${operationId}/board/timeline${query}`);
+      renderTimeline({ timeline, operation, scopeName: forceNames.get(state.selected) });
+    } catch (e) {
+      // A force outside the viewer's scope has no timeline; the national one stays.
+      if (!(e instanceof ApiError) || e.status !== 403) throw e;
+    }
+  }
+
+  let refreshTimer;
+  let lastRefresh = 0;
+  function scheduleRefresh() {
+    if (refreshTimer) return;
+    const wait = Math.max(0, lastRefresh + REFRESH_MS - Date.now());
+    refreshTimer = setTimeout(async () => {
+      refreshTimer = undefined;
+      lastRefresh = Date.now();
+      const before = Boolean(state.focusMap);
+      state.focusMap = await loadFocusMap().catch(() => state.focusMap);
+      if (before !== Boolean(state.focusMap)) fillMeasures();
+      await refreshTimeline().catch(() => undefined);
+      render();
+    }, wait);
+  }
+
+  const stream = openBoardStream({
+    operationId,
+    token: () => session.token(),
+    onBoard(board) {
+      state.board = board;
+      render();
+      scheduleRefresh();
+    },
+    onState(live, since) {
+      const status = $('stream-status');
+      status.dataset.state = live;
+      status.textContent = live === 'live' ? 'Live' : 'Reconnecting…';
+      document.body.classList.toggle('stale', live === 'stale');
+      $('stale-warning').hidden = live === 'live';
+      $('stale-warning').textContent =
+        live === 'stale'
+          ? `Live updates stopped at ${formatTime(since.toISOString())}. The figures shown may be out of date; reconnecting automatically.`
+          : '';
+    },
+  });
+  whenSignedOut((message) => {
+    stream.close();
+    alert(message);
+  });
+}
+
+async function main() {
+  const [regions, forces, forceMap] = await Promise.all([
+    api.get('/api/v1/regions'),
+    api.get('/api/v1/forces'),
+    api.get('/api/v1/force-map'),
+  ]);
+
+  async function start() {
+    const me = await api.get('/api/v1/me');
+    $('sign-in').hidden = true;
+    $('who').hidden = false;
+    const scope = me.region ?? me.force ?? 'national';
+    $('who-name').textContent = `${me.sub} (${me.role}, ${scope})`;
+    if (operationId) await showBoard({ me, regions, forces, forceMap });
+    else await showWeeks();
+  }
+
+  $('sign-out').onclick = () => {
+    session.end();
+    location.reload();
+  };
+  setupSignIn({ regions, forces, onSignedIn: start });
+  if (session.token()) await start();
+  else $('sign-in').hidden = false;
+}
+
+main().catch((e) => {
+  if (e instanceof ApiError && e.status === 401) {
+    $('sign-in').hidden = false;
+    return;
+  }
+  alert(e instanceof ApiError ? `The board could not load: ${e.problem.detail}` : String(e));
+});

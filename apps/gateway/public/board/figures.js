@@ -1,0 +1,141 @@
+// The national picture as large figures, and tasking progress, from one board.
+import { el } from './dom.js';
+import {
+  DRUG_NAMES,
+  formatCash,
+  formatCashShort,
+  formatCount,
+  formatWeight,
+  totals,
+} from './format.js';
+
+/** One large figure; `data-figure` and `data-value` let tests compare it with the API. */
+function figure(id, label, value, text, detail) {
+  const item = el('li', { className: 'figure' });
+  item.dataset.figure = id;
+  item.dataset.value = String(value);
+  item.append(
+    el('span', { className: 'figure-value', textContent: text ?? formatCount(value) }),
+    el('span', { className: 'figure-label', textContent: label }),
+  );
+  if (detail) item.append(el('span', { className: 'figure-detail', textContent: detail }));
+  return item;
+}
+
+function drugsFigure(drugs) {
+  const item = el('li', { className: 'figure drugs' });
+  item.dataset.figure = 'drugs';
+  const list = el('dl', { className: 'drug-list' });
+  for (const [drug, name] of Object.entries(DRUG_NAMES)) {
+    const d = drugs[drug];
+    const parts = [formatWeight(d.grams)];
+    if (d.plants) parts.push(`${formatCount(d.plants)} plants`);
+    const value = el('dd', { textContent: parts.join(', ') });
+    value.dataset.drug = drug;
+    value.dataset.grams = String(d.grams);
+    value.dataset.plants = String(d.plants);
+    list.append(el('dt', { textContent: name }), value);
+  }
+  item.append(list, el('span', { className: 'figure-label', textContent: 'Drugs seized' }));
+  return item;
+}
+
+export function renderFigures(board) {
+  const n = board.national;
+  const t = board.taskings;
+  document
+    .getElementById('figures')
+    .replaceChildren(
+      figure(
+        'arrests',
+        'Arrests',
+        n.arrests,
+        null,
+        `${formatCount(n.arrestsUnder18)} under 18 · ${formatCount(n.charged)} charged`,
+      ),
+      figure('safeguardedChildren', 'Children safeguarded', n.safeguardedChildren),
+      figure(
+        'safeguardedAdults',
+        'Adults safeguarded',
+        n.safeguardedAdults,
+        null,
+        `${formatCount(n.nrmReferrals)} NRM referrals`,
+      ),
+      figure(
+        'cashPence',
+        'Cash seized',
+        n.cashPence,
+        formatCashShort(n.cashPence),
+        formatCash(n.cashPence),
+      ),
+      drugsFigure(n.drugs),
+      figure(
+        'weapons',
+        'Weapons seized',
+        totals.weapons(n),
+        null,
+        `firearms ${formatCount(n.weapons.firearm)} · bladed ${formatCount(n.weapons.bladed)} · other ${formatCount(n.weapons.other)}`,
+      ),
+      figure(
+        'linesClosed',
+        'Lines closed',
+        totals.linesClosed(n),
+        null,
+        `${formatCount(n.lines.identified)} identified · ${formatCount(n.lines.disrupted)} disrupted`,
+      ),
+      figure(
+        'taskingsCompleted',
+        'Taskings done',
+        t.completed,
+        `${formatCount(t.completed)} of ${formatCount(totals.taskings(t))}`,
+      ),
+      figure('taskingsOverdue', 'Taskings overdue', t.overdue),
+    );
+}
+
+const STAGES = [
+  ['issued', 'Issued, not acknowledged'],
+  ['acknowledged', 'Acknowledged'],
+  ['inProgress', 'In progress'],
+  ['completed', 'Completed'],
+  ['declined', 'Declined'],
+];
+
+/** A stacked bar with its figures written out (colour is never the only carrier). */
+export function renderTaskings(counts, overdueList, forceNames) {
+  const total = totals.taskings(counts);
+  const bar = el('div', { className: 'stack', role: 'img' });
+  bar.setAttribute('aria-label', STAGES.map(([k, label]) => `${label}: ${counts[k]}`).join(', '));
+  const legend = el('ul', { className: 'stack-legend' });
+  for (const [k, label] of STAGES) {
+    if (total) {
+      const part = el('span', { className: `stack-part stage-${k}` });
+      part.style.width = `${(100 * counts[k]) / total}%`;
+      bar.append(part);
+    }
+    const item = el(
+      'li',
+      {},
+      el('span', { className: `swatch stage-${k}` }),
+      `${label}: `,
+      el('strong', { textContent: formatCount(counts[k]) }),
+    );
+    item.dataset.stage = k;
+    legend.append(item);
+  }
+  const overdue = el('p', { className: counts.overdue ? 'overdue' : '' });
+  overdue.append(el('strong', { textContent: formatCount(counts.overdue) }), ' overdue');
+  if (overdueList.length) {
+    const oldest = overdueList[0];
+    overdue.append(
+      ` (oldest: ${forceNames.get(oldest.force) ?? oldest.force}, ${oldest.priority}, ${formatCount(oldest.overdueForMinutes)} min)`,
+    );
+  }
+  document
+    .getElementById('taskings')
+    .replaceChildren(
+      total ? bar : el('p', { className: 'hint', textContent: 'No taskings yet.' }),
+      legend,
+      overdue,
+    );
+}

@@ -1,0 +1,204 @@
+// The week's printable summary, for ministers and the press office: national and regional
+// figures, the top forces and tasking completion. The gateway prints this same page to PDF
+// and waits for `data-state` on the body to say it is ready (or failed, with the problem).
+import { ApiError, api } from '/common/assets/api.js';
+import { el } from './dom.js';
+import { setupDownloads } from './downloads.js';
+import {
+  DRUG_NAMES,
+  formatCash,
+  formatCount,
+  formatDateTime,
+  formatWeight,
+  totals,
+} from './format.js';
+
+const $ = (id) => document.getElementById(id);
+const operationId = location.pathname.match(/^\/board\/([0-9a-f-]{36})\/summary/i)?.[1];
+const TOP = 5;
+
+const row = (cells, header = false) =>
+  el(
+    'tr',
+    {},
+    ...cells.map((c, i) =>
+      el(header || i === 0 ? 'th' : 'td', { textContent: c, className: i ? 'num' : '' }),
+    ),
+  );
+const percent = (part, whole) => (whole ? `${Math.round((100 * part) / whole)}%` : '–');
+
+function nationalRows(n, t) {
+  return [
+    ['Arrests', formatCount(n.arrests)],
+    ['of whom under 18', formatCount(n.arrestsUnder18)],
+    ['People charged', formatCount(n.charged)],
+    ['Children safeguarded', formatCount(n.safeguardedChildren)],
+    ['Adults safeguarded', formatCount(n.safeguardedAdults)],
+    ['NRM referrals', formatCount(n.nrmReferrals)],
+    ['Cuckooed addresses visited', formatCount(n.cuckooedAddressesVisited)],
+    ['Cash seized', formatCash(n.cashPence)],
+    [
+      'Weapons seized',
+      `${formatCount(totals.weapons(n))} (${formatCount(n.weapons.firearm)} firearms, ${formatCount(n.weapons.bladed)} bladed, ${formatCount(n.weapons.other)} other)`,
+    ],
+    ['Phones seized', formatCount(n.phones)],
+    ['Deal lines identified', formatCount(n.lines.identified)],
+    ['Deal lines disrupted', formatCount(n.lines.disrupted)],
+    [
+      'Deal lines closed',
+      `${formatCount(totals.linesClosed(n))} (${formatCount(n.lines.closedType1)} type 1, ${formatCount(n.lines.closedType2)} type 2)`,
+    ],
+    [
+      'DDTROs applied / granted',
+      `${formatCount(n.lines.ddtroApplied)} / ${formatCount(n.lines.ddtroGranted)}`,
+    ],
+    [
+      'Taskings completed',
+      `${formatCount(t.completed)} of ${formatCount(totals.taskings(t))} (${percent(t.completed, totals.taskings(t))})`,
+    ],
+    ['Taskings overdue', formatCount(t.overdue)],
+  ];
+}
+
+function topList(title, forces, board, value) {
+  const ranked = forces
+    .filter((f) => board.forces[f.code] && value(board.forces[f.code]) > 0)
+    .sort(
+      (a, b) =>
+        value(board.forces[b.code]) - value(board.forces[a.code]) || a.name.localeCompare(b.name),
+    )
+    .slice(0, TOP);
+  const list = el(
+    'ol',
+    {},
+    ...ranked.map((f) =>
+      el(
+        'li',
+        {},
+        `${f.name}: `,
+        el('strong', { textContent: formatCount(value(board.forces[f.code])) }),
+      ),
+    ),
+  );
+  const box = el(
+    'div',
+    {},
+    el('h3', { textContent: title }),
+    ranked.length ? list : el('p', { textContent: 'None reported.' }),
+  );
+  box.dataset.top = title;
+  return box;
+}
+
+async function main() {
+  if (!operationId)
+    throw new ApiError(404, { code: 'not_found', status: 404, detail: 'No week in the address' });
+  const [operation, board, regions, forces] = await Promise.all([
+    api.get(`/api/v1/operations/${operationId}`),
+    api.get(`/api/v1/operations/${operationId}/board`),
+    api.get('/api/v1/regions'),
+    api.get('/api/v1/forces'),
+  ]);
+  document.title = `${operation.name}: week summary – Intensify`;
+  $('title').textContent = `${operation.name}: week summary`;
+  $('subtitle').textContent =
+    `${formatDateTime(operation.startsAt)} to ${formatDateTime(operation.endsAt)} · ${board.final ? 'final figures' : 'provisional figures'} as of ${formatDateTime(board.asOf)}`;
+  $('back').href = `/board/${operationId}`;
+  // Scoped viewers get their own region's (or force's) detail beside the national figures.
+  const scoped = Object.keys(board.forces).length < forces.length;
+  if (scoped) {
+    const regionCodes = Object.keys(board.regions);
+    const where = regionCodes.length
+      ? regions.find((r) => r.code === regionCodes[0])?.name
+      : forces.find((f) => board.forces[f.code])?.name;
+    $('subtitle').textContent += ` · national figures, with detail for ${where} only`;
+  }
+
+  $('national').replaceChildren(...nationalRows(board.national, board.taskings).map((r) => row(r)));
+  $('drugs').replaceChildren(
+    row(['Drug', 'Weight', 'Plants', 'Street value'], true),
+    ...Object.entries(DRUG_NAMES).map(([d, name]) => {
+      const t = board.national.drugs[d];
+      return row([name, formatWeight(t.grams), formatCount(t.plants), formatCash(t.valuePence)]);
+    }),
+  );
+  $('regions').replaceChildren(
+    row(
+      [
+        'Region',
+        'Arrests',
+        'Children',
+        'Adults',
+        'Cash',
+        'Weapons',
+        'Lines closed',
+        'Taskings done',
+      ],
+      true,
+    ),
+    ...regions
+      .filter((r) => board.regions[r.code])
+      .map((r) => {
+        const t = board.regions[r.code];
+        const c = board.taskingsByRegion[r.code];
+        const tr = row([
+          r.name,
+          formatCount(t.arrests),
+          formatCount(t.safeguardedChildren),
+          formatCount(t.safeguardedAdults),
+          formatCash(t.cashPence),
+          formatCount(totals.weapons(t)),
+          formatCount(totals.linesClosed(t)),
+          `${formatCount(c.completed)} / ${formatCount(totals.taskings(c))}`,
+        ]);
+        tr.dataset.region = r.code;
+        return tr;
+      }),
+  );
+  $('top').replaceChildren(
+    topList('Arrests', forces, board, (t) => t.arrests),
+    topList('People safeguarded', forces, board, totals.safeguarded),
+    topList('Lines closed', forces, board, totals.linesClosed),
+    topList('Cash seized (£)', forces, board, (t) => Math.floor(t.cashPence / 100)),
+  );
+  const t = board.taskings;
+  $('taskings-national').textContent =
+    `Nationally ${formatCount(t.completed)} of ${formatCount(totals.taskings(t))} taskings completed (${percent(t.completed, totals.taskings(t))}); ${formatCount(t.declined)} declined; ${formatCount(t.overdue)} overdue.`;
+  $('taskings').replaceChildren(
+    row(['Region', 'Taskings', 'Completed', 'Completion', 'Overdue'], true),
+    ...regions
+      .filter((r) => board.taskingsByRegion[r.code])
+      .map((r) => {
+        const c = board.taskingsByRegion[r.code];
+        return row([
+          r.name,
+          formatCount(totals.taskings(c)),
+          formatCount(c.completed),
+          percent(c.completed, totals.taskings(c)),
+          formatCount(c.overdue),
+        ]);
+      }),
+  );
+  $('summary').hidden = false;
+  $('actions').hidden = false;
+  $('print').onclick = () => window.print();
+  setupDownloads(operationId);
+  document.body.dataset.state = 'ready';
+}
+
+main().catch((e) => {
+  const problem =
+    e instanceof ApiError ? e.problem : { code: 'internal_error', status: 500, detail: String(e) };
+  $('problem').hidden = false;
+  $('problem').textContent =
+    e instanceof ApiError && e.status === 401
+      ? 'Sign in on the live board first, then open the summary again.'
+      : `The summary could not be made: ${problem.detail}`;
+  document.body.dataset.problem = JSON.stringify({
+    status: e.status ?? 500,
+    title: 'Summary failed',
+    errors: [],
+    ...problem,
+  });
+  document.body.dataset.state = 'failed';
+});

@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { BoardTimeline, Operation, TimelineHour } from '@intensify/contracts';
+import { Principal } from '@intensify/auth';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { authorize } from '../auth/forbid';
+import { UpstreamClient } from '../upstream/upstream.client';
+import { boardFilter } from './board-filter';
+
+@Controller('api/v1/operations/:operationId/board/timeline')
+export class BoardTimelineController {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  /** Outcomes per hour of `occurredAt`, by type: national, or one force or region in scope. */
+  @Get()
+  async timeline(
+    @Param('operationId') id: string,
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<BoardTimeline> {
+    authorize(p, 'board.read');
+    const filter = boardFilter(p, query);
+    const op = (
+      await this.upstream.call<Operation>(
+        'reporting',
+        'GET',
+        `/internal/operations/${encodeURIComponent(id)}`,
+      )
+    ).body;
+    const forces = filter.forces ? `?forces=${filter.forces.join(',')}` : '';
+    const hours = (
+      await this.upstream.call<TimelineHour[]>(
+        'projections',
+        'GET',
+        `/internal/boards/${op.id}/timeline${forces}`,
+      )
+    ).body;
+    return { operationId: op.id, force: filter.force, region: filter.region, hours };
+  }
+}

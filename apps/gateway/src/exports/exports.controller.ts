@@ -1,0 +1,89 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { CSV_COLUMNS, OutcomeItem, outcomeToCsvCells, Page } from '@intensify/contracts';
+import { Principal } from '@intensify/auth';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { authorize } from '../auth/forbid';
+import { BoardService, scopeBoard } from '../board/board.service';
+import { UpstreamClient } from '../upstream/upstream.client';
+import { csvLine, startCsv } from './csv';
+import { forceTableRows } from './force-table';
+
+const PAGE = 500;
+const OUTCOME_COLUMNS = [
+  'id',
+  'status',
+  'version',
+  'createdAt',
+  'updatedAt',
+  ...CSV_COLUMNS.filter((c) => c !== 'idempotencyKey'),
+];
+
+/** CSV downloads of a week: the board's force table and every outcome, in the caller's scope. */
+@Controller('api/v1/operations/:operationId')
+export class ExportsController {
+  constructor(
+    private readonly boards: BoardService,
+    private readonly upstream: UpstreamClient,
+  ) {}
+
+  @Get('board/forces.csv')
+  async forces(
+    @Param('operationId') id: string,
+    @CurrentPrincipal() p: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    authorize(p, 'board.read');
+    const board = scopeBoard(await this.boards.read(id), p);
+    startCsv(res, `forces-${board.operationId}.csv`);
+    res.end(forceTableRows(board).map(csvLine).join(''));
+  }
+
+  /**
+   * Every outcome (latest version; retracted ones marked), newest first, scoped like the list
+   * endpoint. Written page by page, so a large week never sits in memory at once.
+   */
+  @Get('outcomes.csv')
+  async outcomes(
+    @Param('operationId') id: string,
+    @CurrentPrincipal() p: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    authorize(p, 'outcome.read');
+    const path = (cursor: string | null) =>
+      `/internal/operations/${encodeURIComponent(id)}/outcomes?limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    // The first page is read before answering, so a missing week is still a 404 problem.
+    let page = (
+      await this.upstream.call<Page<OutcomeItem>>('reporting', 'GET', path(null), { actor: p })
+    ).body;
+    startCsv(res, `outcomes-${id.replace(/[^0-9a-f-]/gi, '')}.csv`);
+    res.write(csvLine(OUTCOME_COLUMNS));
+    try {
+      for (;;) {
+        for (const item of page.items) res.write(csvLine(outcomeRow(item)));
+        if (!page.nextCursor) break;
+        page = (
+          await this.upstream.call<Page<OutcomeItem>>('reporting', 'GET', path(page.nextCursor), {
+            actor: p,
+          })
+        ).body;
+      }
+      res.end();
+    } catch (e) {
+      // Headers are gone: cut the connection so a partial file is never taken for the whole.
+      res.destroy(e as Error);
+    }
+  }
+}
+
+function outcomeRow(item: OutcomeItem): unknown[] {
+  const cells: Record<string, unknown> = {
+    ...outcomeToCsvCells(item.current),
+    id: item.id,
+    status: item.status,
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+  return OUTCOME_COLUMNS.map((c) => cells[c]);
+}

@@ -1,0 +1,17 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { TimelineHour } from '@intensify/contracts';
+import { TimelineReader } from './timeline.reader';
+
+@Controller('internal/boards')
+export class TimelineController {
+  constructor(private readonly reader: TimelineReader) {}
+
+  /** `forces` (comma-separated) limits the sum; the gateway has checked them against scope. */
+  @Get(':operationId/timeline')
+  read(
+    @Param('operationId') operationId: string,
+    @Query('forces') forces?: string,
+  ): Promise<TimelineHour[]> {
+    return this.reader.read(operationId, forces ? forces.split(',') : null);
+  }
+}
