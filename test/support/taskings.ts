@@ -97,5 +97,6 @@ export async function jobSettled(
     },
     ({ state }) => state === 'completed',
     { timeoutMs: 20_000, intervalMs: 100, what: `deadline job ${jobId} to complete` },
-  ).then(({ job }) => job!);
+    // Read again: the copy fetched before its state may predate the return value.
+  ).then(async () => (await queue.getJob(jobId))!);
 }
