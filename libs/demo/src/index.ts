@@ -5,3 +5,4 @@ export * from './week-taskings';
 export * from './demo-client';
 export * from './run-demo-week';
 export * from './register';
+export * from './seed-register';

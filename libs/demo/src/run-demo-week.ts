@@ -19,6 +19,15 @@ export interface DemoWeekOptions {
   focusLines?: { id: string; exportingForce: string }[];
   /** Forces whose taskings are P1. */
   p1Forces?: string[];
+  /**
+   * Picks the week's focus once it exists (e.g. the top of the harm ranking); its focus forces
+   * and lines are then tasked instead of `focusForces` and `focusLines`.
+   */
+  chooseFocus?: (
+    client: DemoClient,
+    nclcc: Identity,
+    operationId: string,
+  ) => Promise<{ focusForces: string[]; focusLines: { id: string; exportingForce: string }[] }>;
   onProgress?: (progress: DemoProgress) => void;
 }
 
@@ -56,7 +65,8 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
   const nclcc: Identity = { sub: 'demo-nclcc-coordinator', role: 'nclcc' };
   const started = Date.now();
   const weekStart = started - WEEK_MS - 60_000;
-  const focusForces = options.focusForces ?? ['E23000001', 'E23000014', 'E23000004', 'E23000005'];
+  let focusForces = options.focusForces ?? ['E23000001', 'E23000014', 'E23000004', 'E23000005'];
+  let focusLines = options.focusLines ?? [];
 
   const operation = await client.as<{ id: string; name: string }>(
     nclcc,
@@ -69,15 +79,18 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
           `Demo intensification week ${new Date(started).toISOString().slice(0, 10)}`,
         startsAt: new Date(weekStart).toISOString(),
         endsAt: new Date(started + durationMs + 3_600_000).toISOString(),
-        focusForces,
+        // Chosen focus lines set the focus forces once the week exists.
+        focusForces: options.chooseFocus ? [] : focusForces,
       },
     },
   );
+  if (options.chooseFocus)
+    ({ focusForces, focusLines } = await options.chooseFocus(client, nclcc, operation.id));
   const outcomes = planWeekOutcomes(random, options.scale ?? 1);
   const plannedTaskings = planWeekTaskings(
     random,
     focusForces,
-    options.focusLines ?? [],
+    focusLines,
     options.p1Forces ?? focusForces.slice(0, 2),
   );
   const result: DemoWeekResult = {
