@@ -225,7 +225,12 @@ describe('taskings page', () => {
     await screenshot(regional, 'taskings-06-illegal-transition');
     await dialog.getByRole('button', { name: 'Close' }).click();
     // Decline is no longer offered, so focus returns to the tasking's row heading.
-    expect(await regional.evaluate('document.activeElement.textContent')).toBe('Merseyside');
+    // The dialog's close event moves focus after the click returns: wait for it, briefly.
+    await regional.waitForFunction(
+      "document.activeElement && document.activeElement.textContent === 'Merseyside'",
+      undefined,
+      { timeout: 2_000 },
+    );
 
     // A line reference the page does not check: the server names the field, shown beside it.
     await nclcc.getByLabel('Action').fill('Visit cuckooed address');
