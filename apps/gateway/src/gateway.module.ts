@@ -6,6 +6,8 @@ import { MeController } from './auth/me.controller';
 import { BoardModule } from './board/board.module';
 import { GATEWAY_ENV, loadGatewayEnv } from './config';
 import { HealthController } from './health/health.controller';
+import { IntelligenceController } from './intelligence/intelligence.controller';
+import { LinesController } from './intelligence/lines.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OperationsController } from './operations/operations.controller';
 import { OutcomeChangesController } from './outcomes/outcome-changes.controller';
@@ -39,6 +41,8 @@ class GatewayEnvModule {}
     OutcomeChangesController,
     TaskingsController,
     TaskingTransitionsController,
+    LinesController,
+    IntelligenceController,
     AuditController,
     MeController,
     HealthController,

@@ -9,3 +9,8 @@ export * from './openapi';
 export * from './reporting';
 export * from './csv-return';
 export * from './tasking';
+export * from './line';
+export * from './line-return';
+export * from './ddtro';
+export * from './intelligence';
+export * from './focus-map';
