@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { LineReturnReport, Operation } from '@intensify/contracts';
+import { FocusMap, LineReturnReport, Operation } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -96,6 +96,19 @@ export class IntelligenceController {
       p,
       req,
     );
+  }
+
+  /**
+   * Every force's active lines exporting and importing, focus lines touching it, whether it is
+   * a focus force, and the week's outcomes there (the board's tally).
+   */
+  @Get('operations/:operationId/focus-map')
+  async focusMap(@Param('operationId') operationId: string, @CurrentPrincipal() p: Principal) {
+    authorize(p, 'board.read');
+    const op = await this.operation(operationId);
+    return (
+      await this.upstream.call<FocusMap>('projections', 'GET', `/internal/focus-maps/${op.id}`)
+    ).body;
   }
 
   @Get('ddtros')

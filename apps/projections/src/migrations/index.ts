@@ -1,10 +1,12 @@
 import { InitialProjections1763800000000 } from './1763800000000-initial-projections';
 import { OutcomeState1763900000000 } from './1763900000000-outcome-state';
 import { TaskingCounts1764000000000 } from './1764000000000-tasking-counts';
+import { FocusMap1764100000000 } from './1764100000000-focus-map';
 
 /** Every read-model migration, in order; a rebuild runs the same list in a fresh schema. */
 export const PROJECTION_MIGRATIONS = [
   InitialProjections1763800000000,
   OutcomeState1763900000000,
   TaskingCounts1764000000000,
+  FocusMap1764100000000,
 ];

@@ -4,6 +4,7 @@ import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { HealthReport, runChecks } from '@intensify/runtime';
 import { REPORTING_ENV, ReportingEnv } from '../config';
+import { FocusForcesConsumer } from '../operations/focus-forces/focus-forces.consumer';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 
 @Controller('internal/health')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxRelayService,
+    private readonly focusForces: FocusForcesConsumer,
     @Inject(REPORTING_ENV) private readonly env: ReportingEnv,
   ) {}
 
@@ -31,6 +33,11 @@ export class HealthController {
           );
         }
         return { backlog, published: relay.published, stalledForMs: relay.stalledForMs };
+      },
+      // Reported, not required: outcomes are accepted whether or not focus forces are caught up.
+      focusForces: async () => {
+        const c = this.focusForces.consumer;
+        return { hasPartitions: c.hasPartitions, assignment: c.assignment, applied: c.applied };
       },
     });
     res.status(report.status === 'ok' ? 200 : 503);
