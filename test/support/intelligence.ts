@@ -48,7 +48,7 @@ export async function applyDdtros(
   lineId: string,
   numbers: string[],
   extra: object = {},
-  key = randomUUID(),
+  key: string = randomUUID(),
 ) {
   return api('POST', `/api/v1/lines/${lineId}/ddtros`, {
     token: await as(),

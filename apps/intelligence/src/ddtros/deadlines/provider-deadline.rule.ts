@@ -24,5 +24,5 @@ export function decideProviderDeadline(
 export const PROVIDER_DEADLINE_QUEUE = 'intelligence-ddtro-deadlines';
 
 export function providerDeadlineJobId(ddtroId: string): string {
-  return `provider:${ddtroId}`;
+  return `provider-deadline-${ddtroId}`; // BullMQ refuses ids of two colon-separated parts
 }
