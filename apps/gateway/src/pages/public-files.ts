@@ -1,4 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { Response } from 'express';
+import { ProblemError } from '@intensify/problems';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -44,4 +46,22 @@ export function readPublicFile(folder: string, name: string): PublicFile | null 
   } catch {
     return null;
   }
+}
+
+/** The pages only talk to this origin's API; nothing else may load or frame them. */
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Sends a page file, or a 404 problem; no-cache so browsers revalidate (ETag) on every load. */
+export function sendPublicFile(res: Response, folder: string, name: string): void {
+  const file = readPublicFile(folder, name);
+  if (!file) throw new ProblemError('not_found', `No page asset named ${name}`);
+  res
+    .status(200)
+    .set({ ...SECURITY_HEADERS, 'content-type': file.contentType, 'cache-control': 'no-cache' })
+    .send(file.body);
 }
