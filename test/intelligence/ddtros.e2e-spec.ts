@@ -130,7 +130,7 @@ describe('intelligence: DDTRO co-ordination', () => {
       waitFor(
         async () => (await queue.getJob(providerDeadlineJobId(id)))?.getState(),
         (s) => s === 'completed',
-        { timeoutMs: 20_000, intervalMs: 100, what: `deadline job of ${id}` },
+        { timeoutMs: 60_000, intervalMs: 100, what: `deadline job of ${id}` },
       );
     await done(late.id);
     await done(prompt.id);

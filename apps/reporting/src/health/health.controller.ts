@@ -23,17 +23,7 @@ export class HealthController {
       kafka: async () => {
         if (!(await this.outbox.kafkaReachable())) throw new Error('broker does not answer');
       },
-      outbox: async () => {
-        const relay = this.outbox.relay;
-        const backlog = await relay.backlog();
-        // A backlog alone is normal under load; one that has not moved for a while is not.
-        if (backlog > 0 && relay.stalledForMs > this.env.OUTBOX_STALL_MS) {
-          throw new Error(
-            `outbox backlog of ${backlog} has not drained for ${relay.stalledForMs} ms`,
-          );
-        }
-        return { backlog, published: relay.published, stalledForMs: relay.stalledForMs };
-      },
+      outbox: () => this.outbox.checkOutbox(this.env.OUTBOX_STALL_MS),
       // Reported, not required: outcomes are accepted whether or not focus forces are caught up.
       focusForces: async () => {
         const c = this.focusForces.consumer;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, DDTRO_PROVIDER_OVERDUE } from '@intensify/contracts';
+import { NotYetDue } from '@intensify/messaging';
 import { Clock, CLOCK } from '../../clock';
 import { INTELLIGENCE_TOPIC } from '../../outbox/topics.provider';
 import { recordDdtroChange } from '../ddtro-changes';
@@ -15,8 +16,6 @@ import {
 
 /** The deadline acts for the NCLCC, the centre that co-ordinates orders. */
 const DEADLINES: Actor = { sub: 'system:ddtro-deadlines', role: 'nclcc' };
-
-export class NotYetDue extends Error {}
 
 /** Re-reads the order under its row lock and marks it overdue only if still due: a rerun changes nothing. */
 @Injectable()

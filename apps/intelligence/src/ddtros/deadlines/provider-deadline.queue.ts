@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
-import Redis from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
+import { JobsOptions } from 'bullmq';
+import { DelayedJobQueue } from '@intensify/messaging';
 import { Clock, CLOCK } from '../../clock';
 import { INTELLIGENCE_ENV, IntelligenceEnv } from '../../config';
 import {
@@ -17,45 +17,29 @@ export const PROVIDER_DEADLINE_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
-/** Adds one delayed job per granted order; adding it again (a redelivered event) changes nothing. */
+/** One delayed job per granted order; adding it again (a redelivered event) changes nothing. */
 @Injectable()
-export class ProviderDeadlineQueue implements OnApplicationShutdown {
-  readonly redis: Redis;
-  readonly queue: Queue<ProviderDeadlineJob>;
-
-  constructor(
-    @Inject(INTELLIGENCE_ENV) env: IntelligenceEnv,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 });
-    this.redis.on('error', () => undefined);
-    this.queue = new Queue(PROVIDER_DEADLINE_QUEUE, {
-      connection: this.redis,
-      prefix: env.REDIS_PREFIX,
-      defaultJobOptions: PROVIDER_DEADLINE_JOB_OPTIONS,
-    });
-  }
-
-  async schedule(jobs: ProviderDeadlineJob[]): Promise<void> {
-    const now = this.clock.now().getTime();
-    await this.queue.addBulk(
-      jobs.map((data) => ({
-        name: 'provider-deadline',
-        data,
-        opts: {
-          jobId: providerDeadlineJobId(data.ddtroId),
-          delay: Math.max(0, Date.parse(data.deadline) - now),
-        },
-      })),
+export class ProviderDeadlineQueue extends DelayedJobQueue<ProviderDeadlineJob> {
+  constructor(@Inject(INTELLIGENCE_ENV) env: IntelligenceEnv, @Inject(CLOCK) clock: Clock) {
+    super(
+      {
+        redisUrl: env.REDIS_URL,
+        prefix: env.REDIS_PREFIX,
+        queue: PROVIDER_DEADLINE_QUEUE,
+        jobOptions: PROVIDER_DEADLINE_JOB_OPTIONS,
+      },
+      () => clock.now(),
     );
   }
 
-  counts(): Promise<Record<string, number>> {
-    return this.queue.getJobCounts('waiting', 'delayed', 'active', 'failed');
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
-    this.redis.disconnect();
+  schedule(jobs: ProviderDeadlineJob[]): Promise<void> {
+    return this.add(
+      jobs.map((data) => ({
+        name: 'provider-deadline',
+        id: providerDeadlineJobId(data.ddtroId),
+        dueAt: data.deadline,
+        data,
+      })),
+    );
   }
 }

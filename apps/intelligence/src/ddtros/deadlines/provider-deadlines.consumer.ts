@@ -1,9 +1,8 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { consumerGroup, DDTRO_GRANTED, DdtroEventV1, topics } from '@intensify/contracts';
-import { ConsumedEvent, ensureTopics, TransactionalConsumer } from '@intensify/messaging';
+import { DDTRO_GRANTED, DdtroEventV1 } from '@intensify/contracts';
+import { ConsumedEvent, retriable, TransactionalConsumerHost } from '@intensify/messaging';
 import { INTELLIGENCE_ENV, IntelligenceEnv, SCHEMA } from '../../config';
 import { OutboxRelayService } from '../../outbox/outbox-relay.service';
 import { ProviderDeadlineQueue } from './provider-deadline.queue';
@@ -15,42 +14,22 @@ export const PROVIDER_DEADLINES_GROUP = 'intelligence.ddtro-deadlines.v1';
  * exists only if the grant committed, and its offset moves on only once the job is in Redis.
  */
 @Injectable()
-export class ProviderDeadlinesConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: TransactionalConsumer;
-  private readonly producer: Producer;
-
+export class ProviderDeadlinesConsumer extends TransactionalConsumerHost {
   constructor(
-    @Inject(INTELLIGENCE_ENV) private readonly env: IntelligenceEnv,
+    @Inject(INTELLIGENCE_ENV) env: IntelligenceEnv,
     @InjectDataSource() db: DataSource,
-    private readonly outbox: OutboxRelayService,
+    outbox: OutboxRelayService,
     private readonly queue: ProviderDeadlineQueue,
   ) {
-    const t = topics(env.KAFKA_TOPIC_PREFIX);
-    this.producer = outbox.kafka.producer({
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    this.consumer = new TransactionalConsumer({
+    super({
       kafka: outbox.kafka,
       dataSource: db,
       schema: SCHEMA,
-      groupId: consumerGroup(env.KAFKA_TOPIC_PREFIX, PROVIDER_DEADLINES_GROUP),
-      topics: [t.intelligence.name],
-      deadLetterTopic: t.deadLetters.name,
-      producer: this.producer,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      group: PROVIDER_DEADLINES_GROUP,
+      topics: ['intelligence'],
       apply: (_m, events) => this.schedule(events),
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.outbox.kafka, Object.values(topics(this.env.KAFKA_TOPIC_PREFIX)));
-    await this.producer.connect();
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
-    await this.producer.disconnect();
   }
 
   private async schedule(events: ConsumedEvent[]): Promise<void> {
@@ -62,12 +41,7 @@ export class ProviderDeadlinesConsumer implements OnApplicationBootstrap, OnAppl
     try {
       await this.queue.schedule(jobs);
     } catch (e) {
-      throw Object.assign(
-        new Error(`scheduling provider deadlines failed: ${(e as Error).message}`),
-        {
-          retriable: true,
-        },
-      );
+      throw retriable('scheduling provider deadlines', e);
     }
   }
 }

@@ -1,14 +1,8 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Partitioners, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  consumerGroup,
-  FocusLinesSetV1,
-  OPERATION_FOCUS_LINES_SET,
-  topics,
-} from '@intensify/contracts';
-import { ConsumedEvent, ensureTopics, TransactionalConsumer } from '@intensify/messaging';
+import { FocusLinesSetV1, OPERATION_FOCUS_LINES_SET } from '@intensify/contracts';
+import { ConsumedEvent, TransactionalConsumerHost } from '@intensify/messaging';
 import { REPORTING_ENV, ReportingEnv, SCHEMA } from '../../config';
 import { OutboxRelayService } from '../../outbox/outbox-relay.service';
 
@@ -21,41 +15,21 @@ export const FOCUS_FORCES_GROUP = 'reporting.focus-forces.v1';
  * redeliveries change nothing.
  */
 @Injectable()
-export class FocusForcesConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: TransactionalConsumer;
-  private readonly producer: Producer;
-
+export class FocusForcesConsumer extends TransactionalConsumerHost {
   constructor(
-    @Inject(REPORTING_ENV) private readonly env: ReportingEnv,
+    @Inject(REPORTING_ENV) env: ReportingEnv,
     @InjectDataSource() db: DataSource,
-    private readonly outbox: OutboxRelayService,
+    outbox: OutboxRelayService,
   ) {
-    const t = topics(env.KAFKA_TOPIC_PREFIX);
-    this.producer = outbox.kafka.producer({
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    this.consumer = new TransactionalConsumer({
+    super({
       kafka: outbox.kafka,
       dataSource: db,
       schema: SCHEMA,
-      groupId: consumerGroup(env.KAFKA_TOPIC_PREFIX, FOCUS_FORCES_GROUP),
-      topics: [t.intelligence.name],
-      deadLetterTopic: t.deadLetters.name,
-      producer: this.producer,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      group: FOCUS_FORCES_GROUP,
+      topics: ['intelligence'],
       apply: applyFocusForces,
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.outbox.kafka, Object.values(topics(this.env.KAFKA_TOPIC_PREFIX)));
-    await this.producer.connect();
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
-    await this.producer.disconnect();
   }
 }
 
