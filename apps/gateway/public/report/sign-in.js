@@ -2,12 +2,14 @@
 // route exists only when the server runs with AUTH_MODE=dev; a 404 means it is off.
 import { ApiError, api, session } from './api.js';
 import { showFieldErrors } from './field-errors.js';
+import { renderSignInForm } from './sign-in-form.js';
 
 const DEFAULT_SUBS = { regional: 'regional-user', force: 'force-user', nclcc: 'nclcc-user' };
 
 const option = (value, text) => Object.assign(document.createElement('option'), { value, text });
 
 export function setupSignIn({ regions, forces, onSignedIn }) {
+  renderSignInForm();
   const form = document.getElementById('sign-in-form');
   const problem = document.getElementById('sign-in-problem');
   const sub = form.elements.namedItem('sub');
