@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mode = process.argv[2] ?? 'start';
-const SERVICES = ['reporting', 'projections', 'tasking', 'gateway'];
+const SERVICES = ['reporting', 'projections', 'tasking', 'intelligence', 'gateway'];
 const LEVELS = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
-const COLOURS = { reporting: 36, projections: 35, tasking: 33, gateway: 32 };
+const COLOURS = { reporting: 36, projections: 35, tasking: 33, intelligence: 34, gateway: 32 };
 
 if (!['start', 'demo'].includes(mode)) {
   console.error(`usage: node infra/local/platform.mjs start|demo (got "${mode}")`);

@@ -18,18 +18,15 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = withDatabase(base, `intensify_test_${runId}`);
   await dropOldTestDatabases(base);
 
-  const [gatewayPort, reportingPort, projectionsPort, taskingPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const [gatewayPort, reportingPort, projectionsPort, taskingPort, intelligencePort] =
+    await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const logDir = join(ROOT, 'test', 'artifacts', 'logs', runId);
   const env: RunEnv = {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
     reportingUrl: `http://127.0.0.1:${reportingPort}`,
     projectionsUrl: `http://127.0.0.1:${projectionsPort}`,
     taskingUrl: `http://127.0.0.1:${taskingPort}`,
+    intelligenceUrl: `http://127.0.0.1:${intelligencePort}`,
     databaseUrl,
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
@@ -57,6 +54,10 @@ export default async function globalSetup(): Promise<void> {
     TASKING_URL: env.taskingUrl,
     // A tasking "minute" of 200 ms: acknowledgement windows pass in about a second.
     TASKING_MINUTE_MS: '200',
+    INTELLIGENCE_PORT: String(intelligencePort),
+    INTELLIGENCE_URL: env.intelligenceUrl,
+    // A DDTRO "day" of 200 ms: the providers' 5 working days pass in about 1.4 seconds.
+    INTELLIGENCE_DAY_MS: '200',
     BOARD_PUSH_INTERVAL_MS: '100',
     // Short enough for a test to see health fail while Kafka is down.
     OUTBOX_STALL_MS: '3000',
@@ -70,7 +71,13 @@ export default async function globalSetup(): Promise<void> {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const platform = new PlatformProcesses(ROOT, env.platformEnv, logDir);
   (globalThis as { __platform?: PlatformProcesses }).__platform = platform;
-  for (const service of ['reporting', 'projections', 'tasking', 'gateway'] as const) {
+  for (const service of [
+    'reporting',
+    'projections',
+    'tasking',
+    'intelligence',
+    'gateway',
+  ] as const) {
     env.pids[service] = platform.start(service).pid!;
   }
   writeFileSync(file, JSON.stringify(env, null, 2));

@@ -7,6 +7,7 @@ export interface RunEnv {
   reportingUrl: string;
   projectionsUrl: string;
   taskingUrl: string;
+  intelligenceUrl: string;
   databaseUrl: string;
   redisUrl: string;
   kafkaBrokers: string;

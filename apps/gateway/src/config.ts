@@ -21,6 +21,7 @@ export interface GatewayEnv extends CommonEnv {
   REPORTING_URL: string;
   PROJECTIONS_URL: string;
   TASKING_URL: string;
+  INTELLIGENCE_URL: string;
   UPSTREAM_TIMEOUT_MS: number;
   /** Minimum gap between two pushes of one board on its stream. */
   BOARD_PUSH_INTERVAL_MS: number;
@@ -46,6 +47,7 @@ const SPEC: EnvSpec<GatewayEnv> = {
   REPORTING_URL: url('http://127.0.0.1:3101'),
   PROJECTIONS_URL: url('http://127.0.0.1:3102'),
   TASKING_URL: url('http://127.0.0.1:3103'),
+  INTELLIGENCE_URL: url('http://127.0.0.1:3104'),
   UPSTREAM_TIMEOUT_MS: int(10_000, 100, 120_000),
   BOARD_PUSH_INTERVAL_MS: int(250, 0, 10_000),
   CHROMIUM_PATH: str('/usr/bin/chromium'),

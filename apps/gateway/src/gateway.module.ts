@@ -7,6 +7,8 @@ import { BoardModule } from './board/board.module';
 import { GATEWAY_ENV, loadGatewayEnv } from './config';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
+import { IntelligenceController } from './intelligence/intelligence.controller';
+import { LinesController } from './intelligence/lines.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OperationsController } from './operations/operations.controller';
 import { OutcomeChangesController } from './outcomes/outcome-changes.controller';
@@ -44,6 +46,8 @@ class GatewayEnvModule {}
     OutcomeChangesController,
     TaskingsController,
     TaskingTransitionsController,
+    LinesController,
+    IntelligenceController,
     AuditController,
     MeController,
     HealthController,

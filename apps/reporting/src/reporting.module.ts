@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
 import { InitialReporting1763800000000 } from './migrations/1763800000000-initial-reporting';
 import { CorrectionsAndAudit1763900000000 } from './migrations/1763900000000-corrections-and-audit';
+import { FocusForces1764100000000 } from './migrations/1764100000000-focus-forces';
 import { OperationEntity } from './operations/operation.entity';
 import { OperationsModule } from './operations/operations.module';
 import { IdempotencyKeyEntity } from './outcomes/idempotency-key.entity';
@@ -33,7 +34,11 @@ class ReportingEnvModule {}
           databaseUrl: e.DATABASE_URL,
           schema: SCHEMA,
           entities: [OperationEntity, OutcomeEntity, OutcomeVersionEntity, IdempotencyKeyEntity],
-          migrations: [InitialReporting1763800000000, CorrectionsAndAudit1763900000000],
+          migrations: [
+            InitialReporting1763800000000,
+            CorrectionsAndAudit1763900000000,
+            FocusForces1764100000000,
+          ],
           poolSize: 20,
         }),
     }),

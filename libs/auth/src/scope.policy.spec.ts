@@ -81,4 +81,19 @@ describe('tasking scope', () => {
     expect(may(northWest, 'tasking.read', { force: MET })).toBe(false);
     expect(may(commander, 'tasking.read', { force: MET })).toBe(true);
   });
+
+  it('shows a line to the regions and forces it touches, and lets commanders read only', () => {
+    const line = { forces: [MET, MERSEYSIDE] };
+    expect(may(northWest, 'line.read', line)).toBe(true);
+    expect(may(merseyside, 'line.read', line)).toBe(true);
+    expect(may(merseyside, 'line.read', { forces: [MET] })).toBe(false);
+    expect(may(commander, 'line.read', line)).toBe(true);
+    expect(may(commander, 'line.write', line)).toBe(false);
+    expect(may(merseyside, 'line.write', line)).toBe(true);
+    expect(may(northWest, 'line.write', { forces: [MET] })).toBe(false);
+    expect(may(nclcc, 'focus.set')).toBe(true);
+    expect(may(northWest, 'focus.set')).toBe(false);
+    expect(may(merseyside, 'line.return', { force: MET })).toBe(false);
+    expect(mayAttempt(commander, 'line.return')).toBe(false);
+  });
 });

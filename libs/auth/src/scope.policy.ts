@@ -17,13 +17,20 @@ export type Action =
   | 'tasking.issue'
   | 'tasking.respond'
   | 'tasking.manage'
-  | 'tasking.read';
+  | 'tasking.read'
+  | 'line.read'
+  | 'line.write'
+  | 'line.return'
+  | 'focus.set'
+  | 'intelligence.audit';
 
 export interface Target {
   /** The force an outcome is for, when the action concerns one force. */
   force?: string;
   /** Who issued the tasking, when the action concerns one (only its issuer may manage it). */
   issuerSub?: string;
+  /** The forces a county line concerns (recording, exporting and importing forces). */
+  forces?: string[];
 }
 
 type Rule = (p: Principal, t: Target) => boolean;
@@ -58,6 +65,15 @@ const readForForce: Rule = (p, t) => {
   return !forces || (!!t.force && forces.includes(t.force));
 };
 
+/** A line is readable when one of its forces is: a region's forces, a force itself, all for national roles. */
+const readLine: Rule = (p, t) => {
+  const forces = readableForces(p);
+  return !forces || (t.forces ?? []).some((f) => forces.includes(f));
+};
+
+/** A line may be changed by whoever may report for one of its forces (commanders never). */
+const writeLine: Rule = (p, t) => (t.forces ?? []).some((force) => writeForForce(p, { force }));
+
 const POLICY: Record<Action, Rule> = {
   'operation.create': nationalOnly,
   'operation.close': nationalOnly,
@@ -71,6 +87,11 @@ const POLICY: Record<Action, Rule> = {
   'tasking.respond': writeForForce,
   'tasking.manage': manageTasking,
   'tasking.read': readForForce,
+  'line.read': readLine,
+  'line.write': writeLine,
+  'line.return': writeForForce,
+  'focus.set': nationalOnly,
+  'intelligence.audit': nationalOnly,
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {
@@ -82,11 +103,14 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
   switch (action) {
     case 'outcome.write':
     case 'tasking.respond':
+    case 'line.write':
+    case 'line.return':
       return principal.role !== 'commander';
     case 'tasking.issue':
     case 'tasking.manage':
       return principal.role === 'nclcc' || principal.role === 'regional';
     case 'tasking.read':
+    case 'line.read':
       return true;
     default:
       return may(principal, action);

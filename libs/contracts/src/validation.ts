@@ -91,3 +91,24 @@ function pointerToPath(pointer: string): string {
 function join(base: string, prop: string): string {
   return base ? `${base}.${prop}` : prop;
 }
+
+/**
+ * Query parameters against a schema of string properties: known names only, each given once;
+ * empty values count as not given.
+ */
+export function validateQueryParams<T>(
+  schema: object,
+  query: Record<string, unknown>,
+): Validated<T> {
+  const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
+  const repeated = Object.keys(given).filter((k) => typeof given[k] !== 'string');
+  if (repeated.length)
+    return {
+      ok: false,
+      errors: repeated.map((field) => ({ field, message: 'must be given once' })),
+    };
+  const errors = checkSchema(schema, given).map((e) =>
+    e.message === 'is not a known field' ? { ...e, message: 'is not a known query parameter' } : e,
+  );
+  return errors.length ? { ok: false, errors } : { ok: true, value: given as T };
+}

@@ -7,3 +7,5 @@ export * from './transactional-consumer';
 export * from './metrics';
 export * from './transient-error';
 export * from './outbox-relay.host';
+export * from './transactional-consumer.host';
+export * from './delayed-jobs';

@@ -52,6 +52,18 @@ export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShu
     await this.producer.disconnect();
   }
 
+  /**
+   * The health check of the outbox: a backlog alone is normal under load; one that has not
+   * moved for `stallMs` is not, and throws.
+   */
+  async checkOutbox(stallMs: number): Promise<Record<string, number>> {
+    const backlog = await this.relay.backlog();
+    const stalledForMs = this.relay.stalledForMs;
+    if (backlog > 0 && stalledForMs > stallMs)
+      throw new Error(`outbox backlog of ${backlog} has not drained for ${stalledForMs} ms`);
+    return { backlog, published: this.relay.published, stalledForMs };
+  }
+
   async kafkaReachable(): Promise<boolean> {
     const admin = this.kafka.admin();
     try {

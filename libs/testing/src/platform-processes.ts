@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-export const SERVICES = ['reporting', 'projections', 'tasking', 'gateway'] as const;
+export const SERVICES = ['reporting', 'projections', 'tasking', 'intelligence', 'gateway'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface PlatformEnv {

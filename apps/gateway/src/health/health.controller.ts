@@ -36,6 +36,7 @@ export class HealthController {
           reporting: service('reporting'),
           projections: service('projections'),
           tasking: service('tasking'),
+          intelligence: service('intelligence'),
         },
         4000,
       ),

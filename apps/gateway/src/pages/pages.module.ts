@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BoardPageController } from './board-page.controller';
+import { LinesPageController } from './lines-page.controller';
 import { staticPageController } from './static-page.controller';
 
 /**
  * Web pages served by the gateway: reporting (regional coordinators and force users), taskings
- * (the NCLCC issues and watches, regions and forces respond), the commanders' board, and
+ * (the NCLCC issues and watches, regions and forces respond), the commanders' board, the county
+ * lines register and its monthly returns, and
  * `common`, the modules and styles the pages share.
  */
 @Module({
@@ -13,6 +15,7 @@ import { staticPageController } from './static-page.controller';
     staticPageController('taskings'),
     staticPageController('common'),
     BoardPageController,
+    LinesPageController,
   ],
 })
 export class PagesModule {}

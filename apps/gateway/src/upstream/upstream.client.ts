@@ -4,7 +4,7 @@ import { Actor, encodeActor, INTERNAL_HEADERS, Problem } from '@intensify/contra
 import { ProblemError } from '@intensify/problems';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
 
-export type Service = 'reporting' | 'projections' | 'tasking';
+export type Service = 'reporting' | 'projections' | 'tasking' | 'intelligence';
 
 export interface UpstreamCall {
   actor?: Actor;
@@ -37,6 +37,7 @@ export class UpstreamClient implements OnModuleDestroy {
       reporting: pool(env.REPORTING_URL),
       projections: pool(env.PROJECTIONS_URL),
       tasking: pool(env.TASKING_URL),
+      intelligence: pool(env.INTELLIGENCE_URL),
     };
   }
 

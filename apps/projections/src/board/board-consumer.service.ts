@@ -9,7 +9,7 @@ import { PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from '../config';
 import { BoardChangesPublisher } from './board-changes.publisher';
 import { applyBoardBatch } from './board.projection';
 
-/** Keeps the board read model up to date from the operations, outcomes and taskings topics. */
+/** Keeps the board and focus map read models up to date from the operations, outcomes, taskings and intelligence topics. */
 @Injectable()
 export class BoardConsumerService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly kafka: Kafka;
@@ -32,7 +32,7 @@ export class BoardConsumerService implements OnApplicationBootstrap, OnApplicati
       dataSource: db,
       schema: SCHEMA,
       groupId: consumerGroup(env.KAFKA_TOPIC_PREFIX, env.PROJECTIONS_GROUP_ID),
-      topics: [t.operations.name, t.outcomes.name, t.taskings.name],
+      topics: [t.operations.name, t.outcomes.name, t.taskings.name, t.intelligence.name],
       deadLetterTopic: t.deadLetters.name,
       producer: this.producer,
       apply: applyBoardBatch,

@@ -12,6 +12,7 @@ import {
   OutcomeRetractedV1,
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
+import { applyFocusMapBatch } from '../focus-map/focus-map.projection';
 import { applyTaskingBatch } from '../taskings/tasking-counts.projection';
 import { applyOutcomeHours } from '../timeline/outcome-hours.projection';
 import { dedupOutcomeEvents } from './outcome-dedup';
@@ -84,7 +85,8 @@ export async function applyBoardBatch(
   }
   await applyOutcomeHours(m, fresh);
   const taskingBoards = await applyTaskingBatch(m, events);
-  return new Set([...boards.keys(), ...taskingBoards]);
+  const focusMaps = await applyFocusMapBatch(m, events);
+  return new Set([...boards.keys(), ...taskingBoards, ...focusMaps]);
 }
 
 /** Operation events are rare: one statement each, applied in partition order. */

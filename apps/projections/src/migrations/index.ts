@@ -1,6 +1,7 @@
 import { InitialProjections1763800000000 } from './1763800000000-initial-projections';
 import { OutcomeState1763900000000 } from './1763900000000-outcome-state';
 import { TaskingCounts1764000000000 } from './1764000000000-tasking-counts';
+import { FocusMap1764100000000 } from './1764100000000-focus-map';
 import { OutcomeHours1764300000000 } from './1764300000000-outcome-hours';
 
 /** Every read-model migration, in order; a rebuild runs the same list in a fresh schema. */
@@ -8,5 +9,6 @@ export const PROJECTION_MIGRATIONS = [
   InitialProjections1763800000000,
   OutcomeState1763900000000,
   TaskingCounts1764000000000,
+  FocusMap1764100000000,
   OutcomeHours1764300000000,
 ];

@@ -6,6 +6,7 @@ import { CreateOperationHandler } from './commands/create-operation/create-opera
 import { ReopenOperationHandler } from './commands/reopen-operation/reopen-operation.handler';
 import { GetOperationHandler } from './queries/get-operation/get-operation.handler';
 import { ListOperationsHandler } from './queries/list-operations/list-operations.handler';
+import { FocusForcesConsumer } from './focus-forces/focus-forces.consumer';
 import { OperationsController } from './operations.controller';
 
 @Module({
@@ -17,6 +18,8 @@ import { OperationsController } from './operations.controller';
     ReopenOperationHandler,
     GetOperationHandler,
     ListOperationsHandler,
+    FocusForcesConsumer,
   ],
+  exports: [FocusForcesConsumer],
 })
 export class OperationsModule {}

@@ -10,11 +10,6 @@ export const topicsProvider: Provider = {
   inject: [REPORTING_ENV],
   useFactory: (env: ReportingEnv): TopicNames => {
     const specs = topics(env.KAFKA_TOPIC_PREFIX);
-    return {
-      operations: specs.operations.name,
-      outcomes: specs.outcomes.name,
-      taskings: specs.taskings.name,
-      deadLetters: specs.deadLetters.name,
-    };
+    return Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, s.name])) as TopicNames;
   },
 };

@@ -8,6 +8,7 @@ import {
   TASKING_OVERDUE,
   TASKING_REMINDER_DUE,
 } from '@intensify/contracts';
+import { NotYetDue } from '@intensify/messaging';
 import { Clock, CLOCK } from '../clock';
 import { TASKINGS_TOPIC } from '../outbox/topics.provider';
 import { recordTaskingChanges, TaskingChange } from '../taskings/tasking-changes';
@@ -17,8 +18,6 @@ import { DeadlineDecision, decideDeadline } from './deadline.rule';
 
 /** Deadlines act on the NCLCC's behalf: it is the NCLCC that tasks and escalates. */
 const DEADLINES: Actor = { sub: 'system:tasking-deadlines', role: 'nclcc' };
-
-export class NotYetDue extends Error {}
 
 /**
  * Runs a deadline job: re-reads the tasking under its row lock and acts only if the deadline

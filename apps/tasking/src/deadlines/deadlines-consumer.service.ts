@@ -1,15 +1,8 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import {
-  consumerGroup,
-  TASKING_ISSUED,
-  TASKING_REASSIGNED,
-  TaskingIssueV1,
-  topics,
-} from '@intensify/contracts';
-import { ConsumedEvent, ensureTopics, TransactionalConsumer } from '@intensify/messaging';
+import { TASKING_ISSUED, TASKING_REASSIGNED, TaskingIssueV1 } from '@intensify/contracts';
+import { ConsumedEvent, retriable, TransactionalConsumerHost } from '@intensify/messaging';
 import { TASKING_ENV, TaskingEnv, SCHEMA } from '../config';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { deadlinesOf } from './deadline-jobs';
@@ -26,44 +19,24 @@ const ISSUES = new Set<string>([TASKING_ISSUED.type, TASKING_REASSIGNED.type]);
  * also announces the operations whose taskings changed, for the gateway's tasking streams.
  */
 @Injectable()
-export class DeadlinesConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: TransactionalConsumer<Set<string>>;
-  private readonly producer: Producer;
-
+export class DeadlinesConsumer extends TransactionalConsumerHost<Set<string>> {
   constructor(
     @Inject(TASKING_ENV) private readonly env: TaskingEnv,
     @InjectDataSource() db: DataSource,
-    private readonly outbox: OutboxRelayService,
+    outbox: OutboxRelayService,
     private readonly queue: DeadlineQueue,
     changes: TaskingsChangedPublisher,
   ) {
-    const t = topics(env.KAFKA_TOPIC_PREFIX);
-    this.producer = outbox.kafka.producer({
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    this.consumer = new TransactionalConsumer({
+    super({
       kafka: outbox.kafka,
       dataSource: db,
       schema: SCHEMA,
-      groupId: consumerGroup(env.KAFKA_TOPIC_PREFIX, DEADLINES_GROUP),
-      topics: [t.taskings.name],
-      deadLetterTopic: t.deadLetters.name,
-      producer: this.producer,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      group: DEADLINES_GROUP,
+      topics: ['taskings'],
       apply: (_m, events) => this.schedule(events),
       afterCommit: (operations) => changes.announce(operations),
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.outbox.kafka, Object.values(topics(this.env.KAFKA_TOPIC_PREFIX)));
-    await this.producer.connect();
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
-    await this.producer.disconnect();
   }
 
   /** Adds the batch's deadline jobs; answers the operations the batch touched. */
@@ -82,9 +55,7 @@ export class DeadlinesConsumer implements OnApplicationBootstrap, OnApplicationS
       return operations;
     } catch (e) {
       // Redis being away is no fault of the events: retry them rather than set them aside.
-      throw Object.assign(new Error(`scheduling deadlines failed: ${(e as Error).message}`), {
-        retriable: true,
-      });
+      throw retriable('scheduling deadlines', e);
     }
   }
 }

@@ -27,16 +27,7 @@ export class HealthController {
         if (!(await this.outbox.kafkaReachable())) throw new Error('broker does not answer');
       },
       redis: async () => void (await this.queue.redis.ping()),
-      outbox: async () => {
-        const relay = this.outbox.relay;
-        const backlog = await relay.backlog();
-        if (backlog > 0 && relay.stalledForMs > this.env.OUTBOX_STALL_MS) {
-          throw new Error(
-            `outbox backlog of ${backlog} has not drained for ${relay.stalledForMs} ms`,
-          );
-        }
-        return { backlog, published: relay.published, stalledForMs: relay.stalledForMs };
-      },
+      outbox: () => this.outbox.checkOutbox(this.env.OUTBOX_STALL_MS),
       consumer: async () => {
         if (!c.hasPartitions) throw new Error('the deadlines consumer has no partitions assigned');
         return { assignment: c.assignment, applied: c.applied, deadLettered: c.deadLettered };

@@ -2,6 +2,7 @@ import { EventEnvelope, ENVELOPE_SCHEMA } from './envelope';
 import * as operation from './v1/operation-events';
 import * as outcome from './v1/outcome-events';
 import { TASKING_EVENT_SCHEMAS } from './v1/tasking-events';
+import { INTELLIGENCE_EVENT_SCHEMAS } from './v1/intelligence-events';
 import { FieldError, checkSchema } from '../validation';
 
 /** One schema per event type and version: producers and consumers validate against the same. */
@@ -14,6 +15,7 @@ const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
       [outcome.OUTCOME_RECORDED, outcome.OUTCOME_RECORDED_V1_SCHEMA],
       [outcome.OUTCOME_RETRACTED, outcome.OUTCOME_RETRACTED_V1_SCHEMA],
       ...TASKING_EVENT_SCHEMAS,
+      ...INTELLIGENCE_EVENT_SCHEMAS,
     ] as const
   ).map(([kind, schema]) => [`${kind.type}@${kind.version}`, schema]),
 );

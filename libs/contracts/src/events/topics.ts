@@ -8,13 +8,21 @@ export interface TopicSpec {
   retentionMs: number;
 }
 
-export const TOPIC_KEYS = ['operations', 'outcomes', 'taskings', 'deadLetters'] as const;
+export const TOPIC_KEYS = [
+  'operations',
+  'outcomes',
+  'taskings',
+  'intelligence',
+  'deadLetters',
+] as const;
 export type TopicKey = (typeof TOPIC_KEYS)[number];
 
 const SPECS: Record<TopicKey, { suffix: string; partitions: number; retentionMs: number }> = {
   operations: { suffix: 'operations.v1', partitions: 3, retentionMs: -1 },
   outcomes: { suffix: 'outcomes.v1', partitions: 6, retentionMs: -1 },
   taskings: { suffix: 'taskings.v1', partitions: 3, retentionMs: -1 },
+  // Lines keyed by line id, orders by order id, focus lines by operation id.
+  intelligence: { suffix: 'intelligence.v1', partitions: 3, retentionMs: -1 },
   deadLetters: { suffix: 'dead-letters.v1', partitions: 1, retentionMs: 30 * 24 * 3600 * 1000 },
 };
 

@@ -11,3 +11,8 @@ export * from './csv-return';
 export * from './tasking';
 export * from './audit';
 export * from './timeline';
+export * from './line';
+export * from './line-return';
+export * from './ddtro';
+export * from './intelligence';
+export * from './focus-map';

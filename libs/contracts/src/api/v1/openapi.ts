@@ -5,6 +5,8 @@ import { DRUGS, OUTCOME_BODY_SCHEMAS, OUTCOME_TYPES } from './outcome.schema';
 import { ERROR_CODES } from './problem';
 import { CSV_COLUMNS, CSV_LIMITS, CSV_REQUIRED_COLUMNS } from './csv-return';
 import { REASON_SCHEMA } from './reporting';
+import { intelligenceComponents, intelligencePaths } from './openapi-intelligence';
+import { errors, idParam, json, pageOf, pageParams, problemResponse, ref } from './openapi-helpers';
 import {
   ISSUE_TASKING_SCHEMA,
   ISSUE_TASKINGS_SCHEMA,
@@ -55,42 +57,6 @@ const TALLY = {
     },
   },
 };
-
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-
-const errors = {
-  '400': problemResponse('Validation failed; `errors` names every bad field'),
-  '401': problemResponse('No valid bearer token'),
-  '403': problemResponse('`forbidden_scope`: the role or scope does not allow this'),
-};
-
-const json = (schema: object, description = 'OK') => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const pageParams = [
-  { name: 'cursor', in: 'query', schema: { type: 'string' } },
-  {
-    name: 'limit',
-    in: 'query',
-    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-  },
-];
-const pageOf = (item: object) =>
-  json({
-    type: 'object',
-    properties: { items: { type: 'array', items: item }, nextCursor: { type: ['string', 'null'] } },
-  });
-const idParam = (name: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  schema: { type: 'string', format: 'uuid' },
-});
 
 /** The OpenAPI 3.1 document of the public API, version 1, built from the schemas the code validates with. */
 export function openApiDocument(serverUrl = '/'): Record<string, any> {
@@ -273,6 +239,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
         },
         ...TASKING_COMPONENTS,
         ...BOARD_EXTRA_COMPONENTS,
+        ...intelligenceComponents(),
       },
     },
     security: [{ bearer: [] }],
@@ -540,6 +507,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
         },
       },
       ...taskingPaths(),
+      ...intelligencePaths(),
       '/api/v1/operations/{id}/board': {
         get: {
           summary:

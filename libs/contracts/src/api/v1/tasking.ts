@@ -1,6 +1,6 @@
 import { FORCE_CODES, REGION_CODES } from '@intensify/reference-data';
 import { Actor } from '../../events/envelope';
-import { FieldError, Validated, checkSchema } from '../../validation';
+import { FieldError, Validated, checkSchema, validateQueryParams } from '../../validation';
 
 export const TASKING_PRIORITIES = ['P1', 'P2', 'P3'] as const;
 export type TaskingPriority = (typeof TASKING_PRIORITIES)[number];
@@ -248,15 +248,5 @@ export interface TaskingListQuery {
 export function validateTaskingListQuery(
   query: Record<string, unknown>,
 ): Validated<TaskingListQuery> {
-  const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
-  const repeated = Object.keys(given).filter((k) => typeof given[k] !== 'string');
-  if (repeated.length)
-    return {
-      ok: false,
-      errors: repeated.map((field) => ({ field, message: 'must be given once' })),
-    };
-  const errors = checkSchema(TASKING_LIST_SCHEMA, given).map((e) =>
-    e.message === 'is not a known field' ? { ...e, message: 'is not a known query parameter' } : e,
-  );
-  return errors.length ? { ok: false, errors } : { ok: true, value: given as TaskingListQuery };
+  return validateQueryParams<TaskingListQuery>(TASKING_LIST_SCHEMA, query);
 }

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DDTRO_GRANTED, DdtroEventV1 } from '@intensify/contracts';
+import { ConsumedEvent, retriable, TransactionalConsumerHost } from '@intensify/messaging';
+import { INTELLIGENCE_ENV, IntelligenceEnv, SCHEMA } from '../../config';
+import { OutboxRelayService } from '../../outbox/outbox-relay.service';
+import { ProviderDeadlineQueue } from './provider-deadline.queue';
+
+export const PROVIDER_DEADLINES_GROUP = 'intelligence.ddtro-deadlines.v1';
+
+/**
+ * Schedules each granted order's provider deadline from the service's own topic: the event
+ * exists only if the grant committed, and its offset moves on only once the job is in Redis.
+ */
+@Injectable()
+export class ProviderDeadlinesConsumer extends TransactionalConsumerHost {
+  constructor(
+    @Inject(INTELLIGENCE_ENV) env: IntelligenceEnv,
+    @InjectDataSource() db: DataSource,
+    outbox: OutboxRelayService,
+    private readonly queue: ProviderDeadlineQueue,
+  ) {
+    super({
+      kafka: outbox.kafka,
+      dataSource: db,
+      schema: SCHEMA,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      group: PROVIDER_DEADLINES_GROUP,
+      topics: ['intelligence'],
+      apply: (_m, events) => this.schedule(events),
+    });
+  }
+
+  private async schedule(events: ConsumedEvent[]): Promise<void> {
+    const jobs = events
+      .filter(({ event }) => event.type === DDTRO_GRANTED.type)
+      .map(({ event }) => event.payload as DdtroEventV1)
+      .map((p) => ({ ddtroId: p.ddtroId, deadline: p.providerDeadline! }));
+    if (jobs.length === 0) return;
+    try {
+      await this.queue.schedule(jobs);
+    } catch (e) {
+      throw retriable('scheduling provider deadlines', e);
+    }
+  }
+}

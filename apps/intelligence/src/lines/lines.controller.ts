@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Response } from 'express';
+import {
+  Actor,
+  Line,
+  Page,
+  validateAddNumber,
+  validateLineListQuery,
+  validateRegisterLine,
+  validateUpdateLine,
+} from '@intensify/contracts';
+import { CallingActor, CorrelationId } from '@intensify/auth';
+import { ProblemError } from '@intensify/problems';
+import { AddNumberCommand } from './commands/add-number/add-number.command';
+import { RegisterLineCommand } from './commands/register-line/register-line.command';
+import { UpdateLineCommand } from './commands/update-line/update-line.command';
+import { LineDetail, LinesReader } from './queries/lines.reader';
+
+@Controller('internal/lines')
+export class LinesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: LinesReader,
+  ) {}
+
+  /** 201 when registered; 200 when the same registration is sent again. */
+  @Post()
+  async register(
+    @Body() body: unknown,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Line> {
+    const request = validateRegisterLine(body);
+    if (!request.ok) throw ProblemError.validation(request.errors);
+    const result = await this.commands.execute(
+      new RegisterLineCommand(request.value, actor, correlationId),
+    );
+    res.status(result.created ? 201 : 200);
+    return result.line;
+  }
+
+  @Get()
+  list(@Query() query: Record<string, unknown>, @CallingActor() actor: Actor): Promise<Page<Line>> {
+    const q = validateLineListQuery(query);
+    if (!q.ok) throw ProblemError.validation(q.errors);
+    return this.reader.list(q.value, actor);
+  }
+
+  @Get(':id')
+  get(
+    @Param('id') id: string,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<LineDetail> {
+    return this.reader.get(id, actor, correlationId);
+  }
+
+  @Patch(':id')
+  update(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<Line> {
+    const patch = validateUpdateLine(body);
+    if (!patch.ok) throw ProblemError.validation(patch.errors);
+    return this.commands.execute(new UpdateLineCommand(id, patch.value, actor, correlationId));
+  }
+
+  @Post(':id/numbers')
+  async addNumber(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Line> {
+    const request = validateAddNumber(body);
+    if (!request.ok) throw ProblemError.validation(request.errors);
+    res.status(200);
+    return this.commands.execute(new AddNumberCommand(id, request.value, actor, correlationId));
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  Actor,
+  FocusLines,
+  LineRanking,
+  validateFocusLines,
+  validateRankingQuery,
+} from '@intensify/contracts';
+import { CallingActor, CorrelationId } from '@intensify/auth';
+import { ProblemError } from '@intensify/problems';
+import { Clock, CLOCK } from '../clock';
+import { SetFocusLinesCommand } from './commands/set-focus-lines/set-focus-lines.command';
+import { RankingReader } from './ranking.reader';
+
+@Controller('internal')
+export class RankingController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: RankingReader,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('lines-ranking')
+  rank(
+    @Query() query: Record<string, unknown>,
+    @CallingActor() actor: Actor,
+  ): Promise<LineRanking> {
+    const q = validateRankingQuery(query);
+    if (!q.ok) throw ProblemError.validation(q.errors);
+    return this.reader.rank(q.value, actor, this.clock.now());
+  }
+
+  @Put('operations/:operationId/focus-lines')
+  set(
+    @Param('operationId') operationId: string,
+    @Body() body: unknown,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<FocusLines> {
+    const request = validateFocusLines(body);
+    if (!request.ok) throw ProblemError.validation(request.errors);
+    return this.commands.execute(
+      new SetFocusLinesCommand(operationId, request.value.lineIds, actor, correlationId),
+    );
+  }
+
+  /** The week's focus lines; none yet is an empty list. */
+  @Get('operations/:operationId/focus-lines')
+  async get(@Param('operationId') operationId: string): Promise<FocusLines> {
+    const [row] = await this.db.query(
+      `SELECT line_ids::text[] AS line_ids, focus_forces, set_at FROM intelligence.operation_focus WHERE operation_id = $1`,
+      [operationId],
+    );
+    return {
+      operationId,
+      lineIds: row?.line_ids ?? [],
+      focusForces: row?.focus_forces ?? [],
+      setAt: row?.set_at?.toISOString() ?? null,
+    } as FocusLines;
+  }
+}

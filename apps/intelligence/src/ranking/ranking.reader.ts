@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, LineRanking, RankingQuery } from '@intensify/contracts';
+import { readableForces } from '@intensify/auth';
+import { LineRow, visibleLinesSql } from '../lines/line-row';
+import { HARM_METHOD, harmScore } from './harm-score';
+
+type RankRow = LineRow & { linked_lines: number; replaced_numbers: number };
+
+/** Lines in the caller's scope ranked by harm score (ties by brand, then id), each with its factors. */
+@Injectable()
+export class RankingReader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async rank(q: RankingQuery, actor: Actor, now: Date): Promise<LineRanking> {
+    const asOf = q.asOf ? new Date(q.asOf) : now;
+    const rows: RankRow[] = await this.db.query(
+      `SELECT l.*,
+         (SELECT count(DISTINCT o.id)::int FROM intelligence.lines o
+            WHERE o.id <> l.id AND o.status <> 'closed' AND o.holder_refs && l.holder_refs) AS linked_lines,
+         (SELECT count(*)::int FROM intelligence.line_numbers n
+            WHERE n.line_id = l.id AND n.status = 'replaced') AS replaced_numbers
+       FROM intelligence.lines l
+       WHERE ${visibleLinesSql(1)} AND l.status = $2
+         AND ($3::text IS NULL OR l.exporting_force = $3 OR $3 = ANY(l.importing_forces))`,
+      [readableForces(actor), q.status ?? 'active', q.force ?? null],
+    );
+    const scored = rows.map((r) => {
+      const { score, factors } = harmScore(
+        {
+          riskFactors: r.risk_factors,
+          importingForces: r.importing_forces.length,
+          linkedLines: r.linked_lines,
+          replacedNumbers: r.replaced_numbers,
+          lastIntelligenceAt: r.last_intelligence_at?.toISOString() ?? null,
+        },
+        asOf,
+      );
+      return { r, score, factors };
+    });
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.r.brand_key.localeCompare(b.r.brand_key) ||
+        a.r.id.localeCompare(b.r.id),
+    );
+    return {
+      asOf: asOf.toISOString(),
+      method: HARM_METHOD,
+      items: scored.slice(0, Number(q.limit ?? 100)).map((s, i) => ({
+        rank: i + 1,
+        lineId: s.r.id,
+        brand: s.r.brand,
+        exportingForce: s.r.exporting_force,
+        importingForces: s.r.importing_forces,
+        status: s.r.status,
+        score: s.score,
+        factors: s.factors,
+      })),
+    };
+  }
+}

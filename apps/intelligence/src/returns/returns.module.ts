@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { OutboxModule } from '../outbox/outbox.module';
+import { ImportLineReturnHandler } from './commands/import-line-return/import-line-return.handler';
+import { ReturnsController } from './returns.controller';
+
+@Module({
+  imports: [CqrsModule, OutboxModule],
+  controllers: [ReturnsController],
+  providers: [ImportLineReturnHandler],
+})
+export class ReturnsModule {}

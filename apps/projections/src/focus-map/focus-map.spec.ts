@@ -1,0 +1,53 @@
+import { FORCES } from '@intensify/reference-data';
+import { focusMapForces } from './focus-map';
+import { latestBy as latest } from './focus-map.projection';
+
+const MET = 'E23000001';
+const MERSEYSIDE = 'E23000004';
+const NORTH_WALES = 'W15000001';
+const tally = {} as never;
+const outcomes = Object.fromEntries(FORCES.map((f) => [f.code, tally]));
+
+describe('focus map figures', () => {
+  const lines = [
+    { exportingForce: MET, importingForces: [MERSEYSIDE, NORTH_WALES], status: 'active' },
+    { exportingForce: MET, importingForces: [MERSEYSIDE], status: 'active' },
+    { exportingForce: MERSEYSIDE, importingForces: [NORTH_WALES], status: 'dormant' },
+  ];
+  const focus = [{ lineId: 'a', exportingForce: MET, importingForces: [MERSEYSIDE, NORTH_WALES] }];
+
+  it('counts active lines by where they export and import, and focus lines once per force', () => {
+    const map = focusMapForces(lines, focus, [MET, MERSEYSIDE, NORTH_WALES], outcomes);
+    expect(Object.keys(map)).toHaveLength(44);
+    expect(map[MET]).toMatchObject({
+      activeLinesExporting: 2,
+      activeLinesImporting: 0,
+      focusLinesTouching: 1,
+      focusForce: true,
+    });
+    expect(map[MERSEYSIDE]).toMatchObject({
+      activeLinesExporting: 0,
+      activeLinesImporting: 2,
+      focusLinesTouching: 1,
+    });
+    expect(map[NORTH_WALES]).toMatchObject({ activeLinesImporting: 1, focusLinesTouching: 1 });
+    expect(map.BTP).toMatchObject({
+      activeLinesExporting: 0,
+      focusLinesTouching: 0,
+      focusForce: false,
+    });
+  });
+
+  it('keeps the latest event per key whatever the order', () => {
+    const events = [
+      { id: 'x', seq: 2 },
+      { id: 'x', seq: 3 },
+      { id: 'x', seq: 1 },
+      { id: 'y', seq: 1 },
+    ];
+    expect(latest(events, (e) => e.id)).toEqual([
+      { id: 'x', seq: 3 },
+      { id: 'y', seq: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,41 @@
+import { FocusMapForce, Tally } from '@intensify/contracts';
+import { FORCES } from '@intensify/reference-data';
+
+export interface MapLine {
+  exportingForce: string;
+  importingForces: string[];
+  status: string;
+}
+
+export interface FocusLinePlace {
+  lineId: string;
+  exportingForce: string;
+  importingForces: string[];
+}
+
+/**
+ * Per force (every one of the 44): active lines exporting from it, active lines importing into
+ * it, focus lines touching it (as they ran when picked, counted once each), whether it is a
+ * focus force, and the week's outcomes there.
+ */
+export function focusMapForces(
+  lines: MapLine[],
+  focusLines: FocusLinePlace[],
+  focusForces: string[],
+  outcomes: Record<string, Tally>,
+): Record<string, FocusMapForce> {
+  const out: Record<string, FocusMapForce> = {};
+  const active = lines.filter((l) => l.status === 'active');
+  for (const f of FORCES) {
+    out[f.code] = {
+      activeLinesExporting: active.filter((l) => l.exportingForce === f.code).length,
+      activeLinesImporting: active.filter((l) => l.importingForces.includes(f.code)).length,
+      focusLinesTouching: focusLines.filter(
+        (l) => l.exportingForce === f.code || l.importingForces.includes(f.code),
+      ).length,
+      focusForce: focusForces.includes(f.code),
+      outcomes: outcomes[f.code],
+    };
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { consumerGroup, TopicKey, topics } from '@intensify/contracts';
+import { ensureTopics } from './topics';
+import { BatchApplier, TransactionalConsumer } from './transactional-consumer';
+
+export interface TransactionalConsumerHostOptions<R = void> {
+  /** The service's Kafka client (its outbox relay's). */
+  kafka: Kafka;
+  dataSource: DataSource;
+  /** The schema whose `consumer_offsets` table stores this group's offsets. */
+  schema: string;
+  topicPrefix: string;
+  /** The group's name without the environment's prefix, e.g. `tasking.deadlines.v1`. */
+  group: string;
+  topics: TopicKey[];
+  apply: BatchApplier<R>;
+  /** Runs once a batch and its offsets are committed, with what `apply` answered. */
+  afterCommit?: (result: R) => Promise<void> | void;
+}
+
+/**
+ * A service's consumer of some topics for the life of the process, with its own producer for
+ * dead letters; offsets commit with what `apply` writes. Services declare an injectable
+ * subclass that passes their settings.
+ */
+export class TransactionalConsumerHost<R = void>
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
+  readonly consumer: TransactionalConsumer<R>;
+  private readonly producer: Producer;
+
+  constructor(private readonly o: TransactionalConsumerHostOptions<R>) {
+    const t = topics(o.topicPrefix);
+    this.producer = o.kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.consumer = new TransactionalConsumer({
+      kafka: o.kafka,
+      dataSource: o.dataSource,
+      schema: o.schema,
+      groupId: consumerGroup(o.topicPrefix, o.group),
+      topics: o.topics.map((k) => t[k].name),
+      deadLetterTopic: t.deadLetters.name,
+      producer: this.producer,
+      apply: o.apply,
+      afterCommit: o.afterCommit,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureTopics(this.o.kafka, Object.values(topics(this.o.topicPrefix)));
+    await this.producer.connect();
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+    await this.producer.disconnect();
+  }
+}
+
+/** Marks a failure as the infrastructure's (Redis away), so the batch is retried, not dead-lettered. */
+export function retriable(what: string, e: unknown): Error {
+  return Object.assign(new Error(`${what} failed: ${(e as Error).message}`), { retriable: true });
+}
