@@ -52,6 +52,8 @@ console.log(`\nIntensify is running:
   Health     ${gatewayUrl}/api/v1/health
   Reporting  ${gatewayUrl}/report
   Taskings   ${gatewayUrl}/taskings
+  Board      ${gatewayUrl}/board
+  Lines      ${gatewayUrl}/lines (returns: ${gatewayUrl}/lines/returns)
 Press Ctrl+C to stop.\n`);
 if (mode === 'demo') await seedDemo();
 
@@ -106,23 +108,44 @@ async function waitForHealth() {
  * tasks its focus forces, and reports outcomes and tasking progress as forces would.
  */
 async function seedDemo() {
-  const { runDemoWeek } = await import(join(root, 'dist/libs/demo/src/index.js'));
+  const demo = await import(join(root, 'dist/libs/demo/src/index.js'));
+  const seed = Number(process.env.DEMO_SEED ?? 2026);
+  const client = new demo.DemoClient(gatewayUrl);
+  const register = demo.generateRegister(
+    new demo.Random(seed),
+    Number(process.env.DEMO_LINES ?? 1000),
+  );
+  const month = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 7);
+  console.log(
+    `demo: loading a register of ${register.length} lines and ` +
+      `${register.reduce((n, l) => n + l.numbers.length, 0)} deal numbers as ${month} returns…`,
+  );
+  const seeded = await demo.seedRegister(client, register, month, (done, of) => {
+    if (done === of || done % 10 === 0) console.log(`demo: returns uploaded ${done}/${of}`);
+  });
+  console.log(
+    `demo: register loaded (${seeded.counts.new} new, ${seeded.counts.updated} updated, ` +
+      `${seeded.counts.unchanged} unchanged, ${seeded.replayed} returns already taken)`,
+  );
   const tty = process.stdout.isTTY;
   let lastLine = 0;
   console.log(
     `demo: replaying a week in ${demoDurationMs / 60_000} minutes (DEMO_MINUTES), ` +
       `volume ${demoScale} of a published week (DEMO_SCALE)`,
   );
-  const result = await runDemoWeek({
+  const result = await demo.runDemoWeek({
     gatewayUrl,
     durationMs: demoDurationMs,
     scale: demoScale,
-    seed: Number(process.env.DEMO_SEED ?? 2026),
+    seed,
+    // The NCLCC focuses the week on the top of the explained harm ranking.
+    chooseFocus: (c, nclcc, operationId) => demo.focusOnTopRanked(c, nclcc, operationId, 8),
     onProgress: (p) => {
       if (!lastLine)
         console.log(`\nBoard   ${gatewayUrl}/board/${p.operationId}
 Report  ${gatewayUrl}/report
 Tasking ${gatewayUrl}/taskings
+Lines   ${gatewayUrl}/lines
 Sign in on the pages with a dev role (nclcc, regional, commander).\n`);
       if (!tty && Date.now() - lastLine < 10_000) return;
       lastLine = Date.now();

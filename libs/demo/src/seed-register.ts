@@ -3,6 +3,8 @@ import { DemoLine, monthlyReturns } from './register';
 
 export interface SeededRegister {
   forces: number;
+  /** Returns the platform had already taken for that force and month (nothing changed). */
+  replayed: number;
   counts: { new: number; updated: number; unchanged: number; rejected: number };
 }
 
@@ -15,18 +17,20 @@ export async function seedRegister(
 ): Promise<SeededRegister> {
   const returns = [...monthlyReturns(register)];
   const counts = { new: 0, updated: 0, unchanged: 0, rejected: 0 };
+  let replayed = 0;
   for (const [i, [force, csv]] of returns.entries()) {
     const who: Identity = { sub: `demo-${force.toLowerCase()}-intelligence`, role: 'force', force };
-    const report = await client.as<{ counts: typeof counts }>(
+    const report = await client.as<{ counts: typeof counts; replayed: boolean }>(
       who,
       'POST',
       `/api/v1/forces/${force}/returns/${month}`,
       { csv },
     );
+    if (report.replayed) replayed++;
     for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += report.counts[k];
     onForce(i + 1, returns.length);
   }
-  return { forces: returns.length, counts };
+  return { forces: returns.length, replayed, counts };
 }
 
 export interface ChosenFocus {
