@@ -9,3 +9,4 @@ export * from './transient-error';
 export * from './outbox-relay.host';
 export * from './transactional-consumer.host';
 export * from './delayed-jobs';
+export * from './service-health';
