@@ -82,11 +82,13 @@ export function generateRegister(random: Random, lines = 1000): DemoLine[] {
       const force = random.weighted(territorial, (f) =>
         f.code === exportingForce
           ? 0
-          : f.region === home
-            ? 3
-            : NEAR[home]?.includes(f.region!)
-              ? 2
-              : 0.3,
+          : f.name === 'City of London' // the Square Mile imports almost no lines
+            ? 0.05
+            : f.region === home
+              ? 3
+              : NEAR[home]?.includes(f.region!)
+                ? 2
+                : 0.05,
       ).code;
       importingForces.add(force);
     }

@@ -31,7 +31,8 @@ export function renderTimeline({ timeline, operation, scopeName }) {
   for (let i = 0; i < count; i++) {
     const t = start + i * HOUR;
     const h = byHour.get(t);
-    if (new Date(t).getHours() === 0 || i === 0)
+    // The first hour is labelled too, unless the next midnight's label would overlap it.
+    if (new Date(t).getHours() === 0 || (i === 0 && new Date(t).getHours() <= 12))
       parts.push(
         svg(
           'text',
