@@ -158,12 +158,6 @@ describe('live board page', () => {
     expect(legend).toEqual(
       expect.arrayContaining(['None', '1–5', '6–10', '11–15', '16–20', '21–25']),
     );
-    // Focus forces: the week's own list when GET /focus-map is not there.
-    const focusMap = await api('GET', `/api/v1/operations/${seeded.id}/focus-map`, {
-      token: await tokenFor({ role: 'commander' }),
-    });
-    if (focusMap.status === 404)
-      expect(await cell(MERSEYSIDE).getAttribute('class')).toContain('focus');
     expect(await page.locator('#map-table-body tr').count()).toBe(44);
     expect(await page.locator('#attribution').textContent()).toContain('Crown copyright');
 
@@ -180,24 +174,47 @@ describe('live board page', () => {
     await screenshot(page, 'board-laptop-full-page');
   });
 
-  it('offers the lines measures only when GET /focus-map answers (hidden on 404)', async () => {
-    await openBoard(seeded.id);
-    const focusMap = await api('GET', `/api/v1/operations/${seeded.id}/focus-map`, {
-      token: await tokenFor({ role: 'commander' }),
+  it('colours by active lines importing and exporting and outlines focus forces, as GET /focus-map says', async () => {
+    // At least one active line from the Met into Kent, whatever else the register holds.
+    const line = await api('POST', '/api/v1/lines', {
+      token: await tokenFor({ role: 'nclcc' }),
+      body: { brand: `Board map ${Date.now()}`, exportingForce: MET, importingForces: [KENT] },
     });
+    expect(line.status).toBe(201);
+    const focusMap = await waitFor(
+      async () =>
+        api('GET', `/api/v1/operations/${seeded.id}/focus-map`, {
+          token: await tokenFor({ role: 'commander' }),
+        }),
+      (m) => m.status === 200 && m.body.forces[KENT].activeLinesImporting > 0,
+      { timeoutMs: 10_000, intervalMs: 200, what: 'the new line on the focus map' },
+    );
+    await openBoard(seeded.id);
+    expect(focusMap.status).toBe(200);
     const offered = await page
       .locator('#measure option')
       .evaluateAll((os) => os.map((o) => o.getAttribute('value')));
-    if (focusMap.status === 404) {
-      expect(offered).toEqual(['arrests', 'safeguarded', 'overdue']);
-      expect(await page.locator('#lines-note').isVisible()).toBe(true);
-    } else {
-      expect(focusMap.status).toBe(200);
-      expect(offered).toEqual(['arrests', 'safeguarded', 'overdue', 'importing', 'exporting']);
-      await page.locator('#measure').selectOption('exporting');
-      for (const [force, f] of Object.entries<any>(focusMap.body.forces))
-        expect(await cell(force).getAttribute('data-value')).toBe(String(f.activeLinesExporting));
+    expect(offered).toEqual(['arrests', 'safeguarded', 'overdue', 'importing', 'exporting']);
+    const forces = Object.entries<any>(focusMap.body.forces);
+    expect(forces).toHaveLength(44);
+    for (const [measure, key] of [
+      ['exporting', 'activeLinesExporting'],
+      ['importing', 'activeLinesImporting'],
+    ]) {
+      await page.locator('#measure').selectOption(measure);
+      for (const [force, f] of forces)
+        expect([force, await cell(force).getAttribute('data-value')]).toEqual([
+          force,
+          String(f[key]),
+        ]);
     }
+    for (const [force, f] of forces)
+      expect([force, (await cell(force).getAttribute('class'))?.includes('focus')]).toEqual([
+        force,
+        f.focusForce,
+      ]);
+    // The week was created with Merseyside as its focus force.
+    expect(focusMap.body.forces[MERSEYSIDE].focusForce).toBe(true);
   });
 
   it('changes a figure within two seconds of a new outcome, without reloading', async () => {
