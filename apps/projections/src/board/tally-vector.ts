@@ -33,8 +33,11 @@ export const TALLY_COLUMNS = [
 export type TallyColumn = (typeof TALLY_COLUMNS)[number];
 export type TallyVector = Record<TallyColumn, number>;
 
+const ZERO = Object.freeze(Object.fromEntries(TALLY_COLUMNS.map((c) => [c, 0])) as TallyVector);
+
+/** A fresh zero vector; copying a template is several times faster than building one per event. */
 export function zeroVector(): TallyVector {
-  return Object.fromEntries(TALLY_COLUMNS.map((c) => [c, 0])) as TallyVector;
+  return { ...ZERO };
 }
 
 const LINE_ACTION_COLUMN = {
