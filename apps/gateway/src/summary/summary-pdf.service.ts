@@ -5,6 +5,7 @@ import { Problem } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
 import { HEADLESS_CHROMIUM_ARGS } from './chromium-args';
+import { RenderSlots } from './render-slots';
 
 const RENDER_TIMEOUT_MS = 30_000;
 
@@ -18,10 +19,16 @@ const RENDER_TIMEOUT_MS = 30_000;
 export class SummaryPdfService implements OnModuleDestroy {
   private readonly logger = new Logger(SummaryPdfService.name);
   private browser?: Promise<Browser>;
+  /** Two pages at once keep the gateway's memory bounded; a few more may wait their turn. */
+  private readonly slots = new RenderSlots(2, 8);
 
   constructor(@Inject(GATEWAY_ENV) private readonly env: GatewayEnv) {}
 
-  async render(operationId: string, token: string): Promise<Buffer> {
+  render(operationId: string, token: string): Promise<Buffer> {
+    return this.slots.run(() => this.renderNow(operationId, token));
+  }
+
+  private async renderNow(operationId: string, token: string): Promise<Buffer> {
     const browser = await this.launch();
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
     try {
