@@ -280,6 +280,32 @@ describe('live board page', () => {
     await screenshot(page, 'board-scoped-north-west');
   });
 
+  it('notices a stream that stays open but silent, warns and reconnects', async () => {
+    const op = await createActiveWeek('Silent stream week');
+    // The stream's request is held open and never answered: no error, no data, as when a
+    // proxy or a half-dead connection swallows it.
+    let hold = true;
+    await page.route('**/board/stream**', async (route) => {
+      if (hold) return; // never answered
+      await route.continue();
+    });
+    await page.clock.install();
+    const token = await tokenFor({ role: 'commander' });
+    await page.addInitScript(`sessionStorage.setItem('intensify.token', ${JSON.stringify(token)})`);
+    await page.goto(`/board/${op.id}`);
+    // The page is built but waits for its first board, which never comes.
+    await page.locator('#map .cell').first().waitFor({ state: 'attached' });
+    expect(await page.locator('#stale-warning').isHidden()).toBe(true);
+    await page.clock.runFor(21_000); // past the page's 20 s watch
+    await page.locator('#stale-warning').waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await page.locator('#stream-status').getAttribute('data-state')).toBe('stale');
+    hold = false;
+    await page.clock.runFor(2_000); // the first retry
+    await page.locator('#stream-status[data-state=live]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('#stale-warning').isHidden()).toBe(true);
+    await page.unroute('**/board/stream**');
+  });
+
   it('warns when the stream drops, reconnects by itself and is live again', async () => {
     const op = await createActiveWeek('Stream drop week');
     await openBoard(op.id);

@@ -146,6 +146,8 @@ async function showBoard({ me, regions, forces, forceMap }) {
   const stream = openBoardStream({
     operationId,
     token: () => session.token(),
+    serverEvents: async () =>
+      (await api.get(`/api/v1/operations/${operationId}/board`)).eventsApplied,
     onBoard(board) {
       state.board = board;
       render();
