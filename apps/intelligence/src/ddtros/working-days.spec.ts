@@ -17,6 +17,13 @@ describe('provider deadline', () => {
     );
   });
 
+  it('skips bank holidays: granted on Christmas Eve 2026, due on 5 January 2027', () => {
+    // 25 Dec, 28 Dec (Boxing Day moved) and 1 Jan are bank holidays.
+    expect(addWorkingDays(new Date('2026-12-24T10:00:00Z'), 5).toISOString()).toBe(
+      '2027-01-05T10:00:00.000Z',
+    );
+  });
+
   it('scales the span with the length of a day', () => {
     const granted = new Date('2026-11-23T10:00:00Z');
     expect(providerDeadline(granted).toISOString()).toBe('2026-11-30T10:00:00.000Z');

@@ -1,14 +1,18 @@
 import { PROVIDER_WORKING_DAYS } from '@intensify/contracts';
+import { isBankHoliday } from './bank-holidays';
 
 const DAY = 86_400_000;
 
-/** `days` working days after `from`, at the same time of day; Saturdays and Sundays (UTC) skipped. */
+/**
+ * `days` working days after `from`, at the same time of day; Saturdays, Sundays and bank
+ * holidays in England and Wales skipped (days as UTC dates).
+ */
 export function addWorkingDays(from: Date, days: number): Date {
   let at = from.getTime();
   for (let counted = 0; counted < days;) {
     at += DAY;
     const weekday = new Date(at).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) counted += 1;
+    if (weekday !== 0 && weekday !== 6 && !isBankHoliday(new Date(at))) counted += 1;
   }
   return new Date(at);
 }
