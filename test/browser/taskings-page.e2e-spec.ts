@@ -249,6 +249,42 @@ describe('taskings page', () => {
     await row(regional, 'Greater Manchester').waitFor({ timeout: LIVE_MS });
   });
 
+  it('reassigns a tasking to another force with a new due time, seen live by both regions', async () => {
+    const op = await focusWeek('Browser reassign week');
+    const { id } = (await issue(op.id, taskingBody(MERSEYSIDE))).body;
+    const nclcc = await openAs({ role: 'nclcc' }, op.id);
+    const northWest = await openAs({ role: 'regional', region: NORTH_WEST }, op.id);
+    const london = await openAs({ role: 'regional', region: 'london' }, op.id);
+    await rowById(northWest, id).waitFor();
+    expect(await rowById(london, id).count()).toBe(0);
+
+    await rowById(nclcc, id)
+      .getByRole('button', { name: /^Reassign/ })
+      .click();
+    const dialog = nclcc.locator('#decide-dialog');
+    await dialog.getByLabel('Reassign to force').selectOption(MET);
+    // Two days ahead at 09:30, in the page's own time zone (the session is in UK time).
+    const due = new Date(Date.now() + 2 * 86_400_000);
+    const local = `${due.toISOString().slice(0, 10)}T09:30`;
+    await dialog.getByLabel('New due time').fill(local);
+    await dialog.getByLabel('Reason').fill('The line now runs from London');
+    await dialog.getByRole('button', { name: 'Reassign', exact: true }).click();
+
+    // The tasking leaves the North West's page and arrives on London's, without reloads.
+    await rowById(london, id).waitFor({ timeout: LIVE_MS });
+    await rowById(northWest, id).waitFor({ state: 'detached', timeout: LIVE_MS });
+    await row(nclcc, 'Metropolitan Police').waitFor({ timeout: LIVE_MS });
+    const after = await api('GET', `/api/v1/taskings/${id}`, {
+      token: await tokenFor({ role: 'nclcc' }),
+    });
+    expect(after.body.force).toBe(MET);
+    expect(after.body.status).toBe('issued');
+    const expectedDue = await nclcc.evaluate(`new Date(${JSON.stringify(local)}).toISOString()`);
+    expect(new Date(after.body.dueAt).toISOString()).toBe(expectedDue);
+    for (const page of [nclcc, northWest, london]) await notReloaded(page);
+    await screenshot(london, 'taskings-09-reassigned-to-london');
+  });
+
   it('keeps a regional page to its own region, and catches up after a gateway restart', async () => {
     const op = await focusWeek('Browser reconnect week');
     const london = await openAs({ role: 'regional', region: 'london' }, op.id);

@@ -1,10 +1,10 @@
 // One dialog for the transitions that need more than a click: complete (with linked outcomes),
-// decline (with a reason), cancel (optional reason) and reassign (another force). A refusal is
+// decline (with a reason), cancel (optional reason) and reassign (another force, a new due time). A refusal is
 // shown beside the field the server names; a 409 beside the tasking's status.
 import { ApiError, api, request } from '/common/assets/api.js';
 import { showFieldErrors } from '/common/assets/field-errors.js';
 import { figuresOf, TYPE_LABELS } from '/report/assets/figures.js';
-import { formatDateTime } from '/common/assets/units.js';
+import { formatDateTime, localInputToIso } from '/common/assets/units.js';
 
 const MODES = {
   complete: { title: 'Complete tasking', submit: 'Complete', fields: ['outcomeIds'] },
@@ -23,7 +23,7 @@ const MODES = {
   reassign: {
     title: 'Reassign tasking',
     submit: 'Reassign',
-    fields: ['force', 'reason'],
+    fields: ['force', 'dueAt', 'reason'],
     hint: 'Optional. Recorded in the audit trail.',
   },
 };
@@ -37,6 +37,7 @@ export function createDecideDialog({ forces, forceNames, onDone, onClosed }) {
   const outcomes = el('decide-outcomes');
   const reason = form.elements.namedItem('reason');
   const forceSelect = form.elements.namedItem('force');
+  const dueAt = form.elements.namedItem('dueAt');
   let current = null;
 
   const box = (field) => form.querySelector(`[data-field="${field}"]`);
@@ -95,7 +96,10 @@ export function createDecideDialog({ forces, forceNames, onDone, onClosed }) {
     if (reason.value.trim()) body.reason = reason.value.trim();
     else if (mode === 'decline')
       errors.push({ field: 'reason', message: 'Enter why the force declines this tasking' });
-    if (mode === 'reassign') body.force = forceSelect.value;
+    if (mode === 'reassign') {
+      body.force = forceSelect.value;
+      if (dueAt.value) body.dueAt = localInputToIso(dueAt.value);
+    }
     return { body, errors };
   }
 
@@ -145,9 +149,10 @@ export function createDecideDialog({ forces, forceNames, onDone, onClosed }) {
         `${force}: ${tasking.action} (${tasking.priority}, due ${formatDateTime(tasking.dueAt)})`;
       el('decide-submit').textContent = m.submit;
       el('decide-reason-hint').textContent = m.hint ?? '';
-      for (const field of ['outcomeIds', 'force', 'reason'])
+      for (const field of ['outcomeIds', 'force', 'dueAt', 'reason'])
         box(field).hidden = !m.fields.includes(field);
       reason.value = '';
+      dueAt.value = '';
       forceSelect.replaceChildren(
         ...forces.filter((f) => f.code !== tasking.force).map((f) => option(f.code, f.name)),
       );
