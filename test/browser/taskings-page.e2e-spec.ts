@@ -116,7 +116,22 @@ describe('taskings page', () => {
     // The Met is in London: a North West coordinator never sees its tasking.
     expect(await regional.locator('#taskings-rows tr').count()).toBe(2);
     expect(await rowById(regional, idOf(MET)).count()).toBe(0);
-    expect(await regional.locator('#issue').isHidden()).toBe(true);
+    // A region may task its own forces only: the form offers them and its focus forces alone.
+    expect(await regional.locator('#issue').isVisible()).toBe(true);
+    const offered = await regional
+      .locator('#issue-force option')
+      .evaluateAll((os) => os.map((o) => o.textContent));
+    expect(offered.sort()).toEqual(
+      [
+        'Cheshire',
+        'Cumbria',
+        'Greater Manchester',
+        'Lancashire',
+        'Merseyside',
+        'North Wales',
+      ].sort(),
+    );
+    await regional.getByRole('button', { name: 'Task all 2 focus forces' }).waitFor();
 
     const merseyside = idOf(MERSEYSIDE);
     const outcome = await report(
@@ -283,6 +298,22 @@ describe('taskings page', () => {
     expect(new Date(after.body.dueAt).toISOString()).toBe(expectedDue);
     for (const page of [nclcc, northWest, london]) await notReloaded(page);
     await screenshot(london, 'taskings-09-reassigned-to-london');
+  });
+
+  it('lets a regional coordinator task a force of its own region from the page', async () => {
+    const op = await focusWeek('Browser regional issue week');
+    const regional = await openAs({ role: 'regional', region: NORTH_WEST }, op.id);
+    await regional.locator('#issue-force').selectOption({ label: 'Cheshire' });
+    await regional.getByLabel('Action').fill('Visit the cuckooed address on the estate');
+    await regional.locator('#issue-one').click();
+    await regional.locator('#issue-result', { hasText: 'Issued 1 tasking: Cheshire' }).waitFor();
+    await row(regional, 'Cheshire').locator('td.status', { hasText: 'Issued' }).waitFor();
+    const listed = await api('GET', `/api/v1/taskings?operationId=${op.id}`, {
+      token: await tokenFor({ role: 'nclcc' }),
+    });
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({ force: 'E23000006', status: 'issued' });
+    expect(listed.body.items[0].issuedBy).toMatchObject({ role: 'regional', region: NORTH_WEST });
   });
 
   it('keeps a regional page to its own region, and catches up after a gateway restart', async () => {

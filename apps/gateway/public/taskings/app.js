@@ -74,7 +74,8 @@ async function main() {
         alert(`Signed in, but your weeks could not be loaded: ${e.problem.detail}`);
       return;
     }
-    el('issue').hidden = me.role !== 'nclcc';
+    el('issue').hidden = !['nclcc', 'regional'].includes(me.role);
+    issueForm.setIssuer(me);
     table.setView(VIEWS[me.role]);
 
     const select = el('operation');

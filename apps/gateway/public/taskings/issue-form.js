@@ -1,4 +1,5 @@
-// The NCLCC's issue form: one tasking for the chosen force, or one per focus force of the week
+// The issue form of the NCLCC (any force) and of regional coordinators (their region's forces):
+// one tasking for the chosen force, or one per focus force of the week (in the issuer's reach)
 // in a single all-or-nothing request. Errors appear beside their field, as the server names them.
 import { ApiError, request } from '/common/assets/api.js';
 import { hideSummary, showFieldErrors, showSummary } from '/common/assets/field-errors.js';
@@ -46,7 +47,9 @@ export function createIssueForm({ forces, forceNames, onIssued }) {
   const result = document.getElementById('issue-result');
   const focusButton = document.getElementById('issue-focus');
   const forceSelect = form.elements.namedItem('force');
-  forceSelect.replaceChildren(...forces.map((f) => option(f.code, f.name)));
+  // Which forces this issuer may task: all for the NCLCC, its region's for a regional coordinator.
+  let mayTask = () => true;
+  const taskable = () => forces.filter((f) => mayTask(f.code));
   form.elements.namedItem('dueAt').value = isoToLocalInput(new Date(Date.now() + 86_400_000));
   let operation = null;
   // One key per request body: a retry after no answer cannot issue twice; another body, a new key.
@@ -101,13 +104,19 @@ export function createIssueForm({ forces, forceNames, onIssued }) {
   });
   focusButton.addEventListener('click', () => {
     form.dataset.mode = 'focus';
-    void send(operation.focusForces ?? []);
+    void send((operation.focusForces ?? []).filter((f) => mayTask(f)));
   });
 
   return {
+    setIssuer(me) {
+      const regionOf = new Map(forces.map((f) => [f.code, f.region]));
+      mayTask = me.role === 'regional' ? (code) => regionOf.get(code) === me.region : () => true;
+      forceSelect.replaceChildren(...taskable().map((f) => option(f.code, f.name)));
+      if (operation) this.setOperation(operation);
+    },
     setOperation(op) {
       operation = op;
-      const n = op.focusForces?.length ?? 0;
+      const n = (op.focusForces ?? []).filter((f) => mayTask(f)).length;
       focusButton.textContent = `Task all ${n} focus ${n === 1 ? 'force' : 'forces'}`;
       focusButton.disabled = n === 0 || op.status === 'closed';
       form.querySelector('#issue-one').disabled = op.status === 'closed';
