@@ -6,7 +6,7 @@ import { openBoardStream } from './board-stream.js';
 import { setupDownloads } from './downloads.js';
 import { renderFigures, renderTaskings } from './figures.js';
 import { createFocusMap } from './focus-map.js';
-import { el } from './dom.js';
+import { el } from '/common/assets/dom.js';
 import { formatDateTime, formatTime } from './format.js';
 import { availableMeasures, focusForces } from './map-model.js';
 import { createForceTable, renderRegionTable } from './tables.js';

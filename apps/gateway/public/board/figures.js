@@ -1,5 +1,5 @@
 // The national picture as large figures, and tasking progress, from one board.
-import { el } from './dom.js';
+import { el } from '/common/assets/dom.js';
 import {
   DRUG_NAMES,
   formatCash,

@@ -1,7 +1,7 @@
 // The focus map: one hexagon per force, coloured by the chosen measure, focus forces outlined,
 // the viewer's region highlighted; hover or focus shows a force's figures, Enter or a click
 // selects it. Everything it shows is also in the table beneath it.
-import { el, svg } from './dom.js';
+import { el, svg } from '/common/assets/dom.js';
 import { formatCount } from './format.js';
 import {
   availableMeasures,

@@ -2,7 +2,7 @@
 // figures, the top forces and tasking completion. The gateway prints this same page to PDF
 // and waits for `data-state` on the body to say it is ready (or failed, with the problem).
 import { ApiError, api } from '/common/assets/api.js';
-import { el } from './dom.js';
+import { el } from '/common/assets/dom.js';
 import { setupDownloads } from './downloads.js';
 import {
   DRUG_NAMES,

@@ -1,6 +1,6 @@
 // The region table and the sortable force table. Headers are buttons (keyboard sortable) and
 // say their order with aria-sort; a selected force narrows the force table to its row.
-import { el } from './dom.js';
+import { el } from '/common/assets/dom.js';
 import { formatCash, formatCount, totals } from './format.js';
 
 const COLUMNS = [

@@ -1,6 +1,6 @@
 // Outcomes per hour across the week as bars (one per hour, days marked), with a table of the
 // hours that had any. The chart's label states the peak, so it reads without seeing it.
-import { el, svg } from './dom.js';
+import { el, svg } from '/common/assets/dom.js';
 import { formatCount, formatHour } from './format.js';
 
 const HOUR = 3_600_000;

@@ -3,6 +3,7 @@
 // parts start in `onSignedIn(me)` and stop in `onSignedOut()`.
 import { ApiError, api, session, whenSignedOut } from './api.js';
 import { setupSignIn } from './sign-in.js';
+import { el as h } from './dom.js';
 
 const ROLE_LABELS = {
   regional: 'Regional coordinator',
@@ -18,13 +19,6 @@ const ROLE_NAMES = {
 const DEFAULT_SUBS = { regional: 'regional-user', force: 'force-user', nclcc: 'nclcc-user' };
 
 const el = (id) => document.getElementById(id);
-
-function h(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  for (const [k, v] of Object.entries(props.attrs ?? {})) node.setAttribute(k, v);
-  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return node;
-}
 
 /** A labelled control with its error slot, as field-errors.js expects (`data-field`). */
 function field(name, label, control, hint) {

@@ -1,6 +1,7 @@
 // Shared by the register pages: the common page shell (sign-in, who is signed in), and formatting.
 import { ApiError } from '/common/assets/api.js';
 import { alert, startPage as startShell } from '/common/assets/page-shell.js';
+import { formatDateTime } from '/common/assets/units.js';
 
 export { alert };
 
@@ -12,8 +13,7 @@ export function cell(text) {
   return td;
 }
 
-export const when = (iso) =>
-  iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+export const when = (iso) => (iso ? formatDateTime(iso) : '—');
 
 /**
  * Signs in (dev sign-in), then calls `onReady({ me, forces, forceName })` with the caller and the

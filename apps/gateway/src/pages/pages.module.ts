@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { BoardPageController } from './board-page.controller';
-import { LinesPageController } from './lines-page.controller';
 import { staticPageController } from './static-page.controller';
 
 /**
@@ -13,9 +12,9 @@ import { staticPageController } from './static-page.controller';
   controllers: [
     staticPageController('report'),
     staticPageController('taskings'),
+    staticPageController('lines', { returns: 'returns.html' }),
     staticPageController('common'),
     BoardPageController,
-    LinesPageController,
   ],
 })
 export class PagesModule {}

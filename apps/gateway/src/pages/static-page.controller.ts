@@ -2,15 +2,17 @@ import { join } from 'node:path';
 import { Controller, Get, Param, Res, Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
+import { ProblemError } from '@intensify/problems';
 import { Public } from '../auth/public.decorator';
 import { sendPageFile } from './page-response';
 import { findPublicFolder } from './public-files';
 
 /**
  * A page of static files from `apps/gateway/public/<name>`, no build step: `/<name>` is its
- * `index.html`, `/<name>/assets/<file>` its scripts and styles.
+ * `index.html`, `/<name>/assets/<file>` its scripts and styles, and `/<name>/<sub>` each further
+ * page listed in `subPages` (e.g. `{ returns: 'returns.html' }`).
  */
-export function staticPageController(name: string): Type {
+export function staticPageController(name: string, subPages: Record<string, string> = {}): Type {
   const folder = join(findPublicFolder(__dirname), name);
 
   @Public()
@@ -25,6 +27,13 @@ export function staticPageController(name: string): Type {
     @Get('assets/:file')
     asset(@Param('file') file: string, @Res() res: Response): void {
       sendPageFile(res, folder, file);
+    }
+
+    @Get(':sub')
+    subPage(@Param('sub') sub: string, @Res() res: Response): void {
+      if (!Object.hasOwn(subPages, sub))
+        throw new ProblemError('not_found', `No page ${name}/${sub}`);
+      sendPageFile(res, folder, subPages[sub]);
     }
   }
   Object.defineProperty(StaticPageController, 'name', { value: `${name}PageController` });

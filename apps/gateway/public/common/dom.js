@@ -1,8 +1,10 @@
-// Small element builders for the board's modules.
+// Small element builders the pages share.
 
+/** An element with properties, attributes (`attrs`) and children; null, undefined and false are skipped. */
 export const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
+  for (const [k, v] of Object.entries(props.attrs ?? {})) node.setAttribute(k, v);
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
   return node;
 };
 
