@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { BoardTimeline, Operation, TimelineHour } from '@intensify/contracts';
+import { BoardTimeline, TimelineHour } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { boardFilter } from './board-filter';
+import { readOperation } from '../upstream/read-operation';
 
 @Controller('api/v1/operations/:operationId/board/timeline')
 export class BoardTimelineController {
@@ -19,13 +20,7 @@ export class BoardTimelineController {
   ): Promise<BoardTimeline> {
     authorize(p, 'board.read');
     const filter = boardFilter(p, query);
-    const op = (
-      await this.upstream.call<Operation>(
-        'reporting',
-        'GET',
-        `/internal/operations/${encodeURIComponent(id)}`,
-      )
-    ).body;
+    const op = await readOperation(this.upstream, id);
     const forces = filter.forces ? `?forces=${filter.forces.join(',')}` : '';
     const hours = (
       await this.upstream.call<TimelineHour[]>(

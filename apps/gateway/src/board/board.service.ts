@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Board, BoardFigures, Operation } from '@intensify/contracts';
+import { Board, BoardFigures } from '@intensify/contracts';
 import { Principal, visibleRegion } from '@intensify/auth';
 import { forcesInRegion, RegionCode } from '@intensify/reference-data';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { readOperation } from '../upstream/read-operation';
 
 @Injectable()
 export class BoardService {
@@ -10,10 +11,7 @@ export class BoardService {
 
   /** The operation's status comes from its owner; the figures from the projection. */
   async read(operationId: string): Promise<Board> {
-    const id = encodeURIComponent(operationId);
-    const op = (
-      await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${id}`)
-    ).body;
+    const op = await readOperation(this.upstream, operationId);
     const figures = (
       await this.upstream.call<BoardFigures>('projections', 'GET', `/internal/boards/${op.id}`)
     ).body;

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { FocusMap, LineReturnReport, Operation } from '@intensify/contracts';
+import { FocusMap, LineReturnReport } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { toIntelligence } from './forward';
+import { readOperation } from '../upstream/read-operation';
 
 const enc = encodeURIComponent;
 
@@ -64,7 +65,7 @@ export class IntelligenceController {
     @Req() req: Request,
   ) {
     authorize(p, 'focus.set');
-    const op = await this.operation(operationId);
+    const op = await readOperation(this.upstream, operationId);
     if (op.status === 'closed')
       throw new ProblemError(
         'operation_closed',
@@ -88,7 +89,7 @@ export class IntelligenceController {
     @Req() req: Request,
   ) {
     authorize(p, 'operation.read');
-    const op = await this.operation(operationId);
+    const op = await readOperation(this.upstream, operationId);
     return toIntelligence(
       this.upstream,
       'GET',
@@ -105,7 +106,7 @@ export class IntelligenceController {
   @Get('operations/:operationId/focus-map')
   async focusMap(@Param('operationId') operationId: string, @CurrentPrincipal() p: Principal) {
     authorize(p, 'board.read');
-    const op = await this.operation(operationId);
+    const op = await readOperation(this.upstream, operationId);
     return (
       await this.upstream.call<FocusMap>('projections', 'GET', `/internal/focus-maps/${op.id}`)
     ).body;
@@ -150,11 +151,5 @@ export class IntelligenceController {
   audit(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'intelligence.audit');
     return toIntelligence(this.upstream, 'GET', '/internal/intelligence/audit', p, req);
-  }
-
-  private async operation(id: string): Promise<Operation> {
-    return (
-      await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${enc(id)}`)
-    ).body;
   }
 }

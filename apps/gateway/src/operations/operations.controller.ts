@@ -12,6 +12,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { correlationIdOf } from '../upstream/correlation';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { readOperation } from '../upstream/read-operation';
 
 @Controller('api/v1/operations')
 export class OperationsController {
@@ -44,13 +45,7 @@ export class OperationsController {
   @Get(':id')
   async get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Operation> {
     authorize(p, 'operation.read');
-    return (
-      await this.upstream.call<Operation>(
-        'reporting',
-        'GET',
-        `/internal/operations/${encodeURIComponent(id)}`,
-      )
-    ).body;
+    return readOperation(this.upstream, id);
   }
 
   /** Makes the week's figures final; later writes get 409 `operation_closed`. */

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import {
-  Operation,
   Page,
   Tasking,
   validateIssueTaskings,
@@ -16,6 +15,7 @@ import { requireIdempotencyKey } from '../outcomes/idempotency-key';
 import { correlationIdOf } from '../upstream/correlation';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { scopeTaskings, TaskingStreamService } from './tasking-stream.service';
+import { readOperation } from '../upstream/read-operation';
 
 const enc = encodeURIComponent;
 
@@ -44,7 +44,7 @@ export class TaskingsController {
     const request = validateIssueTaskings(body);
     if (!request.ok) throw ProblemError.validation(request.errors);
     for (const t of request.value.taskings) authorize(p, 'tasking.issue', { force: t.force });
-    const op = await this.operation(operationId);
+    const op = await readOperation(this.upstream, operationId);
     if (op.status === 'closed')
       throw new ProblemError(
         'operation_closed',
@@ -103,7 +103,7 @@ export class TaskingsController {
       throw ProblemError.validation([
         { field: 'operationId', message: 'is required: the id of one operation' },
       ]);
-    const op = await this.operation(operationId);
+    const op = await readOperation(this.upstream, operationId);
     const first = await this.stream.read(op.id);
     let unsubscribe = () => {};
     const stream = openEventStream(req, res, () => unsubscribe());
@@ -111,13 +111,6 @@ export class TaskingsController {
       stream.send('taskings', { operationId: op.id, items: scopeTaskings(all, p) });
     send(first);
     unsubscribe = this.stream.subscribe(op.id, { push: send, end: stream.end });
-  }
-
-  /** The operation from its owner; 404 when there is none. */
-  private async operation(id: string): Promise<Operation> {
-    return (
-      await this.upstream.call<Operation>('reporting', 'GET', `/internal/operations/${enc(id)}`)
-    ).body;
   }
 
   /** One tasking with its full history. */
