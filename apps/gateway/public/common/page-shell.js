@@ -32,6 +32,16 @@ function renderShell(signInHeading) {
       ),
       h('h1', { id: 'page-title' }, titleOf(document)),
       ...document.querySelectorAll('[data-shell-slot=masthead]'),
+    ),
+    h(
+      'div',
+      { className: 'masthead-bar' },
+      h('nav', {
+        id: 'main-nav',
+        className: 'main-nav',
+        hidden: true,
+        attrs: { 'aria-label': 'Main' },
+      }),
       h(
         'div',
         { id: 'who', className: 'who', hidden: true },
@@ -39,12 +49,6 @@ function renderShell(signInHeading) {
         h('button', { type: 'button', id: 'sign-out', className: 'button secondary' }, 'Sign out'),
       ),
     ),
-    h('nav', {
-      id: 'main-nav',
-      className: 'main-nav',
-      hidden: true,
-      attrs: { 'aria-label': 'Main' },
-    }),
   );
   document.body.prepend(
     h('a', { className: 'skip-link', href: '#main' }, 'Skip to main content'),
