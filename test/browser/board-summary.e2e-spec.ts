@@ -216,7 +216,7 @@ describe('week summary, exports and timeline', () => {
     await page.goto(`/board/${week.id}/summary`);
     await page.locator('body[data-state=ready]').waitFor();
     const figures = await board(week.id, token);
-    expect(await page.locator('#title').textContent()).toBe('Summary week: week summary');
+    expect(await page.locator('#page-title').textContent()).toBe('Summary week: week summary');
     const arrests = page.locator('#national tr', { hasText: 'Arrests' }).first().locator('td');
     expect(await arrests.textContent()).toBe(String(figures.national.arrests));
     expect(await page.locator('#regions tr[data-region]').count()).toBe(10);

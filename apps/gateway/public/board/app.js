@@ -1,7 +1,8 @@
 // The live board: signs the viewer in, then shows one week's figures, map, taskings and
 // timeline, kept current by the board stream. All figures come from the API as they are.
-import { ApiError, api, session, whenSignedOut } from '/common/assets/api.js';
-import { setupSignIn } from '/common/assets/sign-in.js';
+import { ApiError, api, session } from '/common/assets/api.js';
+import { failed, setTitle, startPage } from '/common/assets/page-shell.js';
+import { BOARD_ROLES } from '/common/assets/roles.js';
 import { openBoardStream } from './board-stream.js';
 import { setupDownloads } from './downloads.js';
 import { renderFigures, renderTaskings } from './figures.js';
@@ -16,11 +17,6 @@ const $ = (id) => document.getElementById(id);
 const operationId = location.pathname.match(/^\/board\/([0-9a-f-]{36})/i)?.[1];
 /** Timeline and focus map are re-read after board changes, at most this often. */
 const REFRESH_MS = 2000;
-
-function alert(message) {
-  $('page-alert').textContent = message;
-  $('page-alert').hidden = !message;
-}
 
 /** The region a viewer is limited to (a scoped commander, a region, a force's region). */
 function scopeRegionOf(me, forces) {
@@ -59,8 +55,7 @@ async function showBoard({ me, regions, forces, forceMap }) {
   const regionNames = new Map(regions.map((r) => [r.code, r.name]));
   const forceNames = new Map(forces.map((f) => [f.code, f.name]));
   const operation = await api.get(`/api/v1/operations/${operationId}`);
-  $('week-name').textContent = operation.name;
-  document.title = `${operation.name} – live board – Intensify`;
+  setTitle(operation.name, `${operation.name} – live board`);
   $('summary-link').href = `/board/${operationId}/summary`;
   $('attribution').textContent = forceMap.attribution;
   setupDownloads(operationId);
@@ -165,42 +160,25 @@ async function showBoard({ me, regions, forces, forceMap }) {
           : '';
     },
   });
-  whenSignedOut((message) => {
-    stream.close();
-    alert(message);
-  });
+  return () => stream.close();
 }
 
 async function main() {
-  const [regions, forces, forceMap] = await Promise.all([
-    api.get('/api/v1/regions'),
-    api.get('/api/v1/forces'),
-    api.get('/api/v1/force-map'),
-  ]);
-
-  async function start() {
-    const me = await api.get('/api/v1/me');
-    $('sign-in').hidden = true;
-    $('who').hidden = false;
-    const scope = me.region ?? me.force ?? 'national';
-    $('who-name').textContent = `${me.sub} (${me.role}, ${scope})`;
-    if (operationId) await showBoard({ me, regions, forces, forceMap });
-    else await showWeeks();
-  }
-
-  $('sign-out').onclick = () => {
-    session.end();
-    location.reload();
-  };
-  setupSignIn({ regions, forces, onSignedIn: start });
-  if (session.token()) await start();
-  else $('sign-in').hidden = false;
+  let stop = null;
+  const page = await startPage({
+    roles: BOARD_ROLES,
+    signInHeading: 'Sign in to watch a week',
+    async onSignedIn(me) {
+      // The board's parts are built once: signing in again after signing out starts afresh.
+      if (stop) return location.reload();
+      stop = () => {};
+      if (!operationId) return showWeeks();
+      const forceMap = await api.get('/api/v1/force-map');
+      stop = await showBoard({ me, ...page, forceMap });
+    },
+    onSignedOut: () => stop?.(),
+  });
+  await page.resume();
 }
 
-main().catch((e) => {
-  if (e instanceof ApiError && e.status === 401) {
-    $('sign-in').hidden = false;
-    return;
-  }
-  alert(e instanceof ApiError ? `The board could not load: ${e.problem.detail}` : String(e));
-});
+main().catch(failed);

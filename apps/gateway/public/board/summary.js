@@ -3,6 +3,8 @@
 // and waits for `data-state` on the body to say it is ready (or failed, with the problem).
 import { ApiError, api } from '/common/assets/api.js';
 import { el } from '/common/assets/dom.js';
+import { alert, setTitle, startPage } from '/common/assets/page-shell.js';
+import { BOARD_ROLES } from '/common/assets/roles.js';
 import { setupDownloads } from './downloads.js';
 import {
   DRUG_NAMES,
@@ -90,17 +92,14 @@ function topList(title, forces, board, value) {
   return box;
 }
 
-async function main() {
+async function showSummary({ regions, forces }) {
   if (!operationId)
     throw new ApiError(404, { code: 'not_found', status: 404, detail: 'No week in the address' });
-  const [operation, board, regions, forces] = await Promise.all([
+  const [operation, board] = await Promise.all([
     api.get(`/api/v1/operations/${operationId}`),
     api.get(`/api/v1/operations/${operationId}/board`),
-    api.get('/api/v1/regions'),
-    api.get('/api/v1/forces'),
   ]);
-  document.title = `${operation.name}: week summary – Intensify`;
-  $('title').textContent = `${operation.name}: week summary`;
+  setTitle(`${operation.name}: week summary`);
   $('subtitle').textContent =
     `${formatDateTime(operation.startsAt)} to ${formatDateTime(operation.endsAt)} · ${board.final ? 'final figures' : 'provisional figures'} as of ${formatDateTime(board.asOf)}`;
   $('back').href = `/board/${operationId}`;
@@ -186,14 +185,15 @@ async function main() {
   document.body.dataset.state = 'ready';
 }
 
-main().catch((e) => {
+/** Says why there is no summary, on the page and in `data-problem` for the PDF renderer. */
+function fail(e) {
   const problem =
     e instanceof ApiError ? e.problem : { code: 'internal_error', status: 500, detail: String(e) };
-  $('problem').hidden = false;
-  $('problem').textContent =
+  alert(
     e instanceof ApiError && e.status === 401
-      ? 'Sign in on the live board first, then open the summary again.'
-      : `The summary could not be made: ${problem.detail}`;
+      ? 'Sign in to see the summary.'
+      : `The summary could not be made: ${problem.detail}`,
+  );
   document.body.dataset.problem = JSON.stringify({
     status: e.status ?? 500,
     title: 'Summary failed',
@@ -201,4 +201,15 @@ main().catch((e) => {
     ...problem,
   });
   document.body.dataset.state = 'failed';
-});
+}
+
+async function main() {
+  const page = await startPage({
+    roles: BOARD_ROLES,
+    onSignedIn: () => showSummary(page).catch(fail),
+  });
+  if (!(await page.resume()))
+    fail(new ApiError(401, { code: 'unauthorized', status: 401, detail: 'Not signed in' }));
+}
+
+main().catch(fail);

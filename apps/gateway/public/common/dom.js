@@ -8,6 +8,9 @@ export const el = (tag, props = {}, ...children) => {
   return node;
 };
 
+/** A table cell holding `text` (empty for null or undefined). */
+export const cell = (text) => el('td', { textContent: text ?? '' });
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 export const svg = (tag, attrs = {}, text) => {

@@ -1,92 +1,72 @@
-// What every signed-in page shares: the development sign-in form (built here, so pages do not
-// repeat its markup), who is signed in, signing out, and the page's alert line. The page's own
-// parts start in `onSignedIn(me)` and stop in `onSignedOut()`.
+// What every page shares, built here so that no page repeats it: the masthead (product name,
+// the page's title, the main navigation, who is signed in, signing out), the alert line and the
+// development sign-in form. A page's HTML holds only its own content: a <main id="main"> with
+// a `#workspace` that shows while signed in (alert and sign-in go before it), and any
+// `data-shell-slot="masthead"` element, which moves into the masthead. The page's own parts
+// start in `onSignedIn(me)` and stop in `onSignedOut()`.
 import { ApiError, api, session, whenSignedOut } from './api.js';
-import { setupSignIn } from './sign-in.js';
 import { el as h } from './dom.js';
+import { expandMarkup } from './markup.js';
+import { showNav } from './nav.js';
+import { ROLES } from './roles.js';
+import { setupSignIn } from './sign-in.js';
 
-const ROLE_LABELS = {
-  regional: 'Regional coordinator',
-  force: 'Force user',
-  nclcc: 'NCLCC (national)',
-};
-const ROLE_NAMES = {
-  regional: 'regional coordinator',
-  force: 'force user',
-  nclcc: 'NCLCC',
-  commander: 'commander',
-};
-const DEFAULT_SUBS = { regional: 'regional-user', force: 'force-user', nclcc: 'nclcc-user' };
-
+const PRODUCT = 'Intensify';
 const el = (id) => document.getElementById(id);
 
-/** A labelled control with its error slot, as field-errors.js expects (`data-field`). */
-function field(name, label, control, hint) {
-  const box = h(
-    'div',
-    { className: 'field' },
-    h('label', { htmlFor: control.id }, label),
-    hint && h('p', { className: 'hint', id: `${control.id}-hint` }, hint),
-    h('p', {
-      className: 'field-error',
-      id: `${control.id}-error`,
-      attrs: { 'aria-live': 'polite' },
-    }),
-    control,
-  );
-  box.dataset.field = name;
-  const described = [hint && `${control.id}-hint`, `${control.id}-error`].filter(Boolean);
-  control.setAttribute('aria-describedby', described.join(' '));
-  return box;
-}
+/** The page's title: its <title> without the product name, until the page sets another. */
+const titleOf = (doc) => doc.title.replace(new RegExp(` – ${PRODUCT}$`), '');
 
-/** Fills `#sign-in` with the form sign-in.js drives; `roles` in order, the first chosen. */
-function renderSignIn(roles) {
-  const choices = roles.map((role, i) =>
+function renderShell(signInHeading) {
+  const header = h(
+    'header',
+    { className: 'masthead' },
     h(
-      'label',
-      { className: 'choice' },
-      h('input', {
-        type: 'radio',
-        name: 'role',
-        value: role,
-        checked: i === 0,
-        // sign-in.js asks for a region where the role needs one.
-        attrs: role === 'regional' ? { 'data-region': 'required' } : {},
+      'div',
+      { className: 'masthead-inner' },
+      h(
+        'p',
+        { className: 'service-name' },
+        PRODUCT,
+        h('span', {}, 'county lines intensification weeks'),
+      ),
+      h('h1', { id: 'page-title' }, titleOf(document)),
+      ...document.querySelectorAll('[data-shell-slot=masthead]'),
+    ),
+    h(
+      'div',
+      { className: 'masthead-bar' },
+      h('nav', {
+        id: 'main-nav',
+        className: 'main-nav',
+        hidden: true,
+        attrs: { 'aria-label': 'Main' },
       }),
-      ` ${ROLE_LABELS[role]}`,
+      h(
+        'div',
+        { id: 'who', className: 'who', hidden: true },
+        h('p', {}, 'Signed in as ', h('strong', { id: 'who-name' })),
+        h('button', { type: 'button', id: 'sign-out', className: 'button secondary' }, 'Sign out'),
+      ),
     ),
   );
-  const form = h(
-    'form',
-    { id: 'sign-in-form', noValidate: true },
-    h('fieldset', {}, h('legend', {}, 'Your role'), h('div', { className: 'choices' }, ...choices)),
-    field('region', 'Region', h('select', { id: 'sign-in-region', name: 'region' })),
-    field('force', 'Force', h('select', { id: 'sign-in-force', name: 'force' })),
-    field(
-      'sub',
-      'User id',
-      h('input', {
-        id: 'sign-in-sub',
-        name: 'sub',
-        value: DEFAULT_SUBS[roles[0]],
-        autocomplete: 'username',
-      }),
-      'A pseudonymous id, not your name.',
+  document.body.prepend(
+    h('a', { className: 'skip-link', href: '#main' }, 'Skip to main content'),
+    header,
+  );
+  el('workspace').before(
+    h('p', { id: 'page-alert', className: 'notice', hidden: true, attrs: { role: 'alert' } }),
+    h(
+      'section',
+      {
+        id: 'sign-in',
+        className: 'sign-in',
+        hidden: true,
+        attrs: { 'aria-labelledby': 'sign-in-heading' },
+      },
+      h('h2', { id: 'sign-in-heading' }, signInHeading),
     ),
-    h('p', {
-      id: 'sign-in-problem',
-      className: 'field-error',
-      attrs: { 'aria-live': 'assertive' },
-    }),
-    h('button', { type: 'submit', className: 'button' }, 'Sign in'),
   );
-  const off = h(
-    'p',
-    { id: 'sign-in-off', className: 'notice warning', hidden: true },
-    "Development sign-in is off on this server. Use your organisation's sign-in instead.",
-  );
-  el('sign-in').append(off, form);
 }
 
 export function alert(message) {
@@ -94,23 +74,43 @@ export function alert(message) {
   el('page-alert').hidden = !message;
 }
 
+/** Says why the page could not start, for a page's top-level `catch`. */
+export function failed(e) {
+  alert(e instanceof ApiError ? `The page could not load: ${e.problem.detail}` : String(e));
+}
+
+/** Titles the page (its heading, and the browser tab, which may say more). */
+export function setTitle(heading, tab = heading) {
+  el('page-title').textContent = heading;
+  document.title = `${tab} – ${PRODUCT}`;
+}
+
 /**
- * Loads the regions and forces, sets up sign-in and calls `onSignedIn(me)` once signed in (now,
- * if this tab already is). Answers the reference data for the page's own parts.
+ * Builds the shell, loads the regions and forces, sets up sign-in offering `roles` (in order,
+ * the first chosen) and calls `onSignedIn(me)` once signed in. Answers the reference data for
+ * the page's own parts and `resume()`, which starts the page when this tab is already signed
+ * in (answering whether it was) and else offers the sign-in form.
  */
-export async function startPage({ roles, onSignedIn, onSignedOut = () => {} }) {
+export async function startPage({
+  roles,
+  signInHeading = 'Sign in',
+  onSignedIn,
+  onSignedOut = () => {},
+}) {
+  expandMarkup();
+  renderShell(signInHeading);
   const [regions, forces] = await Promise.all([
     api.get('/api/v1/regions'),
     api.get('/api/v1/forces'),
   ]);
   const forceNames = new Map(forces.map((f) => [f.code, f.name]));
   const regionNames = new Map(regions.map((r) => [r.code, r.name]));
-  renderSignIn(roles);
 
   function showSignedOut(message = '') {
     onSignedOut();
     el('workspace').hidden = true;
     el('who').hidden = true;
+    showNav(el('main-nav'), null);
     el('sign-in').hidden = false;
     alert(message);
   }
@@ -122,19 +122,21 @@ export async function startPage({ roles, onSignedIn, onSignedOut = () => {} }) {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.status !== 401) alert(`Signed in, but the page could not start: ${e.problem.detail}`);
-      return;
+      return false;
     }
     const scope = me.region
       ? regionNames.get(me.region)
       : me.force
         ? forceNames.get(me.force)
         : 'national';
-    el('who-name').textContent = `${me.sub} (${ROLE_NAMES[me.role] ?? me.role}, ${scope})`;
+    el('who-name').textContent = `${me.sub} (${ROLES[me.role]?.name ?? me.role}, ${scope})`;
     el('who').hidden = false;
+    showNav(el('main-nav'), me.role);
     el('sign-in').hidden = true;
     el('workspace').hidden = false;
     alert('');
     await onSignedIn(me);
+    return true;
   }
 
   whenSignedOut(showSignedOut);
@@ -143,6 +145,11 @@ export async function startPage({ roles, onSignedIn, onSignedOut = () => {} }) {
     showSignedOut('You have signed out.');
     el('sign-in-sub').focus();
   });
-  setupSignIn({ regions, forces, onSignedIn: start });
-  return { regions, forces, forceNames, regionNames, resume: () => session.token() && start() };
+  setupSignIn(el('sign-in'), { roles, regions, forces, onSignedIn: start });
+  async function resume() {
+    if (session.token() && (await start())) return true;
+    el('sign-in').hidden = false;
+    return false;
+  }
+  return { regions, forces, forceNames, regionNames, resume };
 }

@@ -51,3 +51,5 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', {
 });
 export const formatDateTime = (iso) => dateTime.format(new Date(iso));
 export const formatDate = (iso) => dateOnly.format(new Date(iso));
+/** An optional instant, or a dash where there is none (tables' empty cells). */
+export const formatWhen = (iso) => (iso ? formatDateTime(iso) : '—');

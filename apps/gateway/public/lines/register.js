@@ -1,7 +1,12 @@
 // The register: search and filter lines in scope, open one to see its numbers, history,
 // orders and alerts. Reading a line shows its holder references, and that read is audited.
 import { ApiError, api } from '/common/assets/api.js';
-import { alert, cell, el, failed, startPage, when } from './common.js';
+import { cell } from '/common/assets/dom.js';
+import { alert, failed, startPage } from '/common/assets/page-shell.js';
+import { formatWhen as when } from '/common/assets/units.js';
+import { REPORTING_ROLES } from '/common/assets/roles.js';
+
+const el = (id) => document.getElementById(id);
 
 const RISKS = {
   childrenExploited: 'children exploited',
@@ -10,7 +15,13 @@ const RISKS = {
   cuckooing: 'cuckooing',
 };
 
-startPage(async ({ forces, forceName }) => {
+async function main() {
+  const page = await startPage({ roles: REPORTING_ROLES, onSignedIn: () => showSearch(page) });
+  await page.resume();
+}
+
+async function showSearch({ forces, forceNames }) {
+  const forceName = (code) => forceNames.get(code) ?? code;
   const forceSelect = el('filter-force');
   forceSelect.replaceChildren(
     forceSelect.options[0],
@@ -74,7 +85,9 @@ startPage(async ({ forces, forceName }) => {
   };
   el('more-lines').onclick = () => search(true);
   await search();
-}).catch(failed);
+}
+
+main().catch(failed);
 
 async function showLine(id, name) {
   let l;

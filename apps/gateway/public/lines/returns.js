@@ -1,12 +1,25 @@
 // A force's monthly return: pick force and month, upload the CSV, read the change report.
 import { ApiError, request } from '/common/assets/api.js';
+import { cell } from '/common/assets/dom.js';
 import { showFieldErrors } from '/common/assets/field-errors.js';
-import { cell, el, failed, startPage } from './common.js';
+import { failed, startPage } from '/common/assets/page-shell.js';
+import { REPORTING_ROLES } from '/common/assets/roles.js';
+
+const el = (id) => document.getElementById(id);
 
 const COLUMNS =
   'brand, exportingForce, importingForces, numbers, replacedNumbers, holderRefs, childrenExploited, weapons, violence, cuckooing, status, closureType, lastIntelligenceAt';
 
-startPage(async ({ me, forceName }) => {
+async function main() {
+  const page = await startPage({
+    roles: REPORTING_ROLES,
+    onSignedIn: (me) => showUpload(me, page),
+  });
+  await page.resume();
+}
+
+function showUpload(me, { forceNames }) {
+  const forceName = (code) => forceNames.get(code) ?? code;
   el('columns').textContent = COLUMNS;
   el('return-force').replaceChildren(
     ...me.forces.map((code) =>
@@ -53,7 +66,9 @@ startPage(async ({ me, forceName }) => {
       el('return-upload').disabled = false;
     }
   };
-}).catch(failed);
+}
+
+main().catch(failed);
 
 function showReport(r) {
   el('report').hidden = false;

@@ -2,14 +2,19 @@
 import { ApiError, api } from '/common/assets/api.js';
 import { createCsvUpload } from './csv-upload.js';
 import { createOutcomeForm } from './outcome-form.js';
-import { alert, startPage } from '/common/assets/page-shell.js';
+import { alert, failed, startPage } from '/common/assets/page-shell.js';
+import { REPORTING_ROLES } from '/common/assets/roles.js';
 import { createSubmissions } from './submissions.js';
 import { setupWeekAndForce } from './week-and-force.js';
 
 const el = (id) => document.getElementById(id);
 
 async function main() {
-  const page = await startPage({ roles: ['regional', 'force', 'nclcc'], onSignedIn: start });
+  const page = await startPage({
+    roles: REPORTING_ROLES,
+    signInHeading: '1. Sign in',
+    onSignedIn: start,
+  });
   const { forceNames } = page;
   const submissions = createSubmissions({ forceNames, onCorrect: (item) => form.correct(item) });
   const form = createOutcomeForm({ onSaved: () => submissions.refresh() });
@@ -43,6 +48,4 @@ async function main() {
   await page.resume();
 }
 
-main().catch((e) =>
-  alert(e instanceof ApiError ? `The page could not load: ${e.problem.detail}` : String(e)),
-);
+main().catch(failed);

@@ -1,5 +1,7 @@
 // The drugs of a seizure: rows added and removed by the user, named `drugs.<i>.<field>` like the
 // API's error paths, so each server error lands beside its own box.
+import { el as h } from '/common/assets/dom.js';
+import { field } from '/common/assets/markup.js';
 import { DRUGS } from './validation.js';
 
 const DRUG_NAMES = {
@@ -10,24 +12,37 @@ const DRUG_NAMES = {
   other: 'Other',
 };
 
-function rowMarkup(i) {
-  const id = (f) => `f-drugs-${i}-${f}`;
-  const field = (f, label, input, hint = '') => `
-    <div class="field" data-field="drugs.${i}.${f}">
-      <label for="${id(f)}">${label}</label>
-      ${hint && `<p class="hint" id="${id(f)}-hint">${hint}</p>`}
-      <p class="field-error" id="${id(f)}-error" aria-live="polite"></p>
-      ${input(`id="${id(f)}" data-drug="${f}" aria-describedby="${hint && `${id(f)}-hint `}${id(f)}-error"`)}
-    </div>`;
-  return `
-    <legend>Drug ${i + 1}</legend>
-    <div class="row">
-      ${field('drug', 'Drug', (a) => `<select ${a}>${DRUGS.map((d) => `<option value="${d}">${DRUG_NAMES[d]}</option>`).join('')}</select>`)}
-      ${field('grams', 'Grams', (a) => `<input ${a} inputmode="decimal" class="short" />`, 'Up to 3 decimal places')}
-      ${field('plants', 'Plants', (a) => `<input ${a} inputmode="numeric" class="short" />`)}
-      ${field('valuePence', 'Street value (£)', (a) => `<input ${a} inputmode="decimal" class="medium" />`, 'Pounds and pence')}
-      <button type="button" class="button secondary remove-drug">Remove drug ${i + 1}</button>
-    </div>`;
+/** One drug's fieldset, its fields named `drugs.<i>.<field>` and marked `data-drug`. */
+function drugRow(i) {
+  const control = (f, tag, props = {}) =>
+    h(tag, { id: `f-drugs-${i}-${f}`, ...props, attrs: { 'data-drug': f } });
+  const box = (f, label, input, hint) => field(`drugs.${i}.${f}`, label, input, hint);
+  const drug = control('drug', 'select');
+  drug.append(...DRUGS.map((d) => h('option', { value: d }, DRUG_NAMES[d])));
+  const amount = (f, mode, size) => control(f, 'input', { inputMode: mode, className: size });
+  return h(
+    'fieldset',
+    { className: 'drug-row nested' },
+    h('legend', {}, `Drug ${i + 1}`),
+    h(
+      'div',
+      { className: 'row' },
+      box('drug', 'Drug', drug),
+      box('grams', 'Grams', amount('grams', 'decimal', 'short'), 'Up to 3 decimal places'),
+      box('plants', 'Plants', amount('plants', 'numeric', 'short')),
+      box(
+        'valuePence',
+        'Street value (£)',
+        amount('valuePence', 'decimal', 'medium'),
+        'Pounds and pence',
+      ),
+      h(
+        'button',
+        { type: 'button', className: 'button secondary remove-drug' },
+        `Remove drug ${i + 1}`,
+      ),
+    ),
+  );
 }
 
 /** Reads the rows as text: `[{ drug, grams, plants, valuePounds }]`. */
@@ -47,9 +62,7 @@ export function readDrugRows(container) {
 export function renderDrugRows(container, rows) {
   container.replaceChildren(
     ...rows.map((r, i) => {
-      const fieldset = document.createElement('fieldset');
-      fieldset.className = 'drug-row nested';
-      fieldset.innerHTML = rowMarkup(i);
+      const fieldset = drugRow(i);
       const set = (f, v) => (fieldset.querySelector(`[data-drug="${f}"]`).value = v ?? '');
       set('drug', r.drug || DRUGS[0]);
       set('grams', r.grams);

@@ -3,7 +3,7 @@
 // declines; a commander watches. Shared pieces (sign-in, API client, field errors) come from the
 // reporting page's assets.
 import { ApiError, api, request } from '/common/assets/api.js';
-import { alert, startPage } from '/common/assets/page-shell.js';
+import { alert, failed, startPage } from '/common/assets/page-shell.js';
 import { formatDate } from '/common/assets/units.js';
 import { createDecideDialog } from './decide-dialog.js';
 import { createIssueForm } from './issue-form.js';
@@ -115,6 +115,4 @@ async function main() {
   await page.resume();
 }
 
-main().catch((e) =>
-  alert(e instanceof ApiError ? `The page could not load: ${e.problem.detail}` : String(e)),
-);
+main().catch(failed);

@@ -1,0 +1,91 @@
+// The parts every form and table repeats, spelled out in one place so that each page's HTML
+// holds only what differs:
+//   <div data-field="count" data-label="People arrested" data-hint="At least 1">
+//     <input id="f-count" name="count" /></div>
+//       → a .field with its label, hint, error slot and aria-describedby (see field-errors.js);
+//   the same with `data-count` and no control → a whole-number box named after the field, its id
+//       prefixed by the nearest `data-id-prefix` (e.g. "f-" gives weapons.bladed f-weapons-bladed);
+//   <table data-columns="Row|Line in file|Problem"> → its header row of column headings;
+//   <div class="error-summary" id="x" data-title="…"> → the heading, detail (#x-detail) and
+//       list (#x-list) that showSummary fills.
+import { el as h } from './dom.js';
+
+/**
+ * Gives `box` (with `data-field`) a label, an optional hint and an error slot for `control`,
+ * which describes itself by them (then by any ids it already named).
+ */
+function dressField(box, control, label, hint) {
+  const id = control.id;
+  const hintNode = hint !== undefined && h('p', { className: 'hint', id: `${id}-hint` }, hint);
+  const error = h('p', {
+    className: 'field-error',
+    id: `${id}-error`,
+    attrs: { 'aria-live': 'polite' },
+  });
+  box.classList.add('field');
+  control.before(...[h('label', { htmlFor: id }, label), hintNode, error].filter(Boolean));
+  const own = control.getAttribute('aria-describedby');
+  control.setAttribute(
+    'aria-describedby',
+    [hintNode && hintNode.id, error.id, own].filter(Boolean).join(' '),
+  );
+  return box;
+}
+
+/** A labelled control with its hint and error slot, for forms built in script. */
+export function field(name, label, control, hint) {
+  const box = h('div', { attrs: { 'data-field': name } }, control);
+  return dressField(box, control, label, hint);
+}
+
+/** The whole-number box a `data-count` field asks for. */
+function countInput(box) {
+  const name = box.dataset.field;
+  const prefix = box.closest('[data-id-prefix]')?.dataset.idPrefix ?? '';
+  const input = h('input', { id: prefix + name.replaceAll('.', '-'), name, className: 'short' });
+  input.setAttribute('inputmode', 'numeric');
+  box.append(input);
+  return input;
+}
+
+function expandFields(root) {
+  for (const box of root.querySelectorAll('[data-field][data-label]')) {
+    const control =
+      'count' in box.dataset ? countInput(box) : box.querySelector('input, select, textarea');
+    dressField(box, control, box.dataset.label, box.dataset.hint);
+    delete box.dataset.label;
+    delete box.dataset.hint;
+    delete box.dataset.count;
+  }
+}
+
+function expandTables(root) {
+  for (const table of root.querySelectorAll('table[data-columns]')) {
+    const headings = table.dataset.columns.split('|').map((c) => c.trim());
+    const head = h('thead', {}, h('tr', {}, ...headings.map((c) => h('th', { scope: 'col' }, c))));
+    const caption = table.querySelector('caption');
+    if (caption) caption.after(head);
+    else table.prepend(head);
+    delete table.dataset.columns;
+  }
+}
+
+function expandSummaries(root) {
+  for (const summary of root.querySelectorAll('.error-summary[data-title]')) {
+    summary.setAttribute('role', 'alert');
+    summary.tabIndex = -1;
+    summary.append(
+      h('h3', {}, summary.dataset.title),
+      h('p', { id: `${summary.id}-detail` }),
+      h('ul', { id: `${summary.id}-list` }),
+    );
+    delete summary.dataset.title;
+  }
+}
+
+/** Spells out the compact markup under `root`; run before anything looks for its ids. */
+export function expandMarkup(root = document) {
+  expandFields(root);
+  expandTables(root);
+  expandSummaries(root);
+}
