@@ -22,7 +22,7 @@ export async function providerKey(kid: string): Promise<ProviderKey> {
   return { kid, privateKey, jwk: { ...(await exportJWK(privateKey)), kid, alg: 'RS256' } };
 }
 
-/** The OpenID provider process of test/support/oidc-provider.mjs on a loopback port. */
+/** The OpenID provider process of test/support/oidc-provider-process.mjs on a loopback port. */
 export class TestOidcProvider {
   private child?: ChildProcess;
   readonly issuer: string;
@@ -38,7 +38,7 @@ export class TestOidcProvider {
   /** Starts (or restarts) the provider signing with `key`, and waits for its discovery. */
   async start(key: ProviderKey): Promise<void> {
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    this.child = spawn(process.execPath, [join(__dirname, 'oidc-provider.mjs')], {
+    this.child = spawn(process.execPath, [join(__dirname, 'oidc-provider-process.mjs')], {
       env: {
         ...process.env,
         NODE_ENV: 'test',

@@ -16,7 +16,7 @@ const byId = new Map(clients.map((c) => [c.id, c]));
 const provider = new Provider(issuer, {
   jwks: { keys },
   cookies: { keys: ['test-only-cookie-key'] },
-  ttl: { ClientCredentials: 600 },
+  ttl: { ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 600 },
   clients: clients.map((c) => ({
     client_id: c.id,
     client_secret: c.secret,
