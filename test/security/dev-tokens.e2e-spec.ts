@@ -4,7 +4,7 @@ import { BUILT_IN_DEV_SECRET } from '../../apps/gateway/src/auth/auth-settings';
 import { api, tokenFor } from '../support/api';
 import { runEnv } from '../support/run-env';
 import { createActiveWeek } from '../support/scenario';
-import { readUntilEnd } from '../support/sse-frames';
+import { readUntilEnd } from '../support/sse';
 
 /** Signs as the test gateway's dev sign-in does (the built-in secret of local runs). */
 const devSigner = new TokenService({ mode: 'dev', devSecret: BUILT_IN_DEV_SECRET });
