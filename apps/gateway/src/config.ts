@@ -1,23 +1,22 @@
+import { COMMON_ENV, CommonEnv, EnvSpec, int, oneOf, readEnv, str, url } from '@intensify/runtime';
 import {
-  COMMON_ENV,
-  CommonEnv,
-  EnvError,
-  EnvSpec,
-  int,
-  oneOf,
-  readEnv,
-  str,
-  url,
-} from '@intensify/runtime';
+  AuthSettings,
+  checkAuthSettings,
+  isLocalDevelopment,
+  oidcAlgorithms,
+} from './auth/auth-settings';
 
-export interface GatewayEnv extends CommonEnv {
+export interface GatewayEnv extends CommonEnv, AuthSettings {
   PORT: number;
+  /** The address the gateway listens on; dev sign-in needs a loopback one. */
   HOST: string;
-  AUTH_MODE: 'dev' | 'oidc';
-  AUTH_DEV_SECRET: string;
-  AUTH_ISSUER?: string;
-  AUTH_AUDIENCE?: string;
-  AUTH_JWKS_URI?: string;
+  AUTH_CLAIM_ROLE: string;
+  AUTH_CLAIM_REGION: string;
+  AUTH_CLAIM_FORCE: string;
+  /** Least gap between two fetches of the provider's keys when a token names an unknown one. */
+  AUTH_JWKS_COOLDOWN_MS: number;
+  /** The pages' OAuth client at the provider (authorization code with PKCE). */
+  AUTH_CLIENT_ID?: string;
   REPORTING_URL: string;
   PROJECTIONS_URL: string;
   TASKING_URL: string;
@@ -30,20 +29,25 @@ export interface GatewayEnv extends CommonEnv {
 }
 
 const optional = (raw: string | undefined) => raw;
+const optionalUrl = (raw: string | undefined, name: string) =>
+  raw === undefined ? undefined : url(raw)(raw, name);
 
-const SPEC: EnvSpec<GatewayEnv> = {
+/** Dev sign-in is the default only where development happens; anywhere else, the provider. */
+const gatewaySpec = (source: NodeJS.ProcessEnv): EnvSpec<GatewayEnv> => ({
   ...COMMON_ENV,
   PORT: int(3000, 1, 65535),
   HOST: str('127.0.0.1'),
-  AUTH_MODE: (raw, name) =>
-    oneOf(['dev', 'oidc'] as const, process.env.NODE_ENV === 'production' ? 'oidc' : 'dev')(
-      raw,
-      name,
-    ),
-  AUTH_DEV_SECRET: str('intensify-local-development-secret-not-for-production'),
-  AUTH_ISSUER: optional,
+  AUTH_MODE: oneOf(['dev', 'oidc'] as const, isLocalDevelopment(source.NODE_ENV) ? 'dev' : 'oidc'),
+  AUTH_DEV_SECRET: optional,
+  AUTH_ISSUER: optionalUrl,
   AUTH_AUDIENCE: optional,
-  AUTH_JWKS_URI: optional,
+  AUTH_JWKS_URI: optionalUrl,
+  AUTH_ALGORITHMS: oidcAlgorithms,
+  AUTH_CLAIM_ROLE: str('role'),
+  AUTH_CLAIM_REGION: str('region'),
+  AUTH_CLAIM_FORCE: str('force'),
+  AUTH_JWKS_COOLDOWN_MS: int(30_000, 0, 3_600_000),
+  AUTH_CLIENT_ID: optional,
   REPORTING_URL: url('http://127.0.0.1:3101'),
   PROJECTIONS_URL: url('http://127.0.0.1:3102'),
   TASKING_URL: url('http://127.0.0.1:3103'),
@@ -51,16 +55,12 @@ const SPEC: EnvSpec<GatewayEnv> = {
   UPSTREAM_TIMEOUT_MS: int(10_000, 100, 120_000),
   BOARD_PUSH_INTERVAL_MS: int(250, 0, 10_000),
   CHROMIUM_PATH: str('/usr/bin/chromium'),
-};
+});
 
 export const GATEWAY_ENV = Symbol('GATEWAY_ENV');
 
-export function loadGatewayEnv(): GatewayEnv {
-  const env = readEnv(SPEC);
-  if (env.AUTH_MODE === 'dev' && env.NODE_ENV === 'production') {
-    throw new EnvError(
-      'AUTH_MODE=dev is refused when NODE_ENV=production: dev tokens are for local use only',
-    );
-  }
-  return env;
+/** Reads the gateway's settings; refuses, naming the setting, what would be unsafe to serve. */
+export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const env = readEnv(gatewaySpec(source), source);
+  return { ...env, ...checkAuthSettings(env) };
 }

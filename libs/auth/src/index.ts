@@ -3,3 +3,4 @@ export * from './scope.policy';
 export * from './token.service';
 export * from './public.decorator';
 export * from './internal-actor.decorator';
+export * from './oidc-discovery';

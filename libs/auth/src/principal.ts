@@ -9,9 +9,22 @@ export interface Principal {
   force?: string;
 }
 
+/** Which token claims carry the role and its scope: providers name custom claims their own way. */
+export interface ClaimNames {
+  role: string;
+  region: string;
+  force: string;
+}
+
+export const DEFAULT_CLAIM_NAMES: ClaimNames = { role: 'role', region: 'region', force: 'force' };
+
 /** Claims must name a known role and the scope that role requires; anything else is no principal. */
-export function principalFromClaims(claims: Record<string, unknown>): Principal | null {
-  const { sub, role, region, force } = claims;
+export function principalFromClaims(
+  claims: Record<string, unknown>,
+  names: ClaimNames = DEFAULT_CLAIM_NAMES,
+): Principal | null {
+  const { sub } = claims;
+  const [role, region, force] = [claims[names.role], claims[names.region], claims[names.force]];
   if (typeof sub !== 'string' || !sub) return null;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return null;
   if (
@@ -28,5 +41,17 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     role: role as Role,
     ...(typeof region === 'string' && { region }),
     ...(typeof force === 'string' && { force }),
+  };
+}
+
+/** The claims a token carries for a principal, under the configured names. */
+export function claimsOfPrincipal(
+  p: Principal,
+  names: ClaimNames = DEFAULT_CLAIM_NAMES,
+): Record<string, string> {
+  return {
+    [names.role]: p.role,
+    ...(p.region && { [names.region]: p.region }),
+    ...(p.force && { [names.force]: p.force }),
   };
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TokenService } from '@intensify/auth';
 import { GatewayEnv } from '../config';
+import { AuthConfigController } from './auth-config.controller';
 import { BearerGuard } from './bearer.guard';
 import { DevTokenController } from './dev-token.controller';
 
@@ -11,7 +12,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      controllers: env.AUTH_MODE === 'dev' ? [DevTokenController] : [],
+      controllers: [AuthConfigController, ...(env.AUTH_MODE === 'dev' ? [DevTokenController] : [])],
       providers: [
         {
           provide: TokenService,
@@ -21,6 +22,13 @@ export class AuthModule {
             issuer: env.AUTH_ISSUER,
             audience: env.AUTH_AUDIENCE,
             jwksUri: env.AUTH_JWKS_URI,
+            algorithms: env.AUTH_ALGORITHMS,
+            claimNames: {
+              role: env.AUTH_CLAIM_ROLE,
+              region: env.AUTH_CLAIM_REGION,
+              force: env.AUTH_CLAIM_FORCE,
+            },
+            jwksCooldownMs: env.AUTH_JWKS_COOLDOWN_MS,
           }),
         },
         { provide: APP_GUARD, useClass: BearerGuard },

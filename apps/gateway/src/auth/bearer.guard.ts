@@ -3,12 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { TokenService } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
-import { PRINCIPAL } from './current-principal.decorator';
+import { PRINCIPAL, TOKEN_EXPIRES_AT } from './current-principal.decorator';
 import { IS_PUBLIC } from './public.decorator';
+import { queryToken } from './query-token-routes';
 
 /**
- * Every route needs a valid bearer token unless marked public. Event streams may pass the
- * token as `access_token` because browsers' EventSource cannot set headers.
+ * Every route needs a valid bearer token unless marked public. The documented event streams
+ * may pass the token as `access_token` (see query-token-routes).
  */
 @Injectable()
 export class BearerGuard implements CanActivate {
@@ -21,15 +22,18 @@ export class BearerGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]))
       return true;
     const req = ctx.switchToHttp().getRequest<Request>();
-    const token = bearer(req) ?? (req.path.endsWith('/stream') ? queryToken(req) : undefined);
+    const token = bearer(req) ?? queryToken(req);
     if (!token)
       throw new ProblemError(
         'unauthorized',
         'A bearer token is required (Authorization: Bearer <JWT>)',
       );
-    const principal = await this.tokens.verify(token);
-    if (!principal) throw new ProblemError('unauthorized', 'The bearer token is not valid');
-    (req as unknown as Record<string, unknown>)[PRINCIPAL] = principal;
+    const verified = await this.tokens.verifyToken(token);
+    if (!verified) throw new ProblemError('unauthorized', 'The bearer token is not valid');
+    Object.assign(req, {
+      [PRINCIPAL]: verified.principal,
+      [TOKEN_EXPIRES_AT]: verified.expiresAt,
+    });
     return true;
   }
 }
@@ -39,9 +43,4 @@ export function bearer(req: Request): string | undefined {
   const h = req.header('authorization');
   const m = h?.match(/^Bearer\s+(\S+)\s*$/i);
   return m?.[1];
-}
-
-function queryToken(req: Request): string | undefined {
-  const t = req.query.access_token;
-  return typeof t === 'string' && t ? t : undefined;
 }
