@@ -102,7 +102,7 @@ function withDatabase(url: string, db: string): string {
 
 /**
  * Test databases of finished runs are dropped so a developer's disk does not fill up. One still
- * in use (another run in this checkout or beside it) has connections and is left alone.
+ * in use (another run in this checkout or beside it) has connections, or is recent, and is left alone.
  */
 async function dropOldTestDatabases(url: string): Promise<void> {
   const client = new Client({ connectionString: withDatabase(url, 'postgres') });
@@ -113,6 +113,10 @@ async function dropOldTestDatabases(url: string): Promise<void> {
        AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
     );
     for (const { datname } of rows) {
+      // Another run beside this one may have made its database and not connected yet: only
+      // databases whose run began (the name starts with its start time) hours ago are dropped.
+      const startedAt = parseInt(String(datname).slice('intensify_test_'.length, 23), 36);
+      if (!(Date.now() - startedAt > 2 * 3_600_000)) continue;
       await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
     }
   } finally {
