@@ -4,6 +4,7 @@ import { Response } from 'express';
 import {
   Actor,
   checkSchema,
+  idempotencyKeyErrors,
   ImportResult,
   INTERNAL_HEADERS,
   OutcomeAccepted,
@@ -124,6 +125,7 @@ export class OutcomesController {
 }
 
 function requireKey(key: string | undefined): string {
-  if (!key) throw ProblemError.validation([{ field: 'Idempotency-Key', message: 'is required' }]);
-  return key;
+  const errors = idempotencyKeyErrors(key);
+  if (errors.length) throw ProblemError.validation(errors);
+  return key!;
 }
