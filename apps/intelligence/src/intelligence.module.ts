@@ -1,34 +1,25 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
-import { loggerModule, MetricsModule } from '@intensify/runtime';
+import { OutboxModule } from '@intensify/messaging';
+import { EnvModule, loggerModule, MetricsModule } from '@intensify/runtime';
 import { AuditController } from './audit/audit.controller';
 import { CLOCK, systemClock } from './clock';
 import { INTELLIGENCE_ENV, IntelligenceEnv, loadIntelligenceEnv, SCHEMA } from './config';
 import { DdtrosModule } from './ddtros/ddtros.module';
 import { DeconflictionController } from './deconfliction/deconfliction.controller';
-import { HealthController } from './health/health.controller';
+import { IntelligenceHealthModule } from './health/intelligence-health.module';
 import { LinesModule } from './lines/lines.module';
 import { InitialIntelligence1764100000000 } from './migrations/1764100000000-initial-intelligence';
-import { OutboxModule } from './outbox/outbox.module';
+import { AuditOperation1764400000000 } from './migrations/1764400000000-audit-operation';
 import { RankingModule } from './ranking/ranking.module';
 import { ReturnsModule } from './returns/returns.module';
 
 const env = loadIntelligenceEnv();
 
-@Global()
-@Module({
-  providers: [
-    { provide: INTELLIGENCE_ENV, useValue: env },
-    { provide: CLOCK, useValue: systemClock },
-  ],
-  exports: [INTELLIGENCE_ENV, CLOCK],
-})
-class IntelligenceEnvModule {}
-
 @Module({
   imports: [
-    IntelligenceEnvModule,
+    EnvModule.forService(INTELLIGENCE_ENV, env, [{ provide: CLOCK, useValue: systemClock }]),
     loggerModule('intelligence', env.LOG_LEVEL),
     MetricsModule.forService('intelligence'),
     TypeOrmModule.forRootAsync({
@@ -38,15 +29,16 @@ class IntelligenceEnvModule {}
           databaseUrl: e.DATABASE_URL,
           schema: SCHEMA,
           entities: [],
-          migrations: [InitialIntelligence1764100000000],
+          migrations: [InitialIntelligence1764100000000, AuditOperation1764400000000],
         }),
     }),
-    OutboxModule,
+    OutboxModule.forService({ clientId: 'intelligence', schema: SCHEMA }),
     LinesModule,
     ReturnsModule,
     RankingModule,
     DdtrosModule,
+    IntelligenceHealthModule,
   ],
-  controllers: [DeconflictionController, AuditController, HealthController],
+  controllers: [DeconflictionController, AuditController],
 })
 export class IntelligenceModule {}

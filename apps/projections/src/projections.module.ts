@@ -4,7 +4,7 @@ import { typeOrmOptions } from '@intensify/persistence';
 import { loggerModule, MetricsModule } from '@intensify/runtime';
 import { BoardModule } from './board/board.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
-import { HealthController } from './health/health.controller';
+import { ProjectionsHealthModule } from './health/projections-health.module';
 import { RebuildModule } from './rebuild/rebuild.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { PROJECTION_MIGRATIONS } from './migrations';
@@ -34,7 +34,7 @@ class ProjectionsEnvModule {}
     BoardModule,
     RebuildModule,
     TimelineModule,
+    ProjectionsHealthModule,
   ],
-  controllers: [HealthController],
 })
 export class ProjectionsModule {}

@@ -1,10 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
-import { loggerModule, MetricsModule } from '@intensify/runtime';
+import { OutboxModule } from '@intensify/messaging';
+import { EnvModule, loggerModule, MetricsModule } from '@intensify/runtime';
 import { loadReportingEnv, REPORTING_ENV, ReportingEnv, SCHEMA } from './config';
 import { AuditModule } from './audit/audit.module';
-import { HealthController } from './health/health.controller';
+import { ReportingHealthModule } from './health/reporting-health.module';
 import { InitialReporting1763800000000 } from './migrations/1763800000000-initial-reporting';
 import { CorrectionsAndAudit1763900000000 } from './migrations/1763900000000-corrections-and-audit';
 import { FocusForces1764100000000 } from './migrations/1764100000000-focus-forces';
@@ -14,17 +15,12 @@ import { IdempotencyKeyEntity } from './outcomes/idempotency-key.entity';
 import { OutcomeEntity } from './outcomes/outcome.entity';
 import { OutcomeVersionEntity } from './outcomes/outcome-version.entity';
 import { OutcomesModule } from './outcomes/outcomes.module';
-import { OutboxModule } from './outbox/outbox.module';
 
 const env = loadReportingEnv();
 
-@Global()
-@Module({ providers: [{ provide: REPORTING_ENV, useValue: env }], exports: [REPORTING_ENV] })
-class ReportingEnvModule {}
-
 @Module({
   imports: [
-    ReportingEnvModule,
+    EnvModule.forService(REPORTING_ENV, env),
     loggerModule('reporting', env.LOG_LEVEL),
     MetricsModule.forService('reporting'),
     TypeOrmModule.forRootAsync({
@@ -42,11 +38,11 @@ class ReportingEnvModule {}
           poolSize: 20,
         }),
     }),
-    OutboxModule,
+    OutboxModule.forService({ clientId: 'reporting', schema: SCHEMA }),
     OperationsModule,
     OutcomesModule,
     AuditModule,
+    ReportingHealthModule,
   ],
-  controllers: [HealthController],
 })
 export class ReportingModule {}

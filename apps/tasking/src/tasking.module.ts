@@ -1,31 +1,21 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
-import { loggerModule, MetricsModule } from '@intensify/runtime';
+import { OutboxModule } from '@intensify/messaging';
+import { EnvModule, loggerModule, MetricsModule } from '@intensify/runtime';
 import { AuditController } from './audit/audit.controller';
 import { CLOCK, systemClock } from './clock';
 import { loadTaskingEnv, SCHEMA, TASKING_ENV, TaskingEnv } from './config';
 import { DeadlinesModule } from './deadlines/deadlines.module';
-import { HealthController } from './health/health.controller';
+import { TaskingHealthModule } from './health/tasking-health.module';
 import { InitialTasking1764000000000 } from './migrations/1764000000000-initial-tasking';
-import { OutboxModule } from './outbox/outbox.module';
 import { TaskingsModule } from './taskings/taskings.module';
 
 const env = loadTaskingEnv();
 
-@Global()
-@Module({
-  providers: [
-    { provide: TASKING_ENV, useValue: env },
-    { provide: CLOCK, useValue: systemClock },
-  ],
-  exports: [TASKING_ENV, CLOCK],
-})
-class TaskingEnvModule {}
-
 @Module({
   imports: [
-    TaskingEnvModule,
+    EnvModule.forService(TASKING_ENV, env, [{ provide: CLOCK, useValue: systemClock }]),
     loggerModule('tasking', env.LOG_LEVEL),
     MetricsModule.forService('tasking'),
     TypeOrmModule.forRootAsync({
@@ -38,10 +28,11 @@ class TaskingEnvModule {}
           migrations: [InitialTasking1764000000000],
         }),
     }),
-    OutboxModule,
+    OutboxModule.forService({ clientId: 'tasking', schema: SCHEMA }),
     TaskingsModule,
     DeadlinesModule,
+    TaskingHealthModule,
   ],
-  controllers: [HealthController, AuditController],
+  controllers: [AuditController],
 })
 export class TaskingModule {}

@@ -3,6 +3,8 @@ export * from './topics';
 export * from './event.factory';
 export * from './outbox';
 export * from './outbox.relay';
+export * from './outbox.module';
+export * from './record-changes';
 export * from './transactional-consumer';
 export * from './metrics';
 export * from './transient-error';

@@ -17,8 +17,8 @@ export interface OutboxRelayHostOptions {
 }
 
 /**
- * A service's outbox relay with its own producer, for the life of the process. Each service
- * declares an injectable subclass that passes its own settings.
+ * A service's outbox relay with its own producer, for the life of the process; provided by
+ * `OutboxModule.forService` with the service's settings.
  */
 export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly kafka: Kafka;

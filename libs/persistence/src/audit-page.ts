@@ -1,5 +1,11 @@
 import { DataSource } from 'typeorm';
-import { AuditEntry, auditCursorAfter, decodeAuditCursor, Page } from '@intensify/contracts';
+import {
+  AuditEntry,
+  auditCursorAfter,
+  decodeAuditCursor,
+  isUuid,
+  Page,
+} from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 
 interface Row {
@@ -12,8 +18,6 @@ interface Row {
   correlation_id: string;
   details: Record<string, unknown>;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AuditPageRequest {
   operationId?: string;
@@ -31,7 +35,7 @@ export async function readAuditPage(
   { operationId, cursor, limit }: AuditPageRequest,
   idPrefix = '',
 ): Promise<Page<AuditEntry>> {
-  if (operationId !== undefined && !UUID.test(operationId))
+  if (operationId !== undefined && !isUuid(operationId))
     throw ProblemError.validation([{ field: 'operationId', message: 'must be a UUID' }]);
   const before = cursor === undefined ? null : decodeAuditCursor(cursor);
   if (typeof before === 'object' && before !== null) throw ProblemError.validation([before]);

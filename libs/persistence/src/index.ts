@@ -1,3 +1,6 @@
 export * from './database';
 export * from './typeorm-options';
+export * from './audit-log';
 export * from './audit-page';
+export * from './plumbing-tables';
+export * from './idempotency';

@@ -1,3 +1,4 @@
 export * from './problem.error';
 export * from './problem.filter';
 export * from './page-limit';
+export * from './csv-body';

@@ -1,17 +1,16 @@
-import { parse } from 'csv-parse/sync';
 import {
   CSV_LIMITS,
   csvColumnOf,
   csvHeaderErrors,
   csvRowToBody,
   FieldError,
-  LIMITS,
+  idempotencyKeyErrors,
   Outcome,
   RejectedRow,
   validateOutcomeBody,
 } from '@intensify/contracts';
 import { may, Principal } from '@intensify/auth';
-import { ProblemError } from '@intensify/problems';
+import { ProblemError, readCsvBody } from '@intensify/problems';
 
 export interface ParsedRow {
   row: number;
@@ -25,35 +24,12 @@ export interface ParsedReturn {
   rejected: RejectedRow[];
 }
 
-const PRINTABLE = /^[\x20-\x7e]+$/;
-
 /**
  * Reads a CSV return: whole-file faults (not text, not CSV, unknown or missing columns, too many
  * rows) are a 4xx problem; each row is then judged on its own, so good rows go through.
  */
 export function parseCsvReturn(text: string, principal: Principal): ParsedReturn {
-  if (text.trim() === '')
-    throw ProblemError.validation([{ field: 'body', message: 'the file is empty' }]);
-  if (text.includes('\u0000')) {
-    throw ProblemError.validation([
-      { field: 'body', message: 'is not a CSV text file (it holds binary data)' },
-    ]);
-  }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      info: true,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as typeof records;
-  } catch (e) {
-    throw ProblemError.validation([
-      { field: 'body', message: `is not valid CSV: ${(e as Error).message}` },
-    ]);
-  }
-  const [head, ...data] = records;
-  const header = head.record.map((h) => h.trim());
+  const { header, data } = readCsvBody(text);
   const headerErrors = csvHeaderErrors(header);
   if (headerErrors.length)
     throw ProblemError.validation(
@@ -83,7 +59,7 @@ export function parseCsvReturn(text: string, principal: Principal): ParsedReturn
     }
     const cells = Object.fromEntries(header.map((h, c) => [h, record[c]]));
     const { key, body, errors } = csvRowToBody(cells);
-    const rowErrors: FieldError[] = [...errors, ...keyErrors(key)];
+    const rowErrors: FieldError[] = [...errors, ...idempotencyKeyErrors(key, 'idempotencyKey')];
     const checked = validateOutcomeBody(body);
     if (!checked.ok)
       rowErrors.push(...checked.errors.map((e) => ({ ...e, field: csvColumnOf(e.field, body) })));
@@ -94,13 +70,4 @@ export function parseCsvReturn(text: string, principal: Principal): ParsedReturn
     else result.rows.push({ row, line, key: key!, outcome: checked.value });
   });
   return result;
-}
-
-function keyErrors(key: string | undefined): FieldError[] {
-  const field = 'idempotencyKey';
-  if (!key) return [{ field, message: 'is required' }];
-  if (key.length > LIMITS.idempotencyKeyLength)
-    return [{ field, message: `must be at most ${LIMITS.idempotencyKeyLength} characters` }];
-  if (!PRINTABLE.test(key)) return [{ field, message: 'must be printable characters' }];
-  return [];
 }

@@ -1,5 +1,5 @@
 import { DdtroEventV1 } from '@intensify/contracts';
-import { record, WriteContext } from '../write-context';
+import { recordChanges, WriteContext } from '@intensify/messaging';
 import { DdtroRow } from './ddtro-row';
 
 /** An order's event, its history entry and audit record, in the caller's transaction. */
@@ -31,7 +31,12 @@ export async function recordDdtroChange(
       JSON.stringify(extra),
     ],
   );
-  await record(ctx, [
-    { kind, aggregateId: row.id, payload, audit: { lineId: row.line_id, number: row.number } },
+  await recordChanges(ctx, [
+    {
+      kind,
+      aggregateId: row.id,
+      payload,
+      audit: { details: { lineId: row.line_id, number: row.number } },
+    },
   ]);
 }

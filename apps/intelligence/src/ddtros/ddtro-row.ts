@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { Actor, Ddtro, DdtroStatus } from '@intensify/contracts';
+import { Actor, Ddtro, DdtroStatus, isUuid } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
-import { isUuid } from '../lines/line-row';
 
 export interface DdtroRow {
   id: string;

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OutboxModule } from '../outbox/outbox.module';
 import { ApplyDdtrosHandler } from './commands/apply-ddtros/apply-ddtros.handler';
 import { DecideDdtroHandler } from './commands/decide-ddtro/decide-ddtro.handler';
 import { DdtrosController } from './ddtros.controller';
@@ -11,7 +10,7 @@ import { ProviderDeadlineWorker } from './deadlines/provider-deadline.worker';
 import { ProviderDeadlinesConsumer } from './deadlines/provider-deadlines.consumer';
 
 @Module({
-  imports: [CqrsModule, OutboxModule],
+  imports: [CqrsModule],
   controllers: [DdtrosController],
   providers: [
     ApplyDdtrosHandler,

@@ -1,6 +1,6 @@
 import { DDTRO_REPLACEMENT_NUMBER, DdtroReplacementNumberV1 } from '@intensify/contracts';
 import { LineRow } from '../lines/line-row';
-import { record, WriteContext } from '../write-context';
+import { recordChanges, WriteContext } from '@intensify/messaging';
 
 /**
  * Dealers move to a new number within hours of an order: a number that appears on a line with
@@ -24,13 +24,13 @@ export async function raiseReplacementAlerts(
      ON CONFLICT (line_id, number) DO NOTHING RETURNING id, number`,
     [line.id, newNumbers, ddtroIds, ctx.now],
   );
-  await record(
+  await recordChanges(
     ctx,
     raised.map((a) => ({
       kind: DDTRO_REPLACEMENT_NUMBER,
       aggregateId: line.id,
       payload: { alertId: a.id, lineId: line.id, ddtroIds } satisfies DdtroReplacementNumberV1,
-      audit: { number: a.number },
+      audit: { details: { number: a.number } },
     })),
   );
 }

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { Actor, AlertsQuery, DeconflictionAlert, DeconflictionKind } from '@intensify/contracts';
 import { visibleRegion } from '@intensify/auth';
-import { audit } from '../audit/audit-log';
+import { audit } from '@intensify/persistence';
+import { SCHEMA } from '../config';
 
 interface AlertRow {
   id: string;
@@ -65,6 +66,7 @@ async function toAlerts(
 ): Promise<DeconflictionAlert[]> {
   await audit(
     m,
+    SCHEMA,
     rows
       .filter((r) => r.kind === 'holder')
       .map((r) => ({

@@ -4,7 +4,7 @@ import {
   DeconflictionRaisedV1,
 } from '@intensify/contracts';
 import { regionOfForce } from '@intensify/reference-data';
-import { record, WriteContext } from '../write-context';
+import { recordChanges, WriteContext } from '@intensify/messaging';
 
 interface Shared {
   value: string;
@@ -94,7 +94,7 @@ async function upsertAlert(ctx: WriteContext, kind: DeconflictionKind, s: Shared
     lineIds: alert.line_ids,
   };
   // The matched value (a number or a holder reference) stays in the register, off the bus.
-  await record(ctx, [{ kind: DECONFLICTION_RAISED, aggregateId: row.id, payload }]);
+  await recordChanges(ctx, [{ kind: DECONFLICTION_RAISED, aggregateId: row.id, payload }]);
 }
 
 function covers(have: string[], want: string[]): boolean {

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { Actor, HoldersQuery, LineHolder, minLinkedLines } from '@intensify/contracts';
 import { readableForces } from '@intensify/auth';
-import { audit } from '../audit/audit-log';
+import { audit } from '@intensify/persistence';
+import { SCHEMA } from '../config';
 import { visibleLinesSql } from '../lines/line-row';
 
 /**
@@ -30,7 +31,7 @@ export async function listHolders(
      ORDER BY linked DESC, active DESC, h.ref LIMIT $3`,
     [readableForces(actor), minLinkedLines(q), Number(q.limit ?? 100)],
   );
-  await audit(m, [
+  await audit(m, SCHEMA, [
     {
       actor,
       action: 'line-holders.read',

@@ -3,6 +3,7 @@ import {
   Actor,
   ClosureType,
   DealNumber,
+  isUuid,
   Line,
   LineInput,
   LineStatus,
@@ -41,12 +42,6 @@ export interface NumberRow {
   replaced_by: string | null;
   replaced_at: Date | null;
   cut_off_at: Date | null;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
 }
 
 export function lineNotFound(id: string): ProblemError {

@@ -9,7 +9,7 @@ import {
 } from '@intensify/contracts';
 import { randomUUID } from 'node:crypto';
 import { raiseReplacementAlerts } from '../ddtros/replacement-alerts';
-import { record, WriteContext } from '../write-context';
+import { recordChanges, WriteContext } from '@intensify/messaging';
 import { inputOf, LineRow } from './line-row';
 
 export interface NewNumber {
@@ -289,12 +289,12 @@ export async function recordLineChange(
       : null,
     fields,
   };
-  await record(ctx, [
+  await recordChanges(ctx, [
     {
       kind: before ? LINE_UPDATED : LINE_REGISTERED,
       aggregateId: row.id,
       payload,
-      audit: { recordedBy: row.recorded_by, fields },
+      audit: { details: { recordedBy: row.recorded_by, fields } },
     },
   ]);
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OutboxModule } from '../outbox/outbox.module';
 import { AddNumberHandler } from './commands/add-number/add-number.handler';
 import { RegisterLineHandler } from './commands/register-line/register-line.handler';
 import { UpdateLineHandler } from './commands/update-line/update-line.handler';
@@ -8,7 +7,7 @@ import { LinesController } from './lines.controller';
 import { LinesReader } from './queries/lines.reader';
 
 @Module({
-  imports: [CqrsModule, OutboxModule],
+  imports: [CqrsModule],
   controllers: [LinesController],
   providers: [RegisterLineHandler, UpdateLineHandler, AddNumberHandler, LinesReader],
 })

@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { consumerOffsetsTableSql, outboxTableSql } from '@intensify/messaging';
+import { auditLogTableSql, idempotencyKeysTableSql } from '@intensify/persistence';
 
 export class InitialIntelligence1764100000000 implements MigrationInterface {
   name = 'InitialIntelligence1764100000000';
@@ -123,23 +124,8 @@ export class InitialIntelligence1764100000000 implements MigrationInterface {
       set_by jsonb NOT NULL,
       set_at timestamptz NOT NULL
     )`);
-    await q.query(`CREATE TABLE intelligence.idempotency_keys (
-      scope text NOT NULL,
-      key text NOT NULL,
-      fingerprint text NOT NULL,
-      response jsonb NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (scope, key)
-    )`);
-    await q.query(`CREATE TABLE intelligence.audit_log (
-      id bigserial PRIMARY KEY,
-      at timestamptz NOT NULL DEFAULT now(),
-      actor jsonb NOT NULL,
-      action text NOT NULL,
-      subject_id text,
-      correlation_id text NOT NULL,
-      details jsonb NOT NULL DEFAULT '{}'
-    )`);
+    await q.query(idempotencyKeysTableSql('intelligence', 'scope text'));
+    await q.query(auditLogTableSql('intelligence', { operationId: false }));
     for (const sql of outboxTableSql('intelligence')) await q.query(sql);
     await q.query(consumerOffsetsTableSql('intelligence'));
   }

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OutboxModule } from '../outbox/outbox.module';
 import { SetFocusLinesHandler } from './commands/set-focus-lines/set-focus-lines.handler';
 import { RankingController } from './ranking.controller';
 import { RankingReader } from './ranking.reader';
 
 @Module({
-  imports: [CqrsModule, OutboxModule],
+  imports: [CqrsModule],
   controllers: [RankingController],
   providers: [SetFocusLinesHandler, RankingReader],
 })

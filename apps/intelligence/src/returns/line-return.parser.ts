@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import {
   CLOSURE_TYPES,
   endOfMonth,
@@ -14,7 +13,7 @@ import {
   closureErrors,
 } from '@intensify/contracts';
 import { FORCE_CODES } from '@intensify/reference-data';
-import { ProblemError } from '@intensify/problems';
+import { ProblemError, readCsvBody } from '@intensify/problems';
 
 export interface ParsedLineReturn {
   rows: LineReturnRow[];
@@ -31,27 +30,7 @@ const FALSE = ['no', 'n', 'false', '0', ''];
  * go through, and a rejected row names every bad column. Lists are separated by `;` or `|`.
  */
 export function parseLineReturn(text: string, force: string, month: string): ParsedLineReturn {
-  if (text.trim() === '')
-    throw ProblemError.validation([{ field: 'body', message: 'the file is empty' }]);
-  if (text.includes('\u0000'))
-    throw ProblemError.validation([
-      { field: 'body', message: 'is not a CSV text file (it holds binary data)' },
-    ]);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      info: true,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as never;
-  } catch (e) {
-    throw ProblemError.validation([
-      { field: 'body', message: `is not valid CSV: ${(e as Error).message}` },
-    ]);
-  }
-  const [head, ...data] = records;
-  const header = head.record.map((h) => h.trim());
+  const { header, data } = readCsvBody(text);
   const unknown = header.filter((h) => !(LINE_RETURN_COLUMNS as readonly string[]).includes(h));
   const errors: FieldError[] = unknown.map((h) => ({ field: h, message: 'is not a known column' }));
   if (!header.includes('brand')) errors.push({ field: 'brand', message: 'column is required' });

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OutboxModule } from '../outbox/outbox.module';
 import { ImportLineReturnHandler } from './commands/import-line-return/import-line-return.handler';
 import { ReturnsController } from './returns.controller';
 
 @Module({
-  imports: [CqrsModule, OutboxModule],
+  imports: [CqrsModule],
   controllers: [ReturnsController],
   providers: [ImportLineReturnHandler],
 })

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { auditLogTableSql } from '@intensify/persistence';
 
 export class CorrectionsAndAudit1763900000000 implements MigrationInterface {
   name = 'CorrectionsAndAudit1763900000000';
@@ -20,16 +21,7 @@ export class CorrectionsAndAudit1763900000000 implements MigrationInterface {
     // The answer first given for a key, returned again on a replay.
     await q.query(`ALTER TABLE reporting.idempotency_keys ADD COLUMN response jsonb`);
     await q.query(`ALTER TABLE reporting.operations ADD COLUMN reopen_reason text`);
-    await q.query(`CREATE TABLE reporting.audit_log (
-      id bigserial PRIMARY KEY,
-      at timestamptz NOT NULL DEFAULT now(),
-      actor jsonb NOT NULL,
-      action text NOT NULL,
-      operation_id uuid,
-      subject_id text,
-      correlation_id text NOT NULL,
-      details jsonb NOT NULL DEFAULT '{}'
-    )`);
+    await q.query(auditLogTableSql('reporting', { operationId: true }));
     await q.query(`CREATE INDEX audit_by_operation ON reporting.audit_log (operation_id, id DESC)`);
   }
 

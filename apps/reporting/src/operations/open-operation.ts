@@ -1,12 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { isUuid } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { OperationEntity } from './operation.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
 
 export function operationNotFound(id: string): ProblemError {
   return new ProblemError('not_found', `No operation with id ${id}`);

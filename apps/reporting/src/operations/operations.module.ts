@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OutboxModule } from '../outbox/outbox.module';
 import { CloseOperationHandler } from './commands/close-operation/close-operation.handler';
 import { CreateOperationHandler } from './commands/create-operation/create-operation.handler';
 import { ReopenOperationHandler } from './commands/reopen-operation/reopen-operation.handler';
@@ -10,7 +9,7 @@ import { FocusForcesConsumer } from './focus-forces/focus-forces.consumer';
 import { OperationsController } from './operations.controller';
 
 @Module({
-  imports: [CqrsModule, OutboxModule],
+  imports: [CqrsModule],
   controllers: [OperationsController],
   providers: [
     CreateOperationHandler,

@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Actor } from '@intensify/contracts';
+import { Actor, isUuid } from '@intensify/contracts';
 import { may } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
-import { isUuid } from '../operations/open-operation';
 import { OutcomeEntity } from './outcome.entity';
 
 /**

@@ -8,11 +8,10 @@ import {
   OutcomeRecordedV1,
 } from '@intensify/contracts';
 import { appendToOutbox, newEvent, OutboxMessage } from '@intensify/messaging';
-import { ProblemError } from '@intensify/problems';
-import { audit } from '../audit/audit-log';
+import { audit, fingerprint } from '@intensify/persistence';
 import { SCHEMA } from '../config';
 import { OperationEntity } from '../operations/operation.entity';
-import { fingerprint } from './fingerprint';
+import { requestPrint } from './outcome-keys';
 import { occurredAtError } from './occurred-at.rule';
 
 export interface NewOutcome {
@@ -28,7 +27,7 @@ export type NewOutcomeResult =
   | { status: 'conflict' }
   | { status: 'invalid'; errors: FieldError[] };
 
-export interface WriteContext {
+export interface OutcomeWriteSettings {
   outcomesTopic: string;
   clockSkewMs: number;
   /** Recorded in each outcome's audit details (e.g. `import`). */
@@ -44,18 +43,6 @@ interface Claimed {
 
 const CHUNK = 1000;
 
-export const conflictErrors: FieldError[] = [
-  { field: 'Idempotency-Key', message: 'already used with a different request' },
-];
-
-export function idempotencyConflict(): ProblemError {
-  return new ProblemError(
-    'idempotency_conflict',
-    'This Idempotency-Key was already used with a different request',
-    conflictErrors,
-  );
-}
-
 /**
  * Records new outcomes of one open operation in the caller's transaction, as many as given,
  * with a few multi-row statements: keys, outcomes, first versions, outbox events, audit.
@@ -66,10 +53,10 @@ export async function recordOutcomes(
   m: EntityManager,
   op: OperationEntity,
   items: NewOutcome[],
-  ctx: WriteContext,
+  ctx: OutcomeWriteSettings,
 ): Promise<NewOutcomeResult[]> {
   const results: NewOutcomeResult[] = new Array(items.length);
-  const prints = items.map((i) => fingerprint('record', op.id, i.outcome));
+  const prints = items.map((i) => fingerprint(requestPrint('record', op.id, i.outcome)));
   const firstByKey = new Map<string, number>();
   const candidates: number[] = [];
   const now = new Date();
@@ -174,7 +161,7 @@ async function storeNew(
   m: EntityManager,
   operationId: string,
   rows: (NewOutcome & { id: string })[],
-  ctx: WriteContext,
+  ctx: OutcomeWriteSettings,
   now: Date,
 ): Promise<void> {
   for (let s = 0; s < rows.length; s += CHUNK) {
@@ -218,9 +205,11 @@ async function storeNew(
         now,
       ),
     }));
+    // Each row has its own caller (a batch shares one transaction), so not `recordChanges`.
     await appendToOutbox(m, SCHEMA, messages);
     await audit(
       m,
+      SCHEMA,
       chunk.map((r) => ({
         actor: r.actor,
         action: 'outcome.recorded',

@@ -4,14 +4,15 @@ import { Response } from 'express';
 import {
   Actor,
   checkSchema,
+  idempotencyKeyErrors,
   ImportResult,
   INTERNAL_HEADERS,
   OutcomeAccepted,
   OutcomeChangeAccepted,
+  Outcome,
   OutcomeItem,
   Page,
   REASON_SCHEMA,
-  validateOutcomeBody,
 } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { CallingActor, CorrelationId } from '@intensify/auth';
@@ -25,6 +26,10 @@ import { RecordOutcomeCommand } from './commands/record-outcome/record-outcome.c
 import { RetractOutcomeCommand } from './commands/retract-outcome/retract-outcome.command';
 import { ListOutcomesQuery } from './queries/list-outcomes/list-outcomes.query';
 
+/**
+ * Outcome bodies arrive checked against the public contract and normalized by the gateway (the
+ * one tier that validates them); reporting judges what needs its data: the week and its state.
+ */
 @Controller('internal')
 export class OutcomesController {
   constructor(
@@ -36,16 +41,14 @@ export class OutcomesController {
   @Post('operations/:operationId/outcomes')
   async record(
     @Param('operationId') operationId: string,
-    @Body() body: unknown,
+    @Body() outcome: Outcome,
     @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
     @CallingActor() actor: Actor,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutcomeAccepted> {
-    const outcome = validateOutcomeBody(body);
-    if (!outcome.ok) throw ProblemError.validation(outcome.errors);
     const result = await this.commands.execute(
-      new RecordOutcomeCommand(operationId, outcome.value, requireKey(key), actor, correlationId),
+      new RecordOutcomeCommand(operationId, outcome, requireKey(key), actor, correlationId),
     );
     res.status(result.replayed ? 200 : 202);
     return { id: result.id, status: 'accepted' };
@@ -58,10 +61,6 @@ export class OutcomesController {
     @CallingActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ImportResult> {
-    for (const r of body.rows) {
-      const check = validateOutcomeBody(r.outcome);
-      if (!check.ok) throw ProblemError.validation(check.errors, `Row ${r.row} is not valid`);
-    }
     return this.commands.execute(
       new ImportOutcomesCommand(operationId, body.rows, actor, correlationId),
     );
@@ -89,16 +88,14 @@ export class OutcomesController {
   @Post('outcomes/:outcomeId/corrections')
   async correct(
     @Param('outcomeId') outcomeId: string,
-    @Body() body: unknown,
+    @Body() outcome: Outcome,
     @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
     @CallingActor() actor: Actor,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutcomeChangeAccepted> {
-    const outcome = validateOutcomeBody(body);
-    if (!outcome.ok) throw ProblemError.validation(outcome.errors);
     const { replayed, ...answer } = await this.commands.execute(
-      new CorrectOutcomeCommand(outcomeId, outcome.value, requireKey(key), actor, correlationId),
+      new CorrectOutcomeCommand(outcomeId, outcome, requireKey(key), actor, correlationId),
     );
     res.status(replayed ? 200 : 202);
     return answer;
@@ -124,6 +121,7 @@ export class OutcomesController {
 }
 
 function requireKey(key: string | undefined): string {
-  if (!key) throw ProblemError.validation([{ field: 'Idempotency-Key', message: 'is required' }]);
-  return key;
+  const errors = idempotencyKeyErrors(key);
+  if (errors.length) throw ProblemError.validation(errors);
+  return key!;
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OutboxModule } from '../outbox/outbox.module';
 import { CorrectOutcomeHandler } from './commands/correct-outcome/correct-outcome.handler';
 import { ImportOutcomesHandler } from './commands/import-outcomes/import-outcomes.handler';
 import { OutcomeWriteBatcher } from './commands/record-outcome/outcome-write-batcher';
@@ -10,7 +9,7 @@ import { OutcomesController } from './outcomes.controller';
 import { ListOutcomesHandler } from './queries/list-outcomes/list-outcomes.handler';
 
 @Module({
-  imports: [CqrsModule, OutboxModule],
+  imports: [CqrsModule],
   controllers: [OutcomesController],
   providers: [
     OutcomeWriteBatcher,

@@ -8,9 +8,9 @@ import {
   TASKING_OVERDUE,
   TASKING_REMINDER_DUE,
 } from '@intensify/contracts';
-import { NotYetDue } from '@intensify/messaging';
+import { NotYetDue, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { Clock, CLOCK } from '../clock';
-import { TASKINGS_TOPIC } from '../outbox/topics.provider';
+import { SCHEMA } from '../config';
 import { recordTaskingChanges, TaskingChange } from '../taskings/tasking-changes';
 import { lockTasking, positionOf, updateTasking } from '../taskings/tasking-row';
 import { DeadlineJob } from './deadline-jobs';
@@ -28,14 +28,21 @@ const DEADLINES: Actor = { sub: 'system:tasking-deadlines', role: 'nclcc' };
 export class DeadlineHandler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(TASKINGS_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(job: DeadlineJob): Promise<DeadlineDecision> {
-    return this.db.transaction(async (m) => {
+    const scope = {
+      schema: SCHEMA,
+      topic: this.topics.taskings,
+      actor: DEADLINES,
+      correlationId: randomUUID(),
+      now: () => this.clock.now(),
+    };
+    return writeInTransaction(this.db, scope, async (ctx) => {
+      const { m, now } = ctx;
       const row = await lockTasking(m, job.taskingId);
-      const now = this.clock.now();
       const decision = decideDeadline(
         job,
         {
@@ -64,21 +71,17 @@ export class DeadlineHandler {
          WHERE id = $1 RETURNING *`,
         [row.id, decision === 'remind', job.issueSeq, kinds.length, now],
       );
-      const correlationId = randomUUID();
       const changes: TaskingChange[] = kinds.map((kind, i) => ({
         kind,
         seq: row.seq + i + 1,
         tasking: after,
         previous: i === 0 ? positionOf(row) : positionOf(after),
-        actor: DEADLINES,
-        correlationId,
-        at: now,
         details: {
           issueSeq: job.issueSeq,
           ...(kind === TASKING_ESCALATED && { escalatedTo: 'nclcc' }),
         },
       }));
-      await recordTaskingChanges(m, this.topic, changes);
+      await recordTaskingChanges(ctx, changes);
       return decision;
     });
   }

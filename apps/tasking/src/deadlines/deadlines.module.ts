@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { OutboxModule } from '../outbox/outbox.module';
 import { DeadlineHandler } from './deadline.handler';
-import { DeadlineQueue } from './deadline-queue.service';
-import { DeadlineWorker } from './deadline-worker.service';
-import { DeadlinesConsumer } from './deadlines-consumer.service';
+import { DeadlineQueue } from './deadline.queue';
+import { DeadlineWorker } from './deadline.worker';
+import { DeadlinesConsumer } from './deadlines.consumer';
 import { TaskingsChangedPublisher } from './taskings-changed.publisher';
 
 @Module({
-  imports: [OutboxModule],
   providers: [
     DeadlineQueue,
     DeadlineHandler,

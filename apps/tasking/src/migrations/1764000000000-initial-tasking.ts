@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { consumerOffsetsTableSql, outboxTableSql } from '@intensify/messaging';
+import { auditLogTableSql, idempotencyKeysTableSql } from '@intensify/persistence';
 
 export class InitialTasking1764000000000 implements MigrationInterface {
   name = 'InitialTasking1764000000000';
@@ -44,24 +45,8 @@ export class InitialTasking1764000000000 implements MigrationInterface {
       details jsonb NOT NULL DEFAULT '{}',
       PRIMARY KEY (tasking_id, seq)
     )`);
-    await q.query(`CREATE TABLE tasking.idempotency_keys (
-      operation_id uuid NOT NULL,
-      key text NOT NULL,
-      fingerprint text NOT NULL,
-      response jsonb NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (operation_id, key)
-    )`);
-    await q.query(`CREATE TABLE tasking.audit_log (
-      id bigserial PRIMARY KEY,
-      at timestamptz NOT NULL DEFAULT now(),
-      actor jsonb NOT NULL,
-      action text NOT NULL,
-      operation_id uuid,
-      subject_id text,
-      correlation_id text NOT NULL,
-      details jsonb NOT NULL DEFAULT '{}'
-    )`);
+    await q.query(idempotencyKeysTableSql('tasking', 'operation_id uuid'));
+    await q.query(auditLogTableSql('tasking', { operationId: true }));
     for (const sql of outboxTableSql('tasking')) await q.query(sql);
     await q.query(consumerOffsetsTableSql('tasking'));
   }

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import {
   Actor,
+  isUuid,
   Tasking,
   TaskingHistoryEntry,
   TaskingPosition,
@@ -32,12 +33,6 @@ export interface TaskingRow {
   cancel_reason: string | null;
   updated_at: Date;
   list_seq: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
 }
 
 export function taskingNotFound(id: string): ProblemError {

@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
+  idempotencyKeyErrors,
   INTERNAL_HEADERS,
   Page,
   Tasking,
@@ -41,9 +42,10 @@ export class TaskingsController {
   ): Promise<IssuedTaskings> {
     const request = validateIssueTaskings(body);
     if (!request.ok) throw ProblemError.validation(request.errors);
-    if (!key) throw ProblemError.validation([{ field: 'Idempotency-Key', message: 'is required' }]);
+    const keyErrors = idempotencyKeyErrors(key);
+    if (keyErrors.length) throw ProblemError.validation(keyErrors);
     const result = await this.commands.execute(
-      new IssueTaskingsCommand(operationId, request.value, key, actor, correlationId),
+      new IssueTaskingsCommand(operationId, request.value, key!, actor, correlationId),
     );
     res.status(result.replayed ? 200 : 201);
     return result.body;

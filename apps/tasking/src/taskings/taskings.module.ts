@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OutboxModule } from '../outbox/outbox.module';
 import { IssueTaskingsHandler } from './commands/issue-taskings/issue-taskings.handler';
 import { TransitionTaskingHandler } from './commands/transition-tasking/transition-tasking.handler';
 import { GetTaskingHandler } from './queries/get-tasking/get-tasking.handler';
@@ -8,7 +7,7 @@ import { ListTaskingsHandler } from './queries/list-taskings/list-taskings.handl
 import { TaskingsController } from './taskings.controller';
 
 @Module({
-  imports: [CqrsModule, OutboxModule],
+  imports: [CqrsModule],
   controllers: [TaskingsController],
   providers: [
     IssueTaskingsHandler,

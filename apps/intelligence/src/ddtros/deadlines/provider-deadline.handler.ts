@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, DDTRO_PROVIDER_OVERDUE } from '@intensify/contracts';
-import { NotYetDue } from '@intensify/messaging';
+import { NotYetDue, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { Clock, CLOCK } from '../../clock';
-import { INTELLIGENCE_TOPIC } from '../../outbox/topics.provider';
+import { SCHEMA } from '../../config';
 import { recordDdtroChange } from '../ddtro-changes';
 import { DdtroRow, lockDdtro } from '../ddtro-row';
 import {
@@ -22,14 +22,21 @@ const DEADLINES: Actor = { sub: 'system:ddtro-deadlines', role: 'nclcc' };
 export class ProviderDeadlineHandler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(INTELLIGENCE_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(job: ProviderDeadlineJob): Promise<ProviderDeadlineDecision> {
-    return this.db.transaction(async (m) => {
+    const scope = {
+      schema: SCHEMA,
+      topic: this.topics.intelligence,
+      actor: DEADLINES,
+      correlationId: randomUUID(),
+      now: () => this.clock.now(),
+    };
+    return writeInTransaction(this.db, scope, async (ctx) => {
+      const { m, now } = ctx;
       const row = await lockDdtro(m, job.ddtroId);
-      const now = this.clock.now();
       const decision = decideProviderDeadline(
         job,
         { status: row.status, overdue: row.provider_overdue, deadline: row.provider_deadline },
@@ -42,7 +49,6 @@ export class ProviderDeadlineHandler {
         `UPDATE intelligence.ddtros SET provider_overdue = true, seq = seq + 1 WHERE id = $1 RETURNING *`,
         [row.id],
       );
-      const ctx = { m, topic: this.topic, actor: DEADLINES, correlationId: randomUUID(), now };
       await recordDdtroChange(ctx, DDTRO_PROVIDER_OVERDUE, after, now);
       return decision;
     });

@@ -2,9 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DDTRO_GRANTED, DdtroEventV1 } from '@intensify/contracts';
-import { ConsumedEvent, retriable, TransactionalConsumerHost } from '@intensify/messaging';
+import {
+  ConsumedEvent,
+  OutboxRelayHost,
+  retriable,
+  TransactionalConsumerHost,
+} from '@intensify/messaging';
 import { INTELLIGENCE_ENV, IntelligenceEnv, SCHEMA } from '../../config';
-import { OutboxRelayService } from '../../outbox/outbox-relay.service';
 import { ProviderDeadlineQueue } from './provider-deadline.queue';
 
 export const PROVIDER_DEADLINES_GROUP = 'intelligence.ddtro-deadlines.v1';
@@ -18,7 +22,7 @@ export class ProviderDeadlinesConsumer extends TransactionalConsumerHost {
   constructor(
     @Inject(INTELLIGENCE_ENV) env: IntelligenceEnv,
     @InjectDataSource() db: DataSource,
-    outbox: OutboxRelayService,
+    outbox: OutboxRelayHost,
     private readonly queue: ProviderDeadlineQueue,
   ) {
     super({

@@ -5,7 +5,8 @@ import { Actor, Line, LineListQuery, normalizeNumber, Page } from '@intensify/co
 import { readableForces } from '@intensify/auth';
 import { forcesInRegion, RegionCode } from '@intensify/reference-data';
 import { ProblemError } from '@intensify/problems';
-import { audit } from '../../audit/audit-log';
+import { audit } from '@intensify/persistence';
+import { SCHEMA } from '../../config';
 import { readDdtros } from '../../ddtros/ddtro-row';
 import { alertsOfLine } from '../../deconfliction/alerts.reader';
 import { LineRow, mayReadLine, numbersOf, readLine, toLine, visibleLinesSql } from '../line-row';
@@ -85,7 +86,7 @@ export class LinesReader {
           [id],
         );
       if (row.holder_refs.length)
-        await audit(m, [
+        await audit(m, SCHEMA, [
           {
             actor,
             action: 'line-holders.read',

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { FocusLinesSetV1, OPERATION_FOCUS_LINES_SET } from '@intensify/contracts';
-import { ConsumedEvent, TransactionalConsumerHost } from '@intensify/messaging';
+import { ConsumedEvent, OutboxRelayHost, TransactionalConsumerHost } from '@intensify/messaging';
 import { REPORTING_ENV, ReportingEnv, SCHEMA } from '../../config';
-import { OutboxRelayService } from '../../outbox/outbox-relay.service';
 
 export const FOCUS_FORCES_GROUP = 'reporting.focus-forces.v1';
 
@@ -19,7 +18,7 @@ export class FocusForcesConsumer extends TransactionalConsumerHost {
   constructor(
     @Inject(REPORTING_ENV) env: ReportingEnv,
     @InjectDataSource() db: DataSource,
-    outbox: OutboxRelayService,
+    outbox: OutboxRelayHost,
   ) {
     super({
       kafka: outbox.kafka,

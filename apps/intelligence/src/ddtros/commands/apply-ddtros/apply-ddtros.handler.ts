@@ -1,17 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DDTRO_APPLIED, FieldError } from '@intensify/contracts';
+import { TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
+import { fingerprint, IdempotencyStore } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
 import { Clock, CLOCK } from '../../../clock';
+import { SCHEMA } from '../../../config';
 import { mayWriteLine, NumberRow, readLine } from '../../../lines/line-row';
-import { INTELLIGENCE_TOPIC } from '../../../outbox/topics.provider';
-import { WriteContext } from '../../../write-context';
 import { recordDdtroChange } from '../../ddtro-changes';
 import { DdtroRow, toDdtro } from '../../ddtro-row';
 import { ApplyDdtrosCommand, ApplyDdtrosResult } from './apply-ddtros.command';
+
+/** An Idempotency-Key is unique within a line's orders (`ddtro:<lineId>`). */
+const keys = new IdempotencyStore(SCHEMA, 'scope');
 
 /**
  * Applies for orders against several numbers of one line at once, all or nothing: every number
@@ -22,30 +26,30 @@ import { ApplyDdtrosCommand, ApplyDdtrosResult } from './apply-ddtros.command';
 export class ApplyDdtrosHandler implements ICommandHandler<ApplyDdtrosCommand, ApplyDdtrosResult> {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(INTELLIGENCE_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(cmd: ApplyDdtrosCommand): Promise<ApplyDdtrosResult> {
-    const print = createHash('sha256').update(JSON.stringify(cmd.request)).digest('base64url');
-    return this.db.transaction(async (m) => {
+    const print = fingerprint(cmd.request);
+    const { actor, correlationId } = cmd;
+    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
+    return writeInTransaction(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+      const { m, now } = ctx;
       const line = await readLine(m, cmd.lineId, true);
       if (!mayWriteLine(cmd.actor, line))
         throw new ProblemError(
           'forbidden_scope',
           `Line ${line.id} is outside your scope to apply for orders`,
         );
-      const prior = await claimKey(m, `ddtro:${line.id}`, cmd.idempotencyKey, print);
-      if (prior) {
-        if (prior.fingerprint !== print)
-          throw new ProblemError(
-            'idempotency_conflict',
-            'This Idempotency-Key was already used with a different request',
-            [{ field: 'Idempotency-Key', message: 'already used with a different request' }],
-          );
-        return { replayed: true, body: prior.response };
-      }
-      const now = this.clock.now();
+      const keyScope = `ddtro:${line.id}`;
+      const prior = await keys.claim<ApplyDdtrosResult['body']>(
+        m,
+        keyScope,
+        cmd.idempotencyKey,
+        print,
+      );
+      if (prior) return { replayed: true, body: prior };
       const appliedAt = cmd.request.appliedAt ? new Date(cmd.request.appliedAt) : now;
       if (appliedAt > now)
         throw ProblemError.validation([
@@ -67,19 +71,9 @@ export class ApplyDdtrosHandler implements ICommandHandler<ApplyDdtrosCommand, A
           numbers.map((n) => n.first_seen_at),
         ],
       );
-      const ctx: WriteContext = {
-        m,
-        topic: this.topic,
-        actor: cmd.actor,
-        correlationId: cmd.correlationId,
-        now,
-      };
       for (const row of rows) await recordDdtroChange(ctx, DDTRO_APPLIED, row, appliedAt);
       const body = { batchId, ddtros: rows.map(toDdtro) };
-      await m.query(
-        `UPDATE intelligence.idempotency_keys SET response = $3 WHERE scope = $1 AND key = $2`,
-        [`ddtro:${line.id}`, cmd.idempotencyKey, JSON.stringify(body)],
-      );
+      await keys.answer(m, keyScope, cmd.idempotencyKey, body);
       return { replayed: false, body };
     });
   }
@@ -118,18 +112,4 @@ export class ApplyDdtrosHandler implements ICommandHandler<ApplyDdtrosCommand, A
     }
     return numbers.map((n) => own.find((o) => o.number === n)!);
   }
-}
-
-async function claimKey(m: EntityManager, scope: string, key: string, print: string) {
-  const won = await m.query(
-    `INSERT INTO intelligence.idempotency_keys (scope, key, fingerprint, response) VALUES ($1, $2, $3, '{}')
-     ON CONFLICT DO NOTHING RETURNING key`,
-    [scope, key, print],
-  );
-  if (won.length) return null;
-  const rows = await m.query(
-    `SELECT fingerprint, response FROM intelligence.idempotency_keys WHERE scope = $1 AND key = $2`,
-    [scope, key],
-  );
-  return rows[0] as { fingerprint: string; response: ApplyDdtrosResult['body'] };
 }

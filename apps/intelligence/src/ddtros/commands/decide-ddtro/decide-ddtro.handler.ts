@@ -10,13 +10,13 @@ import {
   DdtroDecision,
   DdtroStatus,
 } from '@intensify/contracts';
+import { TOPICS, TopicNames } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
 import { Clock, CLOCK } from '../../../clock';
-import { INTELLIGENCE_ENV, IntelligenceEnv } from '../../../config';
+import { INTELLIGENCE_ENV, IntelligenceEnv, SCHEMA } from '../../../config';
 import { LineRow, mayWriteLine, readLine } from '../../../lines/line-row';
 import { history, recordLineChange } from '../../../lines/line-writer';
-import { INTELLIGENCE_TOPIC } from '../../../outbox/topics.provider';
-import { lockRegister, WriteContext } from '../../../write-context';
+import { writeToRegister } from '../../../register-write';
 import { recordDdtroChange } from '../../ddtro-changes';
 import { DdtroRow, lockDdtro, toDdtro } from '../../ddtro-row';
 import { providerDeadline } from '../../working-days';
@@ -41,7 +41,7 @@ const TABLE: Record<
 export class DecideDdtroHandler implements ICommandHandler<DecideDdtroCommand, Ddtro> {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(INTELLIGENCE_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTELLIGENCE_ENV) private readonly env: IntelligenceEnv,
   ) {}
@@ -53,8 +53,9 @@ export class DecideDdtroHandler implements ICommandHandler<DecideDdtroCommand, D
     actor,
     correlationId,
   }: DecideDdtroCommand): Promise<Ddtro> {
-    return this.db.transaction(async (m) => {
-      await lockRegister(m);
+    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
+    return writeToRegister(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+      const { m, now } = ctx;
       const row = await lockDdtro(m, ddtroId);
       const line = await readLine(m, row.line_id, true);
       if (!mayWriteLine(actor, line))
@@ -66,7 +67,6 @@ export class DecideDdtroHandler implements ICommandHandler<DecideDdtroCommand, D
           `DDTRO ${ddtroId} is ${row.status}; it cannot be ${decision}ed from there`,
           [{ field: 'status', message: `is ${row.status}` }],
         );
-      const now = this.clock.now();
       const at = input.at ? new Date(input.at) : now;
       const previousAt = row.granted_at ?? row.applied_at;
       if (at > now || at < previousAt)
@@ -86,7 +86,6 @@ export class DecideDdtroHandler implements ICommandHandler<DecideDdtroCommand, D
          WHERE id = $1 RETURNING *`,
         [row.id, step.to, deadline, at, input.reason ?? null],
       );
-      const ctx: WriteContext = { m, topic: this.topic, actor, correlationId, now };
       await recordDdtroChange(
         ctx,
         step.event,

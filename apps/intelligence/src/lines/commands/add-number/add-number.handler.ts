@@ -3,11 +3,12 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Line } from '@intensify/contracts';
+import { TOPICS, TopicNames } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
 import { Clock, CLOCK } from '../../../clock';
 import { deconflict } from '../../../deconfliction/deconfliction';
-import { INTELLIGENCE_TOPIC } from '../../../outbox/topics.provider';
-import { lockRegister } from '../../../write-context';
+import { SCHEMA } from '../../../config';
+import { writeToRegister } from '../../../register-write';
 import { inputOf, mayWriteLine, numbersOf, readLine, toLine } from '../../line-row';
 import { numberErrors, saveLine } from '../../line-writer';
 import { AddNumberCommand } from './add-number.command';
@@ -20,21 +21,20 @@ import { AddNumberCommand } from './add-number.command';
 export class AddNumberHandler implements ICommandHandler<AddNumberCommand, Line> {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(INTELLIGENCE_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ lineId, request, actor, correlationId }: AddNumberCommand): Promise<Line> {
-    return this.db.transaction(async (m) => {
-      await lockRegister(m);
+    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
+    return writeToRegister(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+      const { m, now } = ctx;
       const row = await readLine(m, lineId, true);
       if (!mayWriteLine(actor, row))
         throw new ProblemError('forbidden_scope', `Line ${lineId} is outside your scope to change`);
-      const now = this.clock.now();
       const seenAt = request.seenAt ? new Date(request.seenAt) : now;
       if (seenAt > now)
         throw ProblemError.validation([{ field: 'seenAt', message: 'must not be in the future' }]);
-      const ctx = { m, topic: this.topic, actor, correlationId, now };
       const changes = {
         add: [{ number: request.number, seenAt }],
         replace: request.replaces ? [{ old: request.replaces, by: request.number }] : [],

@@ -4,11 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { brandKey, RegisterLineRequest } from '@intensify/contracts';
 import { may } from '@intensify/auth';
+import { TOPICS, TopicNames, WriteContext } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
 import { Clock, CLOCK } from '../../../clock';
 import { deconflict } from '../../../deconfliction/deconfliction';
-import { INTELLIGENCE_TOPIC } from '../../../outbox/topics.provider';
-import { lockRegister, WriteContext } from '../../../write-context';
+import { SCHEMA } from '../../../config';
+import { writeToRegister } from '../../../register-write';
 import { LineRow, numbersOf, toLine } from '../../line-row';
 import { changedFields, desiredErrors, numberErrors, saveLine } from '../../line-writer';
 import { RegisterLineCommand, RegisterLineResult } from './register-line.command';
@@ -25,7 +26,7 @@ export class RegisterLineHandler implements ICommandHandler<
 > {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(INTELLIGENCE_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -37,15 +38,9 @@ export class RegisterLineHandler implements ICommandHandler<
     const recordedBy = recordingForce(request, actor);
     const problems = desiredErrors(request);
     if (problems.length) throw ProblemError.validation(problems);
-    return this.db.transaction(async (m) => {
-      await lockRegister(m);
-      const ctx: WriteContext = {
-        m,
-        topic: this.topic,
-        actor,
-        correlationId,
-        now: this.clock.now(),
-      };
+    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
+    return writeToRegister(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+      const { m } = ctx;
       const [existing]: LineRow[] = await m.query(
         `SELECT * FROM intelligence.lines WHERE recorded_by = $1 AND brand_key = $2`,
         [recordedBy, brandKey(request.brand)],

@@ -3,11 +3,12 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { brandKey, Line } from '@intensify/contracts';
+import { TOPICS, TopicNames } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
 import { Clock, CLOCK } from '../../../clock';
 import { deconflict } from '../../../deconfliction/deconfliction';
-import { INTELLIGENCE_TOPIC } from '../../../outbox/topics.provider';
-import { lockRegister } from '../../../write-context';
+import { SCHEMA } from '../../../config';
+import { writeToRegister } from '../../../register-write';
 import { inputOf, mayWriteLine, numbersOf, readLine, toLine } from '../../line-row';
 import { desiredErrors, merge, saveLine } from '../../line-writer';
 import { UpdateLineCommand } from './update-line.command';
@@ -17,13 +18,14 @@ import { UpdateLineCommand } from './update-line.command';
 export class UpdateLineHandler implements ICommandHandler<UpdateLineCommand, Line> {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(INTELLIGENCE_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ lineId, patch, actor, correlationId }: UpdateLineCommand): Promise<Line> {
-    return this.db.transaction(async (m) => {
-      await lockRegister(m);
+    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
+    return writeToRegister(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+      const { m } = ctx;
       const row = await readLine(m, lineId, true);
       if (!mayWriteLine(actor, row))
         throw new ProblemError('forbidden_scope', `Line ${lineId} is outside your scope to change`);
@@ -42,7 +44,6 @@ export class UpdateLineHandler implements ICommandHandler<UpdateLineCommand, Lin
             [{ field: 'brand', message: `is already line ${clash.id}` }],
           );
       }
-      const ctx = { m, topic: this.topic, actor, correlationId, now: this.clock.now() };
       const saved = await saveLine(ctx, row, row.recorded_by, desired, { add: [], replace: [] });
       if (saved.change !== 'unchanged') await deconflict(ctx, [row.id]);
       return toLine(saved.row, await numbersOf(m, [row.id]));

@@ -4,11 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FocusLines, FocusLinesSetV1, OPERATION_FOCUS_LINES_SET } from '@intensify/contracts';
 import { may } from '@intensify/auth';
+import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
 import { Clock, CLOCK } from '../../../clock';
 import { LineRow } from '../../../lines/line-row';
-import { INTELLIGENCE_TOPIC } from '../../../outbox/topics.provider';
-import { record } from '../../../write-context';
+import { SCHEMA } from '../../../config';
 import { SetFocusLinesCommand } from './set-focus-lines.command';
 
 /**
@@ -21,7 +21,7 @@ import { SetFocusLinesCommand } from './set-focus-lines.command';
 export class SetFocusLinesHandler implements ICommandHandler<SetFocusLinesCommand, FocusLines> {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(INTELLIGENCE_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -33,7 +33,9 @@ export class SetFocusLinesHandler implements ICommandHandler<SetFocusLinesComman
   }: SetFocusLinesCommand): Promise<FocusLines> {
     if (!may(actor, 'focus.set'))
       throw new ProblemError('forbidden_scope', 'Only the NCLCC picks focus lines');
-    return this.db.transaction(async (m) => {
+    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
+    return writeInTransaction(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+      const { m, now } = ctx;
       const lines: LineRow[] = await m.query(
         `SELECT * FROM intelligence.lines WHERE id = ANY($1::uuid[]) ORDER BY id`,
         [lineIds],
@@ -64,7 +66,6 @@ export class SetFocusLinesHandler implements ICommandHandler<SetFocusLinesComman
       );
       if (known && same(known.line_ids, lineIds) && same(known.focus_forces, focusForces))
         return { operationId, lineIds, focusForces, setAt: known.set_at.toISOString() };
-      const now = this.clock.now();
       const seq = (known?.seq ?? 0) + 1;
       await m.query(
         `INSERT INTO intelligence.operation_focus (operation_id, line_ids, focus_forces, seq, set_by, set_at)
@@ -83,12 +84,12 @@ export class SetFocusLinesHandler implements ICommandHandler<SetFocusLinesComman
           importingForces: l.importing_forces,
         })),
       };
-      await record({ m, topic: this.topic, actor, correlationId, now }, [
+      await recordChanges(ctx, [
         {
           kind: OPERATION_FOCUS_LINES_SET,
           aggregateId: operationId,
           payload,
-          audit: { lineIds, focusForces },
+          audit: { operationId, details: { lineIds, focusForces } },
         },
       ]);
       return { operationId, lineIds, focusForces, setAt: now.toISOString() };

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   brandKey,
@@ -13,13 +12,15 @@ import {
   LineReturnRow,
 } from '@intensify/contracts';
 import { may } from '@intensify/auth';
+import { TOPICS, TopicNames, WriteContext } from '@intensify/messaging';
+import { fingerprint as fingerprintOf } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
 import { Clock, CLOCK } from '../../../clock';
+import { SCHEMA } from '../../../config';
 import { deconflict } from '../../../deconfliction/deconfliction';
 import { LineRow } from '../../../lines/line-row';
 import { desiredErrors, numberErrors, saveLine } from '../../../lines/line-writer';
-import { INTELLIGENCE_TOPIC } from '../../../outbox/topics.provider';
-import { lockRegister, WriteContext } from '../../../write-context';
+import { writeToRegister } from '../../../register-write';
 import { parseLineReturn } from '../../line-return.parser';
 import { ImportLineReturnCommand } from './import-line-return.command';
 
@@ -37,7 +38,7 @@ export class ImportLineReturnHandler implements ICommandHandler<
 > {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(INTELLIGENCE_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -56,16 +57,16 @@ export class ImportLineReturnHandler implements ICommandHandler<
     const now = this.clock.now();
     if (Date.parse(`${month}-01T00:00:00Z`) > now.getTime())
       throw ProblemError.validation([{ field: 'month', message: 'must not be in the future' }]);
-    const fingerprint = createHash('sha256').update(csv).digest('base64url');
+    const fingerprint = fingerprintOf(csv);
     const parsed = parseLineReturn(csv, force, month);
-    return this.db.transaction(async (m) => {
-      await lockRegister(m);
+    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
+    return writeToRegister(this.db, { ...scope, now: () => now }, async (ctx) => {
+      const { m } = ctx;
       const [prior] = await m.query(
         `SELECT report FROM intelligence.line_returns WHERE force = $1 AND month = $2 AND fingerprint = $3`,
         [force, month, fingerprint],
       );
       if (prior) return { ...(prior.report as LineReturnReport), replayed: true };
-      const ctx: WriteContext = { m, topic: this.topic, actor, correlationId, now };
       const changes: LineReturnChange[] = [];
       const rejected: LineReturnRejectedRow[] = [...parsed.rejected];
       const seenAt = new Date(Math.min(now.getTime(), Date.parse(endOfMonth(month))));

@@ -3,10 +3,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OPERATION_CLOSED, Operation, OperationClosedV1 } from '@intensify/contracts';
-import { appendToOutbox, newEvent } from '@intensify/messaging';
-import { audit } from '../../../audit/audit-log';
+import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { SCHEMA } from '../../../config';
-import { TOPICS, TopicNames } from '../../../outbox/topics.provider';
 import { lockOperation } from '../../open-operation';
 import { OperationEntity } from '../../operation.entity';
 import { toOperation } from '../../operation.mapper';
@@ -24,22 +22,15 @@ export class CloseOperationHandler implements ICommandHandler<CloseOperationComm
   ) {}
 
   async execute({ operationId, actor, correlationId }: CloseOperationCommand): Promise<Operation> {
-    return this.db.transaction(async (m) => {
-      const op = await lockOperation(m, operationId, 'pessimistic_write');
+    const scope = { schema: SCHEMA, topic: this.topics.operations, actor, correlationId };
+    return writeInTransaction(this.db, scope, async (ctx) => {
+      const op = await lockOperation(ctx.m, operationId, 'pessimistic_write');
       if (op.closedAt) return toOperation(op);
-      op.closedAt = new Date();
-      await m.update(OperationEntity, { id: op.id }, { closedAt: op.closedAt });
-      const event = newEvent<OperationClosedV1>({
-        ...OPERATION_CLOSED,
-        aggregateId: op.id,
-        occurredAt: op.closedAt.toISOString(),
-        actor,
-        correlationId,
-        payload: { operationId: op.id, closedAt: op.closedAt.toISOString() },
-      });
-      await appendToOutbox(m, SCHEMA, [{ topic: this.topics.operations, event }]);
-      await audit(m, [
-        { actor, action: 'operation.closed', operationId: op.id, subjectId: op.id, correlationId },
+      op.closedAt = ctx.now;
+      await ctx.m.update(OperationEntity, { id: op.id }, { closedAt: op.closedAt });
+      const payload: OperationClosedV1 = { operationId: op.id, closedAt: ctx.now.toISOString() };
+      await recordChanges(ctx, [
+        { kind: OPERATION_CLOSED, aggregateId: op.id, payload, audit: { operationId: op.id } },
       ]);
       return toOperation(op);
     });

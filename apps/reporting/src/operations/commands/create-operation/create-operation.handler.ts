@@ -1,16 +1,14 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OPERATION_CREATED, Operation, OperationCreatedV1 } from '@intensify/contracts';
-import { appendToOutbox, newEvent } from '@intensify/messaging';
-import { Inject } from '@nestjs/common';
+import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
+import { SCHEMA } from '../../../config';
 import { OperationEntity } from '../../operation.entity';
 import { toOperation } from '../../operation.mapper';
 import { CreateOperationCommand } from './create-operation.command';
-import { TOPICS, TopicNames } from '../../../outbox/topics.provider';
-import { SCHEMA } from '../../../config';
-import { audit } from '../../../audit/audit-log';
 
 @CommandHandler(CreateOperationCommand)
 export class CreateOperationHandler implements ICommandHandler<CreateOperationCommand, Operation> {
@@ -21,8 +19,9 @@ export class CreateOperationHandler implements ICommandHandler<CreateOperationCo
 
   async execute({ input, actor, correlationId }: CreateOperationCommand): Promise<Operation> {
     const id = randomUUID();
-    return this.db.transaction(async (manager) => {
-      const entity = manager.create(OperationEntity, {
+    const scope = { schema: SCHEMA, topic: this.topics.operations, actor, correlationId };
+    return writeInTransaction(this.db, scope, async (ctx) => {
+      const entity = ctx.m.create(OperationEntity, {
         id,
         name: input.name,
         startsAt: new Date(input.startsAt),
@@ -31,24 +30,14 @@ export class CreateOperationHandler implements ICommandHandler<CreateOperationCo
         closedAt: null,
         createdBy: actor,
       });
-      await manager.insert(OperationEntity, entity);
-      const event = newEvent<OperationCreatedV1>({
-        ...OPERATION_CREATED,
-        aggregateId: id,
-        occurredAt: new Date().toISOString(),
-        actor,
-        correlationId,
-        payload: { operationId: id, ...input },
-      });
-      await appendToOutbox(manager, SCHEMA, [{ topic: this.topics.operations, event }]);
-      await audit(manager, [
+      await ctx.m.insert(OperationEntity, entity);
+      const payload: OperationCreatedV1 = { operationId: id, ...input };
+      await recordChanges(ctx, [
         {
-          actor,
-          action: 'operation.created',
-          operationId: id,
-          subjectId: id,
-          correlationId,
-          details: { ...input },
+          kind: OPERATION_CREATED,
+          aggregateId: id,
+          payload,
+          audit: { operationId: id, details: { ...input } },
         },
       ]);
       return toOperation(entity);

@@ -3,10 +3,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OPERATION_REOPENED, Operation, OperationReopenedV1 } from '@intensify/contracts';
-import { appendToOutbox, newEvent } from '@intensify/messaging';
-import { audit } from '../../../audit/audit-log';
+import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { SCHEMA } from '../../../config';
-import { TOPICS, TopicNames } from '../../../outbox/topics.provider';
 import { lockOperation } from '../../open-operation';
 import { OperationEntity } from '../../operation.entity';
 import { toOperation } from '../../operation.mapper';
@@ -26,29 +24,20 @@ export class ReopenOperationHandler implements ICommandHandler<ReopenOperationCo
     actor,
     correlationId,
   }: ReopenOperationCommand): Promise<Operation> {
-    return this.db.transaction(async (m) => {
-      const op = await lockOperation(m, operationId, 'pessimistic_write');
+    const scope = { schema: SCHEMA, topic: this.topics.operations, actor, correlationId };
+    return writeInTransaction(this.db, scope, async (ctx) => {
+      const op = await lockOperation(ctx.m, operationId, 'pessimistic_write');
       if (!op.closedAt) return toOperation(op);
       op.closedAt = null;
       op.reopenReason = reason;
-      await m.update(OperationEntity, { id: op.id }, { closedAt: null, reopenReason: reason });
-      const event = newEvent<OperationReopenedV1>({
-        ...OPERATION_REOPENED,
-        aggregateId: op.id,
-        occurredAt: new Date().toISOString(),
-        actor,
-        correlationId,
-        payload: { operationId: op.id, reason },
-      });
-      await appendToOutbox(m, SCHEMA, [{ topic: this.topics.operations, event }]);
-      await audit(m, [
+      await ctx.m.update(OperationEntity, { id: op.id }, { closedAt: null, reopenReason: reason });
+      const payload: OperationReopenedV1 = { operationId: op.id, reason };
+      await recordChanges(ctx, [
         {
-          actor,
-          action: 'operation.reopened',
-          operationId: op.id,
-          subjectId: op.id,
-          correlationId,
-          details: { reason },
+          kind: OPERATION_REOPENED,
+          aggregateId: op.id,
+          payload,
+          audit: { operationId: op.id, details: { reason } },
         },
       ]);
       return toOperation(op);

@@ -3,17 +3,14 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OUTCOME_RECORDED, OutcomeChangeAccepted, OutcomeRecordedV1 } from '@intensify/contracts';
-import { appendToOutbox, newEvent } from '@intensify/messaging';
+import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
+import { fingerprint } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
-import { audit } from '../../../audit/audit-log';
 import { REPORTING_ENV, ReportingEnv, SCHEMA } from '../../../config';
 import { lockOpenOperation } from '../../../operations/open-operation';
-import { TOPICS, TopicNames } from '../../../outbox/topics.provider';
-import { fingerprint } from '../../fingerprint';
-import { IdempotencyKeyEntity } from '../../idempotency-key.entity';
+import { outcomeKeys, requestPrint } from '../../outcome-keys';
 import { assertMayWrite, lockOutcomeInScope } from '../../locked-outcome';
 import { occurredAtError } from '../../occurred-at.rule';
-import { idempotencyConflict } from '../../outcome-writes';
 import { OutcomeEntity } from '../../outcome.entity';
 import { OutcomeVersionEntity } from '../../outcome-version.entity';
 import { CorrectOutcomeCommand, CorrectOutcomeResult } from './correct-outcome.command';
@@ -31,25 +28,29 @@ export class CorrectOutcomeHandler implements ICommandHandler<
   ) {}
 
   async execute(cmd: CorrectOutcomeCommand): Promise<CorrectOutcomeResult> {
-    return this.db.transaction(async (m) => {
-      const row = await lockOutcomeInScope(m, cmd.outcomeId, cmd.actor);
-      const print = fingerprint('correct', row.id, cmd.replacement);
-      const seen = await m.findOneBy(IdempotencyKeyEntity, {
-        operationId: row.operationId,
-        key: cmd.idempotencyKey,
-      });
-      if (seen) {
-        if (seen.fingerprint !== print) throw idempotencyConflict();
-        return { ...(seen.response as unknown as OutcomeChangeAccepted), replayed: true };
-      }
-      assertMayWrite(cmd.actor, cmd.replacement.force);
+    const { actor, correlationId, replacement } = cmd;
+    const scope = { schema: SCHEMA, topic: this.topics.outcomes, actor, correlationId };
+    return writeInTransaction(this.db, scope, async (ctx) => {
+      const { m, now } = ctx;
+      const row = await lockOutcomeInScope(m, cmd.outcomeId, actor);
+      // The key is claimed first: a refusal below rolls the claim back with everything else.
+      const print = fingerprint(requestPrint('correct', row.id, replacement));
+      const prior = await outcomeKeys.claim<OutcomeChangeAccepted>(
+        m,
+        row.operationId,
+        cmd.idempotencyKey,
+        print,
+        { outcome_id: row.id },
+      );
+      if (prior) return { ...prior, replayed: true };
+      assertMayWrite(actor, replacement.force);
       const op = await lockOpenOperation(m, row.operationId);
       if (row.retractedAt)
         throw new ProblemError(
           'outcome_retracted',
           `Outcome ${row.id} was retracted; it cannot be corrected`,
         );
-      if (cmd.replacement.type !== row.type) {
+      if (replacement.type !== row.type) {
         throw ProblemError.validation([
           {
             field: 'type',
@@ -57,75 +58,47 @@ export class CorrectOutcomeHandler implements ICommandHandler<
           },
         ]);
       }
-      const bad = occurredAtError(
-        cmd.replacement.occurredAt,
-        op,
-        new Date(),
-        this.env.CLOCK_SKEW_MS,
-      );
+      const bad = occurredAtError(replacement.occurredAt, op, now, this.env.CLOCK_SKEW_MS);
       if (bad) throw ProblemError.validation([bad]);
 
-      const now = new Date();
       const version = row.version + 1;
       const answer: OutcomeChangeAccepted = { id: row.id, version, status: 'accepted' };
-      const claimed = await m
-        .createQueryBuilder()
-        .insert()
-        .into(IdempotencyKeyEntity)
-        .values({
-          operationId: row.operationId,
-          key: cmd.idempotencyKey,
-          fingerprint: print,
-          outcomeId: row.id,
-          response: { ...answer },
-        })
-        .orIgnore()
-        .returning(['key'])
-        .execute();
-      if (claimed.raw.length === 0) throw idempotencyConflict();
+      await outcomeKeys.answer(m, row.operationId, cmd.idempotencyKey, answer);
       await m.update(
         OutcomeEntity,
         { id: row.id },
-        { version, current: cmd.replacement, force: cmd.replacement.force, updatedAt: now },
+        { version, current: replacement, force: replacement.force, updatedAt: now },
       );
       await m.insert(OutcomeVersionEntity, {
         outcomeId: row.id,
         version,
-        body: cmd.replacement,
-        actor: cmd.actor,
-        correlationId: cmd.correlationId,
+        body: replacement,
+        actor,
+        correlationId,
         recordedAt: now,
       });
-      const event = newEvent<OutcomeRecordedV1>(
+      const payload: OutcomeRecordedV1 = {
+        outcomeId: row.id,
+        operationId: row.operationId,
+        version,
+        current: replacement,
+        previous: row.current,
+      };
+      await recordChanges(ctx, [
         {
-          ...OUTCOME_RECORDED,
+          kind: OUTCOME_RECORDED,
           aggregateId: row.id,
-          occurredAt: cmd.replacement.occurredAt,
-          actor: cmd.actor,
-          correlationId: cmd.correlationId,
-          payload: {
-            outcomeId: row.id,
+          occurredAt: replacement.occurredAt,
+          payload,
+          audit: {
+            action: 'outcome.corrected',
             operationId: row.operationId,
-            version,
-            current: cmd.replacement,
-            previous: row.current,
-          },
-        },
-        now,
-      );
-      await appendToOutbox(m, SCHEMA, [{ topic: this.topics.outcomes, event }]);
-      await audit(m, [
-        {
-          actor: cmd.actor,
-          action: 'outcome.corrected',
-          operationId: row.operationId,
-          subjectId: row.id,
-          correlationId: cmd.correlationId,
-          details: {
-            version,
-            previousForce: row.force,
-            force: cmd.replacement.force,
-            type: row.type,
+            details: {
+              version,
+              previousForce: row.force,
+              force: replacement.force,
+              type: row.type,
+            },
           },
         },
       ]);

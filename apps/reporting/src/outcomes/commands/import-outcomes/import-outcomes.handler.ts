@@ -3,12 +3,12 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ImportResult } from '@intensify/contracts';
-import { audit } from '../../../audit/audit-log';
-import { REPORTING_ENV, ReportingEnv } from '../../../config';
+import { TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
+import { audit, idempotencyConflictErrors } from '@intensify/persistence';
+import { REPORTING_ENV, ReportingEnv, SCHEMA } from '../../../config';
 import { lockOpenOperation } from '../../../operations/open-operation';
-import { TOPICS, TopicNames } from '../../../outbox/topics.provider';
 import { assertMayWrite } from '../../locked-outcome';
-import { conflictErrors, recordOutcomes } from '../../outcome-writes';
+import { recordOutcomes } from '../../outcome-writes';
 import { ImportOutcomesCommand } from './import-outcomes.command';
 
 /**
@@ -24,23 +24,16 @@ export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesComm
   ) {}
 
   async execute(cmd: ImportOutcomesCommand): Promise<ImportResult> {
-    for (const r of cmd.rows) assertMayWrite(cmd.actor, r.outcome.force);
-    return this.db.transaction(async (m) => {
+    const { actor, correlationId } = cmd;
+    for (const r of cmd.rows) assertMayWrite(actor, r.outcome.force);
+    const scope = { schema: SCHEMA, topic: this.topics.outcomes, actor, correlationId };
+    return writeInTransaction(this.db, scope, async ({ m }) => {
       const op = await lockOpenOperation(m, cmd.operationId);
       const results = await recordOutcomes(
         m,
         op,
-        cmd.rows.map((r) => ({
-          key: r.key,
-          outcome: r.outcome,
-          actor: cmd.actor,
-          correlationId: cmd.correlationId,
-        })),
-        {
-          outcomesTopic: this.topics.outcomes,
-          clockSkewMs: this.env.CLOCK_SKEW_MS,
-          via: 'import',
-        },
+        cmd.rows.map((r) => ({ key: r.key, outcome: r.outcome, actor, correlationId })),
+        { outcomesTopic: this.topics.outcomes, clockSkewMs: this.env.CLOCK_SKEW_MS, via: 'import' },
       );
       const summary: ImportResult = { accepted: 0, duplicates: 0, rejected: [] };
       results.forEach((r, i) => {
@@ -54,16 +47,17 @@ export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesComm
             errors:
               r.status === 'invalid'
                 ? r.errors
-                : conflictErrors.map((e) => ({ ...e, field: 'idempotencyKey' })),
+                : idempotencyConflictErrors.map((e) => ({ ...e, field: 'idempotencyKey' })),
           });
       });
-      await audit(m, [
+      // The import as a whole: no event of its own, each accepted row has one.
+      await audit(m, SCHEMA, [
         {
-          actor: cmd.actor,
+          actor,
           action: 'outcomes.imported',
           operationId: op.id,
           subjectId: null,
-          correlationId: cmd.correlationId,
+          correlationId,
           details: {
             rows: cmd.rows.length,
             accepted: summary.accepted,

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { TOPICS, TopicNames } from '@intensify/messaging';
+import { fingerprint, idempotencyConflict } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
 import { REPORTING_ENV, ReportingEnv } from '../../../config';
 import { lockOpenOperation } from '../../../operations/open-operation';
-import { TOPICS, TopicNames } from '../../../outbox/topics.provider';
-import { fingerprint } from '../../fingerprint';
-import { idempotencyConflict, NewOutcome, recordOutcomes } from '../../outcome-writes';
+import { requestPrint } from '../../outcome-keys';
+import { NewOutcome, recordOutcomes } from '../../outcome-writes';
 import { RecordOutcomeResult } from './record-outcome.command';
 
 interface Pending {
@@ -119,7 +120,7 @@ export class OutcomeWriteBatcher {
       if (!prior) return;
       verdicts.set(
         i,
-        prior.fingerprint === fingerprint('record', p.operationId, p.item.outcome)
+        prior.fingerprint === fingerprint(requestPrint('record', p.operationId, p.item.outcome))
           ? { ok: { id: prior.outcome_id, replayed: true } }
           : { error: idempotencyConflict() },
       );

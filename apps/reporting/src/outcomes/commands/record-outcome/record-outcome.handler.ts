@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { isUuid, operationNotFound } from '../../../operations/open-operation';
+import { isUuid } from '@intensify/contracts';
+import { operationNotFound } from '../../../operations/open-operation';
 import { OutcomeWriteBatcher } from './outcome-write-batcher';
 import { RecordOutcomeCommand, RecordOutcomeResult } from './record-outcome.command';
 

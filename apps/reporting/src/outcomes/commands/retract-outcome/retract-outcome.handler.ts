@@ -3,11 +3,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OUTCOME_RETRACTED, OutcomeRetractedV1 } from '@intensify/contracts';
-import { appendToOutbox, newEvent } from '@intensify/messaging';
-import { audit } from '../../../audit/audit-log';
+import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { SCHEMA } from '../../../config';
 import { lockOpenOperation } from '../../../operations/open-operation';
-import { TOPICS, TopicNames } from '../../../outbox/topics.provider';
 import { lockOutcomeInScope } from '../../locked-outcome';
 import { OutcomeEntity } from '../../outcome.entity';
 import { CorrectOutcomeResult } from '../correct-outcome/correct-outcome.command';
@@ -25,51 +23,43 @@ export class RetractOutcomeHandler implements ICommandHandler<
   ) {}
 
   async execute(cmd: RetractOutcomeCommand): Promise<CorrectOutcomeResult> {
-    return this.db.transaction(async (m) => {
-      const row = await lockOutcomeInScope(m, cmd.outcomeId, cmd.actor);
+    const { actor, correlationId, reason } = cmd;
+    const scope = { schema: SCHEMA, topic: this.topics.outcomes, actor, correlationId };
+    return writeInTransaction(this.db, scope, async (ctx) => {
+      const row = await lockOutcomeInScope(ctx.m, cmd.outcomeId, actor);
       const answer = { id: row.id, version: row.version, status: 'accepted' as const };
       if (row.retractedAt) return { ...answer, replayed: true };
-      await lockOpenOperation(m, row.operationId);
-      const now = new Date();
-      await m.update(
+      await lockOpenOperation(ctx.m, row.operationId);
+      const { now } = ctx;
+      await ctx.m.update(
         OutcomeEntity,
         { id: row.id },
         {
           retractedAt: now,
           retraction: {
-            reason: cmd.reason,
+            reason,
             at: now.toISOString(),
-            by: { sub: cmd.actor.sub, role: cmd.actor.role },
+            by: { sub: actor.sub, role: actor.role },
           },
           updatedAt: now,
         },
       );
-      const event = newEvent<OutcomeRetractedV1>(
+      const payload: OutcomeRetractedV1 = {
+        outcomeId: row.id,
+        operationId: row.operationId,
+        version: row.version,
+        previous: row.current,
+        reason,
+      };
+      await recordChanges(ctx, [
         {
-          ...OUTCOME_RETRACTED,
+          kind: OUTCOME_RETRACTED,
           aggregateId: row.id,
-          occurredAt: now.toISOString(),
-          actor: cmd.actor,
-          correlationId: cmd.correlationId,
-          payload: {
-            outcomeId: row.id,
+          payload,
+          audit: {
             operationId: row.operationId,
-            version: row.version,
-            previous: row.current,
-            reason: cmd.reason,
+            details: { version: row.version, reason, force: row.force, type: row.type },
           },
-        },
-        now,
-      );
-      await appendToOutbox(m, SCHEMA, [{ topic: this.topics.outcomes, event }]);
-      await audit(m, [
-        {
-          actor: cmd.actor,
-          action: 'outcome.retracted',
-          operationId: row.operationId,
-          subjectId: row.id,
-          correlationId: cmd.correlationId,
-          details: { version: row.version, reason: cmd.reason, force: row.force, type: row.type },
         },
       ]);
       return { ...answer, replayed: false };

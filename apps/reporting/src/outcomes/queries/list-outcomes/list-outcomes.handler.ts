@@ -1,10 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OutcomeItem, OutcomeVersion, Page } from '@intensify/contracts';
+import { isUuid, OutcomeItem, OutcomeVersion, Page } from '@intensify/contracts';
 import { readableForces } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
-import { isUuid, operationNotFound } from '../../../operations/open-operation';
+import { operationNotFound } from '../../../operations/open-operation';
 import { OperationEntity } from '../../../operations/operation.entity';
 import { OutcomeEntity } from '../../outcome.entity';
 import { OutcomeVersionEntity } from '../../outcome-version.entity';

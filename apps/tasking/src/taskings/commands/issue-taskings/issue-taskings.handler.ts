@@ -1,20 +1,25 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { dueAtError, FieldError, IssueTasking, TASKING_ISSUED } from '@intensify/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dueAtError, FieldError, isUuid, IssueTasking, TASKING_ISSUED } from '@intensify/contracts';
 import { may } from '@intensify/auth';
+import { TOPICS, TopicNames, WriteContext, writeInTransaction } from '@intensify/messaging';
+import { fingerprint, IdempotencyStore } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
 import { Clock, CLOCK } from '../../../clock';
-import { TASKINGS_TOPIC } from '../../../outbox/topics.provider';
+import { SCHEMA } from '../../../config';
 import { recordTaskingChanges } from '../../tasking-changes';
-import { isUuid, TaskingRow, toTasking } from '../../tasking-row';
+import { TaskingRow, toTasking } from '../../tasking-row';
 import {
   IssueTaskingsCommand,
   IssueTaskingsResult,
   IssuedTaskings,
 } from './issue-taskings.command';
+
+/** An Idempotency-Key is unique within an operation. */
+const keys = new IdempotencyStore(SCHEMA, 'operation_id');
 
 /**
  * Issues one tasking or many at once, all or nothing: every item is checked first, then all
@@ -28,7 +33,7 @@ export class IssueTaskingsHandler implements ICommandHandler<
 > {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(TASKINGS_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -37,31 +42,25 @@ export class IssueTaskingsHandler implements ICommandHandler<
       throw new ProblemError('not_found', `No operation with id ${cmd.operationId}`);
     const now = this.clock.now();
     this.check(cmd, now);
-    const print = createHash('sha256').update(JSON.stringify(cmd.request)).digest('base64url');
-    return this.db.transaction(async (m) => {
-      const prior = await claimKey(m, cmd.operationId, cmd.idempotencyKey, print);
-      if (prior) {
-        if (prior.fingerprint !== print) {
-          throw new ProblemError(
-            'idempotency_conflict',
-            'This Idempotency-Key was already used with a different request',
-            [{ field: 'Idempotency-Key', message: 'already used with a different request' }],
-          );
-        }
-        return { replayed: true, body: prior.response };
-      }
-      const rows = await this.insert(m, cmd, now);
+    const print = fingerprint(cmd.request);
+    const { actor, correlationId } = cmd;
+    const scope = { schema: SCHEMA, topic: this.topics.taskings, actor, correlationId };
+    return writeInTransaction(this.db, { ...scope, now: () => now }, async (ctx) => {
+      const prior = await keys.claim<IssuedTaskings>(
+        ctx.m,
+        cmd.operationId,
+        cmd.idempotencyKey,
+        print,
+      );
+      if (prior) return { replayed: true, body: prior };
+      const rows = await this.insert(ctx, cmd);
       await recordTaskingChanges(
-        m,
-        this.topic,
+        ctx,
         rows.map((tasking, i) => ({
           kind: TASKING_ISSUED,
           seq: 1,
           tasking,
           previous: null,
-          actor: cmd.actor,
-          correlationId: cmd.correlationId,
-          at: now,
           details: {
             issueSeq: 1,
             issuedAt: now.toISOString(),
@@ -73,10 +72,7 @@ export class IssueTaskingsHandler implements ICommandHandler<
       );
       const taskings = rows.map((r) => toTasking(r));
       const body: IssuedTaskings = cmd.request.bulk ? { taskings } : taskings[0];
-      await m.query(
-        `UPDATE tasking.idempotency_keys SET response = $3 WHERE operation_id = $1 AND key = $2`,
-        [cmd.operationId, cmd.idempotencyKey, JSON.stringify(body)],
-      );
+      await keys.answer(ctx.m, cmd.operationId, cmd.idempotencyKey, body);
       return { replayed: false, body };
     });
   }
@@ -99,11 +95,7 @@ export class IssueTaskingsHandler implements ICommandHandler<
     }
   }
 
-  private async insert(
-    m: EntityManager,
-    cmd: IssueTaskingsCommand,
-    now: Date,
-  ): Promise<TaskingRow[]> {
+  private async insert({ m, now }: WriteContext, cmd: IssueTaskingsCommand): Promise<TaskingRow[]> {
     const items: IssueTasking[] = cmd.request.taskings;
     const column = <T>(f: (t: IssueTasking) => T) => items.map(f);
     const ids = items.map(() => randomUUID());
@@ -131,27 +123,4 @@ export class IssueTaskingsHandler implements ICommandHandler<
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)!);
   }
-}
-
-/**
- * Claims the key for this request, or returns what was stored for it. A concurrent request with
- * the same key waits on our insert and then sees the committed answer.
- */
-async function claimKey(
-  m: EntityManager,
-  operationId: string,
-  key: string,
-  print: string,
-): Promise<{ fingerprint: string; response: IssuedTaskings } | null> {
-  const won = await m.query(
-    `INSERT INTO tasking.idempotency_keys (operation_id, key, fingerprint, response)
-     VALUES ($1, $2, $3, '{}') ON CONFLICT DO NOTHING RETURNING key`,
-    [operationId, key, print],
-  );
-  if (won.length) return null;
-  const rows = await m.query(
-    `SELECT fingerprint, response FROM tasking.idempotency_keys WHERE operation_id = $1 AND key = $2`,
-    [operationId, key],
-  );
-  return rows[0];
 }

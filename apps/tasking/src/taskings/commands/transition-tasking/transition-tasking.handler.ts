@@ -4,9 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, dueAtError, Tasking, TaskingTransition } from '@intensify/contracts';
 import { may } from '@intensify/auth';
+import { TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
 import { Clock, CLOCK } from '../../../clock';
-import { TASKINGS_TOPIC } from '../../../outbox/topics.provider';
+import { SCHEMA } from '../../../config';
 import { recordTaskingChanges } from '../../tasking-changes';
 import { lockTasking, positionOf, TaskingRow, toTasking, updateTasking } from '../../tasking-row';
 import { nextStatus, TRANSITIONS } from '../../tasking-state-machine';
@@ -25,12 +26,15 @@ export class TransitionTaskingHandler implements ICommandHandler<
 > {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(TASKINGS_TOPIC) private readonly topic: string,
+    @Inject(TOPICS) private readonly topics: TopicNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(cmd: TransitionTaskingCommand): Promise<Tasking> {
-    return this.db.transaction(async (m) => {
+    const { actor, correlationId } = cmd;
+    const scope = { schema: SCHEMA, topic: this.topics.taskings, actor, correlationId };
+    return writeInTransaction(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+      const { m, now } = ctx;
       const row = await lockTasking(m, cmd.taskingId);
       assertAllowed(cmd, row);
       const to = nextStatus(row.status, cmd.transition);
@@ -41,7 +45,6 @@ export class TransitionTaskingHandler implements ICommandHandler<
           [{ field: 'status', message: `is ${row.status}` }],
         );
       }
-      const now = this.clock.now();
       const previous = positionOf(row);
       const { changed, details } = this.apply(cmd, row, to, now);
       const after = await updateTasking(
@@ -65,15 +68,12 @@ export class TransitionTaskingHandler implements ICommandHandler<
           now,
         ],
       );
-      await recordTaskingChanges(m, this.topic, [
+      await recordTaskingChanges(ctx, [
         {
           kind: TRANSITIONS[cmd.transition].event,
           seq: after.seq,
           tasking: after,
           previous,
-          actor: cmd.actor,
-          correlationId: cmd.correlationId,
-          at: now,
           details,
         },
       ]);

@@ -1,10 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Tasking, TaskingHistoryEntry } from '@intensify/contracts';
+import { isUuid, Tasking, TaskingHistoryEntry } from '@intensify/contracts';
 import { may } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
-import { isUuid, TaskingRow, taskingNotFound, toTasking } from '../../tasking-row';
+import { TaskingRow, taskingNotFound, toTasking } from '../../tasking-row';
 import { GetTaskingQuery } from './get-tasking.query';
 
 interface HistoryRow {

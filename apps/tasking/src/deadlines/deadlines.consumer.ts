@@ -2,11 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TASKING_ISSUED, TASKING_REASSIGNED, TaskingIssueV1 } from '@intensify/contracts';
-import { ConsumedEvent, retriable, TransactionalConsumerHost } from '@intensify/messaging';
+import {
+  ConsumedEvent,
+  OutboxRelayHost,
+  retriable,
+  TransactionalConsumerHost,
+} from '@intensify/messaging';
 import { TASKING_ENV, TaskingEnv, SCHEMA } from '../config';
-import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { deadlinesOf } from './deadline-jobs';
-import { DeadlineQueue } from './deadline-queue.service';
+import { DeadlineQueue } from './deadline.queue';
 import { TaskingsChangedPublisher } from './taskings-changed.publisher';
 
 export const DEADLINES_GROUP = 'tasking.deadlines.v1';
@@ -23,7 +27,7 @@ export class DeadlinesConsumer extends TransactionalConsumerHost<Set<string>> {
   constructor(
     @Inject(TASKING_ENV) private readonly env: TaskingEnv,
     @InjectDataSource() db: DataSource,
-    outbox: OutboxRelayService,
+    outbox: OutboxRelayHost,
     private readonly queue: DeadlineQueue,
     changes: TaskingsChangedPublisher,
   ) {
