@@ -5,6 +5,7 @@ import {
   Actor,
   checkSchema,
   ImportResult,
+  INTERNAL,
   INTERNAL_HEADERS,
   OutcomeAccepted,
   OutcomeChangeAccepted,
@@ -25,7 +26,7 @@ import { RecordOutcomeCommand } from './commands/record-outcome/record-outcome.c
 import { RetractOutcomeCommand } from './commands/retract-outcome/retract-outcome.command';
 import { ListOutcomesQuery } from './queries/list-outcomes/list-outcomes.query';
 
-@Controller('internal')
+@Controller(INTERNAL.reporting.outcomes.controller)
 export class OutcomesController {
   constructor(
     private readonly commands: CommandBus,
@@ -33,7 +34,7 @@ export class OutcomesController {
   ) {}
 
   /** 202 when first accepted, 200 when the same key and body are replayed. */
-  @Post('operations/:operationId/outcomes')
+  @Post(INTERNAL.reporting.outcomes.record.path)
   async record(
     @Param('operationId') operationId: string,
     @Body() body: unknown,
@@ -51,7 +52,7 @@ export class OutcomesController {
     return { id: result.id, status: 'accepted' };
   }
 
-  @Post('operations/:operationId/outcomes/import')
+  @Post(INTERNAL.reporting.outcomes.import.path)
   async import(
     @Param('operationId') operationId: string,
     @Body() body: { rows: ImportRow[] },
@@ -67,7 +68,7 @@ export class OutcomesController {
     );
   }
 
-  @Get('operations/:operationId/outcomes')
+  @Get(INTERNAL.reporting.outcomes.list.path)
   list(
     @Param('operationId') operationId: string,
     @CallingActor() actor: Actor,
@@ -86,7 +87,7 @@ export class OutcomesController {
     );
   }
 
-  @Post('outcomes/:outcomeId/corrections')
+  @Post(INTERNAL.reporting.outcomes.correct.path)
   async correct(
     @Param('outcomeId') outcomeId: string,
     @Body() body: unknown,
@@ -104,7 +105,7 @@ export class OutcomesController {
     return answer;
   }
 
-  @Post('outcomes/:outcomeId/retraction')
+  @Post(INTERNAL.reporting.outcomes.retract.path)
   async retract(
     @Param('outcomeId') outcomeId: string,
     @Body() body: unknown,

@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
+  INTERNAL,
   INTERNAL_HEADERS,
   Page,
   Tasking,
@@ -22,7 +23,7 @@ import { TransitionTaskingCommand } from './commands/transition-tasking/transiti
 import { GetTaskingQuery } from './queries/get-tasking/get-tasking.query';
 import { ListTaskingsQuery } from './queries/list-taskings/list-taskings.query';
 
-@Controller('internal')
+@Controller(INTERNAL.tasking.taskings.controller)
 export class TaskingsController {
   constructor(
     private readonly commands: CommandBus,
@@ -30,7 +31,7 @@ export class TaskingsController {
   ) {}
 
   /** 201 when issued, 200 when the same key and body are replayed. */
-  @Post('operations/:operationId/taskings')
+  @Post(INTERNAL.tasking.taskings.issue.path)
   async issue(
     @Param('operationId') operationId: string,
     @Body() body: unknown,
@@ -49,7 +50,7 @@ export class TaskingsController {
     return result.body;
   }
 
-  @Post('taskings/:id/:transition')
+  @Post(INTERNAL.tasking.taskings.transition.path)
   async transition(
     @Param('id') id: string,
     @Param('transition') transition: string,
@@ -74,7 +75,7 @@ export class TaskingsController {
     );
   }
 
-  @Get('taskings')
+  @Get(INTERNAL.tasking.taskings.list.path)
   list(
     @Query() query: Record<string, unknown>,
     @CallingActor() actor: Actor,
@@ -87,7 +88,7 @@ export class TaskingsController {
     );
   }
 
-  @Get('taskings/:id')
+  @Get(INTERNAL.tasking.taskings.get.path)
   get(@Param('id') id: string, @CallingActor() actor: Actor): Promise<Tasking> {
     return this.queries.execute(new GetTaskingQuery(id, actor));
   }
