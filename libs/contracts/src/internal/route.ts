@@ -77,13 +77,19 @@ export function internalPath<R extends InternalRoute>(
   route: R,
   request: Pick<RouteRequest<R>, 'params' | 'query'>,
 ): string {
-  const { params = {}, query } = request as {
-    params?: Record<string, string>;
-    query?: object | AsSent<string>;
-  };
-  const path = route.template.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+  const { params, query } = request as { params?: Record<string, string>; query?: object };
+  return fillTemplate(route.template, params ?? {}, query);
+}
+
+/** `internalPath` for callers that have checked the request's types already. */
+export function fillTemplate(
+  template: string,
+  params: Record<string, string>,
+  query: object | AsSent<string> | undefined,
+): string {
+  const path = template.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
     const value = params[name];
-    if (typeof value !== 'string') throw new Error(`${route.template} needs a value for :${name}`);
+    if (typeof value !== 'string') throw new Error(`${template} needs a value for :${name}`);
     return encodeURIComponent(value);
   });
   return path + queryString(query);
