@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { AuditEntry, auditCursorAfter, Page } from '@intensify/contracts';
+import { AuditEntry, auditCursorAfter, INTERNAL, Page } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { pageLimit } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -36,12 +36,12 @@ export class AuditController {
     const pages = await Promise.all(
       AUDIT_SOURCES.map((source) => {
         if (at[source] === null) return EMPTY;
-        const params = new URLSearchParams({ limit: String(n) });
-        if (operationId) params.set('operationId', operationId);
-        if (at[source]) params.set('cursor', at[source]!);
-        return this.upstream
-          .call<Page<AuditEntry>>(source, 'GET', `/internal/audit?${params}`)
-          .then((r) => r.body);
+        const query = {
+          limit: n,
+          operationId: operationId || undefined,
+          cursor: at[source] || undefined,
+        };
+        return this.upstream.send(INTERNAL[source].audit.list, { query }).then((r) => r.body);
       }),
     );
     // A merge of the logs' heads, newest first: each page takes a prefix of every log, in the

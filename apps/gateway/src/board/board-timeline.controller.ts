@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { BoardTimeline, TimelineHour } from '@intensify/contracts';
+import { BoardTimeline, INTERNAL } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
@@ -21,13 +21,11 @@ export class BoardTimelineController {
     authorize(p, 'board.read');
     const filter = boardFilter(p, query);
     const op = await readOperation(this.upstream, id);
-    const forces = filter.forces ? `?forces=${filter.forces.join(',')}` : '';
     const hours = (
-      await this.upstream.call<TimelineHour[]>(
-        'projections',
-        'GET',
-        `/internal/boards/${op.id}/timeline${forces}`,
-      )
+      await this.upstream.send(INTERNAL.projections.timeline.read, {
+        params: { operationId: op.id },
+        query: { forces: filter.forces?.join(',') },
+      })
     ).body;
     return { operationId: op.id, force: filter.force, region: filter.region, hours };
   }

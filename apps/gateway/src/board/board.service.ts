@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Board, BoardFigures } from '@intensify/contracts';
+import { Board, INTERNAL } from '@intensify/contracts';
 import { Principal, visibleRegion } from '@intensify/auth';
 import { forcesInRegion, RegionCode } from '@intensify/reference-data';
 import { UpstreamClient } from '../upstream/upstream.client';
@@ -12,9 +12,8 @@ export class BoardService {
   /** The operation's status comes from its owner; the figures from the projection. */
   async read(operationId: string): Promise<Board> {
     const op = await readOperation(this.upstream, operationId);
-    const figures = (
-      await this.upstream.call<BoardFigures>('projections', 'GET', `/internal/boards/${op.id}`)
-    ).body;
+    const params = { operationId: op.id };
+    const figures = (await this.upstream.send(INTERNAL.projections.board.read, { params })).body;
     return { ...figures, operationId: op.id, status: op.status, final: op.status === 'closed' };
   }
 }

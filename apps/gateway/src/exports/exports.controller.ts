@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { CSV_COLUMNS, OutcomeItem, outcomeToCsvCells, Page } from '@intensify/contracts';
+import { CSV_COLUMNS, INTERNAL, OutcomeItem, outcomeToCsvCells } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { BoardService, scopeBoard } from '../board/board.service';
+import { eachPage } from '../upstream/each-page';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { csvLine, startCsv } from './csv';
 import { forceTableRows } from './force-table';
@@ -50,23 +51,23 @@ export class ExportsController {
     @Res() res: Response,
   ): Promise<void> {
     authorize(p, 'outcome.read');
-    const path = (cursor: string | null) =>
-      `/internal/operations/${encodeURIComponent(id)}/outcomes?limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const pages = eachPage((cursor) =>
+      this.upstream
+        .send(INTERNAL.reporting.outcomes.list, {
+          params: { operationId: id },
+          query: { limit: PAGE, cursor },
+          actor: p,
+        })
+        .then((answer) => answer.body),
+    );
     // The first page is read before answering, so a missing week is still a 404 problem.
-    let page = (
-      await this.upstream.call<Page<OutcomeItem>>('reporting', 'GET', path(null), { actor: p })
-    ).body;
+    const first = await pages.next();
     startCsv(res, `outcomes-${id.replace(/[^0-9a-f-]/gi, '')}.csv`);
     res.write(csvLine(OUTCOME_COLUMNS));
     try {
-      for (;;) {
+      for (const item of first.value?.items ?? []) res.write(csvLine(outcomeRow(item)));
+      for await (const page of pages) {
         for (const item of page.items) res.write(csvLine(outcomeRow(item)));
-        if (!page.nextCursor) break;
-        page = (
-          await this.upstream.call<Page<OutcomeItem>>('reporting', 'GET', path(page.nextCursor), {
-            actor: p,
-          })
-        ).body;
       }
       res.end();
     } catch (e) {

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { FocusMap, LineReturnReport } from '@intensify/contracts';
+import { INTERNAL } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
+import { bodyAsSent, forward, queryAsSent } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
-import { toIntelligence } from './forward';
-import { readOperation } from '../upstream/read-operation';
+import { readOpenOperation, readOperation } from '../upstream/read-operation';
 
-const enc = encodeURIComponent;
+const { deconfliction, ddtros, ranking, returns } = INTERNAL.intelligence;
 
 /** Returns, deconfliction, line holders, focus lines, DDTROs and the intelligence audit trail. */
 @ApiTags('intelligence')
@@ -31,29 +31,24 @@ export class IntelligenceController {
     authorize(p, 'line.return');
     if (!req.is('text/csv') || typeof body !== 'string')
       throw new ProblemError('unsupported_media_type', 'Send the return as Content-Type: text/csv');
-    return toIntelligence<LineReturnReport>(
-      this.upstream,
-      'POST',
-      `/internal/forces/${enc(force)}/returns/${enc(month)}`,
+    return forward(this.upstream, returns.upload, {
       p,
       req,
-      undefined,
-      {
-        body: { csv: body },
-      },
-    );
+      params: { force, month },
+      body: { csv: body },
+    });
   }
 
   @Get('deconfliction/alerts')
   alerts(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
-    return toIntelligence(this.upstream, 'GET', '/internal/deconfliction/alerts', p, req);
+    return forward(this.upstream, deconfliction.alerts, { p, req, query: queryAsSent(req) });
   }
 
   @Get('line-holders')
   holders(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
-    return toIntelligence(this.upstream, 'GET', '/internal/line-holders', p, req);
+    return forward(this.upstream, deconfliction.holders, { p, req, query: queryAsSent(req) });
   }
 
   /** NCLCC: the week's focus lines; its focus forces follow from where they export and import. */
@@ -65,21 +60,13 @@ export class IntelligenceController {
     @Req() req: Request,
   ) {
     authorize(p, 'focus.set');
-    const op = await readOperation(this.upstream, operationId);
-    if (op.status === 'closed')
-      throw new ProblemError(
-        'operation_closed',
-        `Operation ${op.id} is closed; its focus is settled`,
-      );
-    return toIntelligence(
-      this.upstream,
-      'PUT',
-      `/internal/operations/${op.id}/focus-lines`,
+    const op = await readOpenOperation(this.upstream, operationId, 'its focus is settled');
+    return forward(this.upstream, ranking.setFocusLines, {
       p,
       req,
-      undefined,
-      { body: body ?? {} },
-    );
+      params: { operationId: op.id },
+      body: bodyAsSent(body),
+    });
   }
 
   @Get('operations/:operationId/focus-lines')
@@ -90,13 +77,11 @@ export class IntelligenceController {
   ) {
     authorize(p, 'operation.read');
     const op = await readOperation(this.upstream, operationId);
-    return toIntelligence(
-      this.upstream,
-      'GET',
-      `/internal/operations/${op.id}/focus-lines`,
+    return forward(this.upstream, ranking.getFocusLines, {
       p,
       req,
-    );
+      params: { operationId: op.id },
+    });
   }
 
   /**
@@ -107,22 +92,21 @@ export class IntelligenceController {
   async focusMap(@Param('operationId') operationId: string, @CurrentPrincipal() p: Principal) {
     authorize(p, 'board.read');
     const op = await readOperation(this.upstream, operationId);
-    return (
-      await this.upstream.call<FocusMap>('projections', 'GET', `/internal/focus-maps/${op.id}`)
-    ).body;
+    const route = INTERNAL.projections.focusMap.read;
+    return (await this.upstream.send(route, { params: { operationId: op.id } })).body;
   }
 
   @Get('ddtros')
   ddtros(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
-    return toIntelligence(this.upstream, 'GET', '/internal/ddtros', p, req);
+    return forward(this.upstream, ddtros.list, { p, req, query: queryAsSent(req) });
   }
 
   /** Counts by status and the median time from a number first seen to its order granted. */
   @Get('ddtros/stats')
   ddtroStats(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
-    return toIntelligence(this.upstream, 'GET', '/internal/ddtros/stats', p, req);
+    return forward(this.upstream, ddtros.stats, { p, req });
   }
 
   /** grant | actioned | refuse. */
@@ -136,20 +120,21 @@ export class IntelligenceController {
     @Req() req: Request,
   ) {
     authorize(p, 'line.write');
-    return toIntelligence(
-      this.upstream,
-      'POST',
-      `/internal/ddtros/${enc(id)}/${enc(decision)}`,
+    return forward(this.upstream, ddtros.decide, {
       p,
       req,
-      undefined,
-      { body: body ?? {} },
-    );
+      params: { id, decision },
+      body: bodyAsSent(body),
+    });
   }
 
   @Get('intelligence/audit')
   audit(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'intelligence.audit');
-    return toIntelligence(this.upstream, 'GET', '/internal/intelligence/audit', p, req);
+    return forward(this.upstream, INTERNAL.intelligence.audit.list, {
+      p,
+      req,
+      query: queryAsSent(req),
+    });
   }
 }

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { Line, Page } from '@intensify/contracts';
+import { INTERNAL } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
+import { bodyAsSent, forward, queryAsSent } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
-import { toIntelligence } from './forward';
 
-const enc = encodeURIComponent;
+const { lines, ranking, ddtros } = INTERNAL.intelligence;
 
-/** The county lines register, owned by the intelligence service. */
+/** The county lines register, owned by the intelligence service, which validates and scopes. */
 @ApiTags('lines')
 @Controller('api/v1/lines')
 export class LinesController {
@@ -24,28 +24,26 @@ export class LinesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     authorize(p, 'line.write');
-    return toIntelligence<Line>(this.upstream, 'POST', '/internal/lines', p, req, res, {
-      body: body ?? {},
-    });
+    return forward(this.upstream, lines.register, { p, req, res, body: bodyAsSent(body) });
   }
 
   @Get()
   list(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
-    return toIntelligence<Page<Line>>(this.upstream, 'GET', '/internal/lines', p, req);
+    return forward(this.upstream, lines.list, { p, req, query: queryAsSent(req) });
   }
 
   /** Harm ranking for a week's focus: each line's score with the factors behind it. */
   @Get('ranking')
   ranking(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
-    return toIntelligence(this.upstream, 'GET', '/internal/lines-ranking', p, req);
+    return forward(this.upstream, ranking.rank, { p, req, query: queryAsSent(req) });
   }
 
   @Get(':id')
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
-    return toIntelligence<Line>(this.upstream, 'GET', `/internal/lines/${enc(id)}`, p, req);
+    return forward(this.upstream, lines.get, { p, req, params: { id } });
   }
 
   @Patch(':id')
@@ -56,15 +54,7 @@ export class LinesController {
     @Req() req: Request,
   ) {
     authorize(p, 'line.write');
-    return toIntelligence<Line>(
-      this.upstream,
-      'PATCH',
-      `/internal/lines/${enc(id)}`,
-      p,
-      req,
-      undefined,
-      { body: body ?? {} },
-    );
+    return forward(this.upstream, lines.update, { p, req, params: { id }, body: bodyAsSent(body) });
   }
 
   @Post(':id/numbers')
@@ -76,15 +66,13 @@ export class LinesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     authorize(p, 'line.write');
-    return toIntelligence<Line>(
-      this.upstream,
-      'POST',
-      `/internal/lines/${enc(id)}/numbers`,
+    return forward(this.upstream, lines.addNumber, {
       p,
       req,
       res,
-      { body: body ?? {} },
-    );
+      params: { id },
+      body: bodyAsSent(body),
+    });
   }
 
   /** Orders for several numbers of the line at once; `Idempotency-Key` required. */
@@ -97,10 +85,13 @@ export class LinesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     authorize(p, 'line.write');
-    const key = req.header('idempotency-key');
-    return toIntelligence(this.upstream, 'POST', `/internal/lines/${enc(id)}/ddtros`, p, req, res, {
-      body: body ?? {},
-      headers: key ? { 'idempotency-key': key } : {},
+    return forward(this.upstream, ddtros.apply, {
+      p,
+      req,
+      res,
+      params: { lineId: id },
+      body: bodyAsSent(body),
+      idempotencyKey: req.header('idempotency-key'),
     });
   }
 }

@@ -2,17 +2,21 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/commo
 import { Request } from 'express';
 import {
   checkSchema,
+  INTERNAL,
   Operation,
   REASON_SCHEMA,
+  ReasonBody,
   validateCreateOperation,
 } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { correlationIdOf } from '../upstream/correlation';
+import { forward } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readOperation } from '../upstream/read-operation';
+
+const ROUTES = INTERNAL.reporting.operations;
 
 @Controller('api/v1/operations')
 export class OperationsController {
@@ -28,18 +32,13 @@ export class OperationsController {
     authorize(p, 'operation.create');
     const input = validateCreateOperation(body);
     if (!input.ok) throw ProblemError.validation(input.errors);
-    const res = await this.upstream.call<Operation>('reporting', 'POST', '/internal/operations', {
-      body: input.value,
-      actor: p,
-      correlationId: correlationIdOf(req),
-    });
-    return res.body;
+    return forward(this.upstream, ROUTES.create, { p, req, body: input.value });
   }
 
   @Get()
   async list(@CurrentPrincipal() p: Principal): Promise<Operation[]> {
     authorize(p, 'operation.read');
-    return (await this.upstream.call<Operation[]>('reporting', 'GET', '/internal/operations')).body;
+    return (await this.upstream.send(ROUTES.list)).body;
   }
 
   @Get(':id')
@@ -57,13 +56,7 @@ export class OperationsController {
     @Req() req: Request,
   ): Promise<Operation> {
     authorize(p, 'operation.close');
-    const path = `/internal/operations/${encodeURIComponent(id)}/close`;
-    return (
-      await this.upstream.call<Operation>('reporting', 'POST', path, {
-        actor: p,
-        correlationId: correlationIdOf(req),
-      })
-    ).body;
+    return forward(this.upstream, ROUTES.close, { p, req, params: { id } });
   }
 
   /** Reopens a closed week for late corrections, with a reason that is audited. */
@@ -78,13 +71,11 @@ export class OperationsController {
     authorize(p, 'operation.reopen');
     const errors = checkSchema(REASON_SCHEMA, body);
     if (errors.length) throw ProblemError.validation(errors);
-    const path = `/internal/operations/${encodeURIComponent(id)}/reopen`;
-    return (
-      await this.upstream.call<Operation>('reporting', 'POST', path, {
-        body,
-        actor: p,
-        correlationId: correlationIdOf(req),
-      })
-    ).body;
+    return forward(this.upstream, ROUTES.reopen, {
+      p,
+      req,
+      params: { id },
+      body: body as ReasonBody,
+    });
   }
 }

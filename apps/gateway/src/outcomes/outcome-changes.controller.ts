@@ -1,13 +1,19 @@
 import { Body, Controller, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { checkSchema, OutcomeChangeAccepted, REASON_SCHEMA } from '@intensify/contracts';
+import {
+  checkSchema,
+  INTERNAL,
+  OutcomeChangeAccepted,
+  REASON_SCHEMA,
+  ReasonBody,
+} from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { correlationIdOf } from '../upstream/correlation';
+import { forward } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
-import { forwardOutcomeWrite } from './forward-outcome-write';
+import { checkOutcomeWrite } from './check-outcome-write';
 
 /**
  * Corrections and retractions. Reporting, which holds the outcome, checks that the caller may
@@ -26,8 +32,13 @@ export class OutcomeChangesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutcomeChangeAccepted> {
-    const path = `/internal/outcomes/${encodeURIComponent(outcomeId)}/corrections`;
-    return forwardOutcomeWrite(this.upstream, { path, body, rawKey, principal: p, req, res });
+    return forward(this.upstream, INTERNAL.reporting.outcomes.correct, {
+      p,
+      req,
+      res,
+      params: { outcomeId },
+      ...checkOutcomeWrite(p, body, rawKey),
+    });
   }
 
   @Post('retraction')
@@ -41,13 +52,12 @@ export class OutcomeChangesController {
     authorize(p, 'outcome.write');
     const errors = checkSchema(REASON_SCHEMA, body);
     if (errors.length) throw ProblemError.validation(errors);
-    const answer = await this.upstream.call<OutcomeChangeAccepted>(
-      'reporting',
-      'POST',
-      `/internal/outcomes/${encodeURIComponent(outcomeId)}/retraction`,
-      { body, actor: p, correlationId: correlationIdOf(req) },
-    );
-    res.status(answer.status);
-    return answer.body;
+    return forward(this.upstream, INTERNAL.reporting.outcomes.retract, {
+      p,
+      req,
+      res,
+      params: { outcomeId },
+      body: body as ReasonBody,
+    });
   }
 }

@@ -13,9 +13,11 @@ import {
 import { Request, Response } from 'express';
 import {
   ImportResult,
+  INTERNAL,
   OUTCOME_TYPES,
   OutcomeAccepted,
   OutcomeItem,
+  OutcomeListQuery,
   Page,
 } from '@intensify/contracts';
 import { FORCE_CODES } from '@intensify/reference-data';
@@ -23,10 +25,13 @@ import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { correlationIdOf } from '../upstream/correlation';
+import { forward } from '../upstream/forward';
+import { readOpenOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { checkOutcomeWrite } from './check-outcome-write';
 import { parseCsvReturn } from './csv-return.parser';
-import { forwardOutcomeWrite } from './forward-outcome-write';
+
+const ROUTES = INTERNAL.reporting.outcomes;
 
 @Controller('api/v1/operations/:operationId/outcomes')
 export class OutcomesController {
@@ -42,8 +47,13 @@ export class OutcomesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutcomeAccepted> {
-    const path = `/internal/operations/${enc(operationId)}/outcomes`;
-    return forwardOutcomeWrite(this.upstream, { path, body, rawKey, principal: p, req, res });
+    return forward(this.upstream, ROUTES.record, {
+      p,
+      req,
+      res,
+      params: { operationId },
+      ...checkOutcomeWrite(p, body, rawKey),
+    });
   }
 
   /** Outcomes in the caller's scope, newest first, each with its version history. */
@@ -54,13 +64,11 @@ export class OutcomesController {
     @Query() query: Record<string, unknown>,
   ): Promise<Page<OutcomeItem>> {
     authorize(p, 'outcome.read');
-    const params = listParams(query);
-    const answer = await this.upstream.call<Page<OutcomeItem>>(
-      'reporting',
-      'GET',
-      `/internal/operations/${enc(operationId)}/outcomes?${params}`,
-      { actor: p },
-    );
+    const answer = await this.upstream.send(ROUTES.list, {
+      params: { operationId },
+      query: listQuery(query),
+      actor: p,
+    });
     return answer.body;
   }
 
@@ -79,18 +87,12 @@ export class OutcomesController {
     }
     const parsed = parseCsvReturn(body, p);
     const stored = parsed.rows.length
-      ? (
-          await this.upstream.call<ImportResult>(
-            'reporting',
-            'POST',
-            `/internal/operations/${enc(operationId)}/outcomes/import`,
-            {
-              body: { rows: parsed.rows },
-              actor: p,
-              correlationId: correlationIdOf(req),
-            },
-          )
-        ).body
+      ? await forward(this.upstream, ROUTES.import, {
+          p,
+          req,
+          params: { operationId },
+          body: { rows: parsed.rows },
+        })
       : await this.emptyImport(operationId);
     return {
       accepted: stored.accepted,
@@ -101,39 +103,24 @@ export class OutcomesController {
 
   /** A file with no good rows still answers 404 or 409 for a missing or closed week. */
   private async emptyImport(operationId: string): Promise<ImportResult> {
-    const op = (
-      await this.upstream.call<{ status: string; id: string }>(
-        'reporting',
-        'GET',
-        `/internal/operations/${enc(operationId)}`,
-      )
-    ).body;
-    if (op.status === 'closed')
-      throw new ProblemError(
-        'operation_closed',
-        `Operation ${op.id} is closed; its figures are final`,
-      );
+    await readOpenOperation(this.upstream, operationId, 'its figures are final');
     return { accepted: 0, duplicates: 0, rejected: [] };
   }
 }
 
-function enc(id: string): string {
-  return encodeURIComponent(id);
-}
-
 const STATUSES = ['live', 'retracted'];
 
-function listParams(q: Record<string, unknown>): string {
+function listQuery(q: Record<string, unknown>): OutcomeListQuery {
   const errors = [];
-  const out = new URLSearchParams();
+  const out: Record<string, string> = {};
   const known = ['force', 'type', 'status', 'cursor', 'limit'];
   for (const [k, v] of Object.entries(q)) {
     if (!known.includes(k)) errors.push({ field: k, message: 'is not a known query parameter' });
     else if (typeof v !== 'string') errors.push({ field: k, message: 'must be given once' });
-    else if (v !== '') out.set(k, v);
+    else if (v !== '') out[k] = v;
   }
   const check = (k: string, allowed: readonly string[]) => {
-    const v = out.get(k);
+    const v = out[k];
     if (v && !allowed.includes(v))
       errors.push({ field: k, message: `must be one of the known values` });
   };
@@ -141,5 +128,5 @@ function listParams(q: Record<string, unknown>): string {
   check('type', OUTCOME_TYPES);
   check('status', STATUSES);
   if (errors.length) throw ProblemError.validation(errors);
-  return out.toString();
+  return out;
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Actor, Page, Tasking, taskingsChangedChannel } from '@intensify/contracts';
+import { Actor, INTERNAL, Tasking, taskingsChangedChannel } from '@intensify/contracts';
 import { Principal, readableForces } from '@intensify/auth';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
 import { ChangeFanOut, Listener } from '../live/change-fan-out';
+import { eachPage } from '../upstream/each-page';
 import { UpstreamClient } from '../upstream/upstream.client';
 
 /** The stream reads an operation's taskings once for all its viewers, then scopes each copy. */
@@ -46,18 +47,13 @@ export class TaskingStreamService implements OnModuleInit, OnModuleDestroy {
   /** Every tasking of the operation, newest first. */
   async read(operationId: string): Promise<Tasking[]> {
     const items: Tasking[] = [];
-    let cursor: string | null = null;
-    do {
-      const params = new URLSearchParams({ operationId, limit: String(PAGE_SIZE) });
-      if (cursor) params.set('cursor', cursor);
-      const page: Page<Tasking> = (
-        await this.upstream.call<Page<Tasking>>('tasking', 'GET', `/internal/taskings?${params}`, {
-          actor: STREAM_READER,
-        })
-      ).body;
-      items.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const query = { operationId, limit: String(PAGE_SIZE) };
+    const pages = eachPage((cursor) =>
+      this.upstream
+        .send(INTERNAL.tasking.taskings.list, { query: { ...query, cursor }, actor: STREAM_READER })
+        .then((answer) => answer.body),
+    );
+    for await (const page of pages) items.push(...page.items);
     return items;
   }
 }

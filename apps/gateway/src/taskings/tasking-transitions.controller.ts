@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { Request } from 'express';
 import {
+  INTERNAL,
   Tasking,
   TASKING_TRANSITIONS,
   TaskingTransition,
@@ -10,7 +11,7 @@ import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { correlationIdOf } from '../upstream/correlation';
+import { bodyAsSent, forward } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
 
 const MANAGED: readonly string[] = ['cancel', 'reassign'];
@@ -38,13 +39,11 @@ export class TaskingTransitionsController {
     const input = validateTransition(transition as TaskingTransition, body);
     if (!input.ok) throw ProblemError.validation(input.errors);
     if (transition === 'reassign') authorize(p, 'tasking.issue', { force: input.value.force });
-    const path = `/internal/taskings/${encodeURIComponent(id)}/${transition}`;
-    return (
-      await this.upstream.call<Tasking>('tasking', 'POST', path, {
-        body: body ?? {},
-        actor: p,
-        correlationId: correlationIdOf(req),
-      })
-    ).body;
+    return forward(this.upstream, INTERNAL.tasking.taskings.transition, {
+      p,
+      req,
+      params: { id, transition },
+      body: bodyAsSent(body),
+    });
   }
 }

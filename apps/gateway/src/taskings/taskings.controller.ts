@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import {
+  INTERNAL,
   Page,
   Tasking,
   validateIssueTaskings,
@@ -12,12 +13,12 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { openEventStream } from '../live/event-stream';
 import { requireIdempotencyKey } from '../outcomes/idempotency-key';
-import { correlationIdOf } from '../upstream/correlation';
+import { bodyAsSent, forward } from '../upstream/forward';
+import { readOpenOperation, readOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { scopeTaskings, TaskingStreamService } from './tasking-stream.service';
-import { readOperation } from '../upstream/read-operation';
 
-const enc = encodeURIComponent;
+const TASKINGS = INTERNAL.tasking.taskings;
 
 @Controller('api/v1')
 export class TaskingsController {
@@ -40,29 +41,19 @@ export class TaskingsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     authorize(p, 'tasking.issue');
-    const key = requireIdempotencyKey(rawKey);
+    const idempotencyKey = requireIdempotencyKey(rawKey);
     const request = validateIssueTaskings(body);
     if (!request.ok) throw ProblemError.validation(request.errors);
     for (const t of request.value.taskings) authorize(p, 'tasking.issue', { force: t.force });
-    const op = await readOperation(this.upstream, operationId);
-    if (op.status === 'closed')
-      throw new ProblemError(
-        'operation_closed',
-        `Operation ${op.id} is closed; it takes no new taskings`,
-      );
-    const answer = await this.upstream.call(
-      'tasking',
-      'POST',
-      `/internal/operations/${op.id}/taskings`,
-      {
-        body,
-        actor: p,
-        correlationId: correlationIdOf(req),
-        headers: { 'idempotency-key': key },
-      },
-    );
-    res.status(answer.status);
-    return answer.body;
+    const op = await readOpenOperation(this.upstream, operationId, 'it takes no new taskings');
+    return forward(this.upstream, TASKINGS.issue, {
+      p,
+      req,
+      res,
+      params: { operationId: op.id },
+      body: bodyAsSent(body),
+      idempotencyKey,
+    });
   }
 
   /** Taskings in the caller's scope, newest first. */
@@ -74,12 +65,7 @@ export class TaskingsController {
     authorize(p, 'tasking.read');
     const q = validateTaskingListQuery(query);
     if (!q.ok) throw ProblemError.validation(q.errors);
-    const params = new URLSearchParams(q.value as Record<string, string>);
-    return (
-      await this.upstream.call<Page<Tasking>>('tasking', 'GET', `/internal/taskings?${params}`, {
-        actor: p,
-      })
-    ).body;
+    return (await this.upstream.send(TASKINGS.list, { query: q.value, actor: p })).body;
   }
 
   /**
@@ -117,10 +103,6 @@ export class TaskingsController {
   @Get('taskings/:id')
   async get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Tasking> {
     authorize(p, 'tasking.read');
-    return (
-      await this.upstream.call<Tasking>('tasking', 'GET', `/internal/taskings/${enc(id)}`, {
-        actor: p,
-      })
-    ).body;
+    return (await this.upstream.send(TASKINGS.get, { params: { id }, actor: p })).body;
   }
 }

@@ -1,16 +1,28 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Dispatcher, Pool } from 'undici';
-import { Actor, encodeActor, INTERNAL_HEADERS, Problem } from '@intensify/contracts';
+import {
+  Actor,
+  AnswerOf,
+  AsSent,
+  encodeActor,
+  INTERNAL_HEADERS,
+  InternalRoute,
+  fillTemplate,
+  InternalService,
+  Problem,
+  RouteRequest,
+} from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
 
-export type Service = 'reporting' | 'projections' | 'tasking' | 'intelligence';
+export type Service = InternalService;
 
 export interface UpstreamCall {
   actor?: Actor;
   correlationId?: string;
   body?: unknown;
   headers?: Record<string, string>;
+  idempotencyKey?: string;
   /** Return error answers instead of throwing them (health reports are 503 with a body). */
   returnErrors?: boolean;
 }
@@ -19,6 +31,13 @@ export interface UpstreamAnswer<T> {
   status: number;
   body: T;
 }
+
+/** A call of one internal route: the params, body and query its types ask for, and who calls. */
+export type InternalCall<R> = RouteRequest<R> & Omit<UpstreamCall, 'body'>;
+
+/** The call may be left out when the route asks for nothing. */
+export type InternalCallArgs<R> =
+  Record<never, never> extends InternalCall<R> ? [call?: InternalCall<R>] : [call: InternalCall<R>];
 
 /**
  * Forwards commands and queries to the owning service over internal HTTP. A problem the
@@ -45,6 +64,20 @@ export class UpstreamClient implements OnModuleDestroy {
     await Promise.all(Object.values(this.pools).map((p) => p.close()));
   }
 
+  /** Calls an internal route of its owning service; see `INTERNAL` in the contracts. */
+  send<R extends InternalRoute>(
+    route: R,
+    ...[call]: InternalCallArgs<R>
+  ): Promise<UpstreamAnswer<AnswerOf<R>>> {
+    const { params, query, body, ...rest } = (call ?? {}) as UpstreamCall & {
+      params?: Record<string, string>;
+      query?: object;
+    };
+    const path = fillTemplate(route.template, params ?? {}, query);
+    const sent = body instanceof AsSent ? body.value : body;
+    return this.call(route.service, route.method, path, { ...rest, body: sent });
+  }
+
   async call<T>(
     service: Service,
     method: string,
@@ -55,6 +88,7 @@ export class UpstreamClient implements OnModuleDestroy {
     if (c.body !== undefined) headers['content-type'] = 'application/json';
     if (c.actor) headers[INTERNAL_HEADERS.actor] = encodeActor(c.actor);
     if (c.correlationId) headers[INTERNAL_HEADERS.correlationId] = c.correlationId;
+    if (c.idempotencyKey) headers[INTERNAL_HEADERS.idempotencyKey] = c.idempotencyKey;
     let status: number;
     let text: string;
     try {

@@ -1,16 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@intensify/contracts';
+import { Actor, INTERNAL } from '@intensify/contracts';
 import { CallingActor, may } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 
 /** The intelligence audit trail (NCLCC only): every change and every read of holder references. */
-@Controller('internal/intelligence/audit')
+@Controller(INTERNAL.intelligence.audit.controller)
 export class AuditController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  @Get()
+  @Get(INTERNAL.intelligence.audit.list.path)
   async list(@Query('action') action: string | undefined, @CallingActor() actor: Actor) {
     if (!may(actor, 'intelligence.audit'))
       throw new ProblemError(

@@ -7,6 +7,7 @@ import {
   DDTRO_DECISIONS,
   DdtroDecision,
   DdtroStats,
+  INTERNAL,
   INTERNAL_HEADERS,
   validateApplyDdtros,
   validateDdtroDecision,
@@ -18,7 +19,7 @@ import { ApplyDdtrosCommand } from './commands/apply-ddtros/apply-ddtros.command
 import { DecideDdtroCommand } from './commands/decide-ddtro/decide-ddtro.command';
 import { DdtrosReader } from './ddtros.reader';
 
-@Controller('internal')
+@Controller(INTERNAL.intelligence.ddtros.controller)
 export class DdtrosController {
   constructor(
     private readonly commands: CommandBus,
@@ -26,7 +27,7 @@ export class DdtrosController {
   ) {}
 
   /** Orders for several numbers of one line at once: 201, or 200 when the key is replayed. */
-  @Post('lines/:lineId/ddtros')
+  @Post(INTERNAL.intelligence.ddtros.apply.path)
   async apply(
     @Param('lineId') lineId: string,
     @Body() body: unknown,
@@ -45,12 +46,12 @@ export class DdtrosController {
     return result.body;
   }
 
-  @Get('ddtros/stats')
+  @Get(INTERNAL.intelligence.ddtros.stats.path)
   stats(@CallingActor() actor: Actor): Promise<DdtroStats> {
     return this.reader.stats(actor);
   }
 
-  @Get('ddtros')
+  @Get(INTERNAL.intelligence.ddtros.list.path)
   async list(
     @Query() query: Record<string, unknown>,
     @CallingActor() actor: Actor,
@@ -60,7 +61,7 @@ export class DdtrosController {
     return { items: await this.reader.list(q.value, actor) };
   }
 
-  @Post('ddtros/:id/:decision')
+  @Post(INTERNAL.intelligence.ddtros.decide.path)
   @HttpCode(200)
   decide(
     @Param('id') id: string,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   Actor,
   DeconflictionAlert,
+  INTERNAL,
   LineHolder,
   validateAlertsQuery,
   validateHoldersQuery,
@@ -14,11 +15,11 @@ import { listAlerts } from './alerts.reader';
 import { listHolders } from './holders.reader';
 
 /** Reads that show holder references commit their audit records before answering. */
-@Controller('internal')
+@Controller(INTERNAL.intelligence.deconfliction.controller)
 export class DeconflictionController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  @Get('deconfliction/alerts')
+  @Get(INTERNAL.intelligence.deconfliction.alerts.path)
   async alerts(
     @Query() query: Record<string, unknown>,
     @CallingActor() actor: Actor,
@@ -31,7 +32,7 @@ export class DeconflictionController {
     };
   }
 
-  @Get('line-holders')
+  @Get(INTERNAL.intelligence.deconfliction.holders.path)
   async holders(
     @Query() query: Record<string, unknown>,
     @CallingActor() actor: Actor,

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
+  INTERNAL,
   Line,
   Page,
   validateAddNumber,
@@ -17,7 +18,7 @@ import { RegisterLineCommand } from './commands/register-line/register-line.comm
 import { UpdateLineCommand } from './commands/update-line/update-line.command';
 import { LineDetail, LinesReader } from './queries/lines.reader';
 
-@Controller('internal/lines')
+@Controller(INTERNAL.intelligence.lines.controller)
 export class LinesController {
   constructor(
     private readonly commands: CommandBus,
@@ -25,7 +26,7 @@ export class LinesController {
   ) {}
 
   /** 201 when registered; 200 when the same registration is sent again. */
-  @Post()
+  @Post(INTERNAL.intelligence.lines.register.path)
   async register(
     @Body() body: unknown,
     @CallingActor() actor: Actor,
@@ -41,14 +42,14 @@ export class LinesController {
     return result.line;
   }
 
-  @Get()
+  @Get(INTERNAL.intelligence.lines.list.path)
   list(@Query() query: Record<string, unknown>, @CallingActor() actor: Actor): Promise<Page<Line>> {
     const q = validateLineListQuery(query);
     if (!q.ok) throw ProblemError.validation(q.errors);
     return this.reader.list(q.value, actor);
   }
 
-  @Get(':id')
+  @Get(INTERNAL.intelligence.lines.get.path)
   get(
     @Param('id') id: string,
     @CallingActor() actor: Actor,
@@ -57,7 +58,7 @@ export class LinesController {
     return this.reader.get(id, actor, correlationId);
   }
 
-  @Patch(':id')
+  @Patch(INTERNAL.intelligence.lines.update.path)
   update(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -69,7 +70,7 @@ export class LinesController {
     return this.commands.execute(new UpdateLineCommand(id, patch.value, actor, correlationId));
   }
 
-  @Post(':id/numbers')
+  @Post(INTERNAL.intelligence.lines.addNumber.path)
   async addNumber(
     @Param('id') id: string,
     @Body() body: unknown,

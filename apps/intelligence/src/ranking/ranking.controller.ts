@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import {
   Actor,
   FocusLines,
+  INTERNAL,
   LineRanking,
   validateFocusLines,
   validateRankingQuery,
@@ -15,7 +16,7 @@ import { Clock, CLOCK } from '../clock';
 import { SetFocusLinesCommand } from './commands/set-focus-lines/set-focus-lines.command';
 import { RankingReader } from './ranking.reader';
 
-@Controller('internal')
+@Controller(INTERNAL.intelligence.ranking.controller)
 export class RankingController {
   constructor(
     private readonly commands: CommandBus,
@@ -24,7 +25,7 @@ export class RankingController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Get('lines-ranking')
+  @Get(INTERNAL.intelligence.ranking.rank.path)
   rank(
     @Query() query: Record<string, unknown>,
     @CallingActor() actor: Actor,
@@ -34,7 +35,7 @@ export class RankingController {
     return this.reader.rank(q.value, actor, this.clock.now());
   }
 
-  @Put('operations/:operationId/focus-lines')
+  @Put(INTERNAL.intelligence.ranking.setFocusLines.path)
   set(
     @Param('operationId') operationId: string,
     @Body() body: unknown,
@@ -49,7 +50,7 @@ export class RankingController {
   }
 
   /** The week's focus lines; none yet is an empty list. */
-  @Get('operations/:operationId/focus-lines')
+  @Get(INTERNAL.intelligence.ranking.getFocusLines.path)
   async get(@Param('operationId') operationId: string): Promise<FocusLines> {
     const [row] = await this.db.query(
       `SELECT line_ids::text[] AS line_ids, focus_forces, set_at FROM intelligence.operation_focus WHERE operation_id = $1`,

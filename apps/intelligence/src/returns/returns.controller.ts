@@ -1,17 +1,17 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Actor, LineReturnReport, RETURN_MONTH_PATTERN } from '@intensify/contracts';
+import { Actor, INTERNAL, LineReturnReport, RETURN_MONTH_PATTERN } from '@intensify/contracts';
 import { CallingActor, CorrelationId } from '@intensify/auth';
 import { FORCE_CODES } from '@intensify/reference-data';
 import { ProblemError } from '@intensify/problems';
 import { ImportLineReturnCommand } from './commands/import-line-return/import-line-return.command';
 
-@Controller('internal/forces/:force/returns')
+@Controller(INTERNAL.intelligence.returns.controller)
 export class ReturnsController {
   constructor(private readonly commands: CommandBus) {}
 
   /** The gateway sends the CSV text as `{ csv }`. */
-  @Post(':month')
+  @Post(INTERNAL.intelligence.returns.upload.path)
   @HttpCode(200)
   upload(
     @Param('force') force: string,

@@ -1,14 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { AuditEntry, Page } from '@intensify/contracts';
+import { AuditEntry, INTERNAL, Page } from '@intensify/contracts';
 import { pageLimit } from '@intensify/problems';
 import { ListAuditQuery } from './queries/list-audit/list-audit.query';
 
-@Controller('internal/audit')
+@Controller(INTERNAL.reporting.audit.controller)
 export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get()
+  @Get(INTERNAL.reporting.audit.list.path)
   list(
     @Query('operationId') operationId?: string,
     @Query('cursor') cursor?: string,

@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   Actor,
   checkSchema,
+  INTERNAL,
   Operation,
   REASON_SCHEMA,
   validateCreateOperation,
@@ -15,14 +16,14 @@ import { ReopenOperationCommand } from './commands/reopen-operation/reopen-opera
 import { GetOperationQuery } from './queries/get-operation/get-operation.query';
 import { ListOperationsQuery } from './queries/list-operations/list-operations.query';
 
-@Controller('internal/operations')
+@Controller(INTERNAL.reporting.operations.controller)
 export class OperationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
 
-  @Post()
+  @Post(INTERNAL.reporting.operations.create.path)
   @HttpCode(201)
   create(
     @Body() body: unknown,
@@ -34,17 +35,17 @@ export class OperationsController {
     return this.commands.execute(new CreateOperationCommand(input.value, actor, correlationId));
   }
 
-  @Get()
+  @Get(INTERNAL.reporting.operations.list.path)
   list(): Promise<Operation[]> {
     return this.queries.execute(new ListOperationsQuery());
   }
 
-  @Get(':id')
+  @Get(INTERNAL.reporting.operations.get.path)
   get(@Param('id') id: string): Promise<Operation> {
     return this.queries.execute(new GetOperationQuery(id));
   }
 
-  @Post(':id/close')
+  @Post(INTERNAL.reporting.operations.close.path)
   @HttpCode(200)
   close(
     @Param('id') id: string,
@@ -54,7 +55,7 @@ export class OperationsController {
     return this.commands.execute(new CloseOperationCommand(id, actor, correlationId));
   }
 
-  @Post(':id/reopen')
+  @Post(INTERNAL.reporting.operations.reopen.path)
   @HttpCode(200)
   reopen(
     @Param('id') id: string,

@@ -6,6 +6,7 @@ import {
   checkSchema,
   idempotencyKeyErrors,
   ImportResult,
+  INTERNAL,
   INTERNAL_HEADERS,
   OutcomeAccepted,
   OutcomeChangeAccepted,
@@ -30,7 +31,7 @@ import { ListOutcomesQuery } from './queries/list-outcomes/list-outcomes.query';
  * Outcome bodies arrive checked against the public contract and normalized by the gateway (the
  * one tier that validates them); reporting judges what needs its data: the week and its state.
  */
-@Controller('internal')
+@Controller(INTERNAL.reporting.outcomes.controller)
 export class OutcomesController {
   constructor(
     private readonly commands: CommandBus,
@@ -38,7 +39,7 @@ export class OutcomesController {
   ) {}
 
   /** 202 when first accepted, 200 when the same key and body are replayed. */
-  @Post('operations/:operationId/outcomes')
+  @Post(INTERNAL.reporting.outcomes.record.path)
   async record(
     @Param('operationId') operationId: string,
     @Body() outcome: Outcome,
@@ -54,7 +55,7 @@ export class OutcomesController {
     return { id: result.id, status: 'accepted' };
   }
 
-  @Post('operations/:operationId/outcomes/import')
+  @Post(INTERNAL.reporting.outcomes.import.path)
   async import(
     @Param('operationId') operationId: string,
     @Body() body: { rows: ImportRow[] },
@@ -66,7 +67,7 @@ export class OutcomesController {
     );
   }
 
-  @Get('operations/:operationId/outcomes')
+  @Get(INTERNAL.reporting.outcomes.list.path)
   list(
     @Param('operationId') operationId: string,
     @CallingActor() actor: Actor,
@@ -85,7 +86,7 @@ export class OutcomesController {
     );
   }
 
-  @Post('outcomes/:outcomeId/corrections')
+  @Post(INTERNAL.reporting.outcomes.correct.path)
   async correct(
     @Param('outcomeId') outcomeId: string,
     @Body() outcome: Outcome,
@@ -101,7 +102,7 @@ export class OutcomesController {
     return answer;
   }
 
-  @Post('outcomes/:outcomeId/retraction')
+  @Post(INTERNAL.reporting.outcomes.retract.path)
   async retract(
     @Param('outcomeId') outcomeId: string,
     @Body() body: unknown,

@@ -4,6 +4,7 @@ import { Response } from 'express';
 import {
   Actor,
   idempotencyKeyErrors,
+  INTERNAL,
   INTERNAL_HEADERS,
   Page,
   Tasking,
@@ -23,7 +24,7 @@ import { TransitionTaskingCommand } from './commands/transition-tasking/transiti
 import { GetTaskingQuery } from './queries/get-tasking/get-tasking.query';
 import { ListTaskingsQuery } from './queries/list-taskings/list-taskings.query';
 
-@Controller('internal')
+@Controller(INTERNAL.tasking.taskings.controller)
 export class TaskingsController {
   constructor(
     private readonly commands: CommandBus,
@@ -31,7 +32,7 @@ export class TaskingsController {
   ) {}
 
   /** 201 when issued, 200 when the same key and body are replayed. */
-  @Post('operations/:operationId/taskings')
+  @Post(INTERNAL.tasking.taskings.issue.path)
   async issue(
     @Param('operationId') operationId: string,
     @Body() body: unknown,
@@ -51,7 +52,7 @@ export class TaskingsController {
     return result.body;
   }
 
-  @Post('taskings/:id/:transition')
+  @Post(INTERNAL.tasking.taskings.transition.path)
   async transition(
     @Param('id') id: string,
     @Param('transition') transition: string,
@@ -76,7 +77,7 @@ export class TaskingsController {
     );
   }
 
-  @Get('taskings')
+  @Get(INTERNAL.tasking.taskings.list.path)
   list(
     @Query() query: Record<string, unknown>,
     @CallingActor() actor: Actor,
@@ -89,7 +90,7 @@ export class TaskingsController {
     );
   }
 
-  @Get('taskings/:id')
+  @Get(INTERNAL.tasking.taskings.get.path)
   get(@Param('id') id: string, @CallingActor() actor: Actor): Promise<Tasking> {
     return this.queries.execute(new GetTaskingQuery(id, actor));
   }

@@ -1,0 +1,33 @@
+import { Outcome } from '../api/v1/outcome';
+import { IssueTasking } from '../api/v1/tasking';
+
+/** Rows of a CSV return the gateway has parsed and validated, for reporting to store. */
+export interface ImportOutcomesRequest {
+  rows: { row: number; line: number; key: string; outcome: Outcome }[];
+}
+
+/** One tasking, or several at once (all or nothing), as the caller sent them. */
+export type IssueTaskingsBody = IssueTasking | { taskings: IssueTasking[] };
+
+export interface ReasonBody {
+  reason: string;
+}
+
+export interface OutcomeListQuery {
+  force?: string;
+  type?: string;
+  status?: 'live' | 'retracted';
+  cursor?: string;
+  limit?: string | number;
+}
+
+export interface AuditListQuery {
+  operationId?: string;
+  cursor?: string;
+  limit?: string | number;
+}
+
+/** `forces` comma-separated: the forces the gateway has checked against the caller's scope. */
+export interface TimelineQuery {
+  forces?: string;
+}
