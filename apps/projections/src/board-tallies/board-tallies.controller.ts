@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { BoardFigures } from '@intensify/contracts';
-import { BoardReader } from './board.reader';
+import { BoardReader } from './board-tallies.reader';
 
 @Controller('internal/boards')
 export class BoardController {

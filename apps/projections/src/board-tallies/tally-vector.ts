@@ -1,0 +1,110 @@
+import { DRUGS, Drug, Outcome, Tally, emptyTally } from '@intensify/contracts';
+import { ColumnVector, columnVectors } from '../read-models/column-vector';
+
+/**
+ * A tally as a flat vector of integer columns, the shape the read model stores. Grams are held
+ * as milligrams so sums stay exact; everything adds and subtracts component-wise.
+ */
+const DRUG_COLUMNS = DRUGS.flatMap(
+  (d) => [`drug_${d}_mg`, `drug_${d}_plants`, `drug_${d}_value_pence`] as const,
+);
+
+export const TALLY_COLUMNS = [
+  'arrests',
+  'arrests_under18',
+  'charged',
+  'safeguarded_children',
+  'safeguarded_adults',
+  'nrm_referrals',
+  'cuckooed_addresses_visited',
+  'cash_pence',
+  'phones',
+  ...DRUG_COLUMNS,
+  'weapons_firearm',
+  'weapons_bladed',
+  'weapons_other',
+  'lines_identified',
+  'lines_disrupted',
+  'lines_closed_type1',
+  'lines_closed_type2',
+  'lines_ddtro_applied',
+  'lines_ddtro_granted',
+] as const;
+
+export type TallyColumn = (typeof TALLY_COLUMNS)[number];
+export type TallyVector = ColumnVector<TallyColumn>;
+export const tallyVectors = columnVectors(TALLY_COLUMNS);
+export const { zero: zeroVector, add: addInto, isZero } = tallyVectors;
+
+const LINE_ACTION_COLUMN = {
+  identified: 'lines_identified',
+  disrupted: 'lines_disrupted',
+  'closed-type1': 'lines_closed_type1',
+  'closed-type2': 'lines_closed_type2',
+} as const;
+
+/** What one outcome version contributes to its force's tally. */
+export function outcomeVector(o: Outcome): TallyVector {
+  const v = zeroVector();
+  switch (o.type) {
+    case 'arrest':
+      v.arrests = o.count;
+      v.arrests_under18 = o.under18;
+      v.charged = o.charged;
+      break;
+    case 'seizure':
+      v.cash_pence = o.cashPence;
+      v.phones = o.phones;
+      for (const d of o.drugs) {
+        v[`drug_${d.drug}_mg`] += Math.round(d.grams * 1000);
+        v[`drug_${d.drug}_plants`] += d.plants;
+        v[`drug_${d.drug}_value_pence`] += d.valuePence;
+      }
+      v.weapons_firearm = o.weapons.firearm;
+      v.weapons_bladed = o.weapons.bladed;
+      v.weapons_other = o.weapons.other;
+      break;
+    case 'safeguarding':
+      v.safeguarded_children = o.children;
+      v.safeguarded_adults = o.adults;
+      v.nrm_referrals = o.nrmReferrals;
+      v.cuckooed_addresses_visited = o.cuckooedAddressesVisited;
+      break;
+    case 'line':
+      v[LINE_ACTION_COLUMN[o.action]] = 1;
+      v.lines_ddtro_applied = o.ddtroApplied;
+      v.lines_ddtro_granted = o.ddtroGranted;
+      break;
+  }
+  return v;
+}
+
+export function toTally(v: TallyVector): Tally {
+  const t = emptyTally();
+  t.arrests = v.arrests;
+  t.arrestsUnder18 = v.arrests_under18;
+  t.charged = v.charged;
+  t.safeguardedChildren = v.safeguarded_children;
+  t.safeguardedAdults = v.safeguarded_adults;
+  t.nrmReferrals = v.nrm_referrals;
+  t.cuckooedAddressesVisited = v.cuckooed_addresses_visited;
+  t.cashPence = v.cash_pence;
+  t.phones = v.phones;
+  for (const d of DRUGS as readonly Drug[]) {
+    t.drugs[d] = {
+      grams: v[`drug_${d}_mg`] / 1000,
+      plants: v[`drug_${d}_plants`],
+      valuePence: v[`drug_${d}_value_pence`],
+    };
+  }
+  t.weapons = { firearm: v.weapons_firearm, bladed: v.weapons_bladed, other: v.weapons_other };
+  t.lines = {
+    identified: v.lines_identified,
+    disrupted: v.lines_disrupted,
+    closedType1: v.lines_closed_type1,
+    closedType2: v.lines_closed_type2,
+    ddtroApplied: v.lines_ddtro_applied,
+    ddtroGranted: v.lines_ddtro_granted,
+  };
+  return t;
+}
