@@ -57,7 +57,6 @@ export function foldBoardTallies(events: ConsumedEvent[]): Map<string, BoardDelt
 
 /** Each force's outcome figures per operation, and how many outcome events the board has applied. */
 export const boardTallies: ReadModel = {
-  name: 'board tallies',
   async apply(m, events) {
     const boards = foldBoardTallies(events);
     // Rows are written in one order (operation, then force) by every batch, so batches of

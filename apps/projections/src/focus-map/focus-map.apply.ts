@@ -21,7 +21,6 @@ import { latestBy } from './focus-map';
  * week's own focus forces, shown until lines are picked (from the operations topic).
  */
 export const focusMap: ReadModel = {
-  name: 'focus map',
   async apply(m, events) {
     await upsertOperations(m, events);
     await upsertLines(m, events);

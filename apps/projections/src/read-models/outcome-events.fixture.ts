@@ -33,26 +33,16 @@ export function arrest(o: Partial<ArrestOutcome> = {}): ArrestOutcome {
   return { type: 'arrest', force: 'BTP', occurredAt: at, count: 1, under18: 0, charged: 0, ...o };
 }
 
+const anOutcome = { outcomeId: 'o', operationId: 'op', version: 1 };
+
 export function outcomeRecorded(
   p: Partial<OutcomeRecordedV1> & Pick<OutcomeRecordedV1, 'current'>,
 ): ConsumedEvent {
-  return consumed(OUTCOME_RECORDED.type, {
-    outcomeId: 'o',
-    operationId: 'op',
-    version: 1,
-    previous: null,
-    ...p,
-  });
+  return consumed(OUTCOME_RECORDED.type, { ...anOutcome, previous: null, ...p });
 }
 
 export function outcomeRetracted(
   p: Partial<OutcomeRetractedV1> & Pick<OutcomeRetractedV1, 'previous'>,
 ): ConsumedEvent {
-  return consumed(OUTCOME_RETRACTED.type, {
-    outcomeId: 'o',
-    operationId: 'op',
-    version: 1,
-    reason: 'r',
-    ...p,
-  });
+  return consumed(OUTCOME_RETRACTED.type, { ...anOutcome, reason: 'r', ...p });
 }

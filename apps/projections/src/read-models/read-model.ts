@@ -3,7 +3,6 @@ import { ConsumedEvent } from '@intensify/messaging';
 
 /** One read model as the consumer sees it: what it makes of a batch. */
 export interface ReadModel {
-  readonly name: string;
   /**
    * Writes the batch's effect in the consumer's transaction (the one that stores the offsets).
    * `events` are one partition's, outcome copies already dropped. Answers the operations whose

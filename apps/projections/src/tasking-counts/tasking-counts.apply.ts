@@ -5,7 +5,7 @@ import { ReadModel } from '../read-models/read-model';
 import { COUNT_COLUMNS, foldTaskingEvents, freshTaskingEvents } from './tasking-counts';
 
 /** Each force's taskings per status (and overdue) per operation, and the overdue list. */
-export const taskingCounts: ReadModel = { name: 'tasking counts', apply: applyTaskingEvents };
+export const taskingCounts: ReadModel = { apply: applyTaskingEvents };
 
 /**
  * Skips copies by each tasking's stored sequence (under a row lock), keeps each tasking's latest

@@ -3,7 +3,6 @@ import { foldOutcomeHours } from './outcome-hours';
 
 /** Outcomes per hour, type and force of each operation: the board's timeline. */
 export const timeline: ReadModel = {
-  name: 'timeline',
   async apply(m, events) {
     // One order for every batch (as for the tallies), so concurrent batches never deadlock.
     const cells = [...foldOutcomeHours(events)]
