@@ -2,12 +2,14 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
 import { loggerModule, MetricsModule } from '@intensify/runtime';
-import { BoardModule } from './board/board.module';
+import { BoardTalliesModule } from './board-tallies/board-tallies.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
+import { FocusMapModule } from './focus-map/focus-map.module';
 import { ProjectionsHealthModule } from './health/projections-health.module';
+import { PROJECTION_MIGRATIONS } from './migrations';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { RebuildModule } from './rebuild/rebuild.module';
 import { TimelineModule } from './timeline/timeline.module';
-import { PROJECTION_MIGRATIONS } from './migrations';
 
 const env = loadProjectionsEnv();
 
@@ -31,9 +33,11 @@ class ProjectionsEnvModule {}
           migrations: PROJECTION_MIGRATIONS,
         }),
     }),
-    BoardModule,
-    RebuildModule,
+    ReadModelsModule,
+    BoardTalliesModule,
     TimelineModule,
+    FocusMapModule,
+    RebuildModule,
     ProjectionsHealthModule,
   ],
 })

@@ -2,6 +2,8 @@ import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { consumerGroup, TopicKey, topics } from '@intensify/contracts';
+import { onScrape } from '@intensify/runtime';
+import { messagingMetrics } from './metrics';
 import { ensureTopics } from './topics';
 import { BatchApplier, TransactionalConsumer } from './transactional-consumer';
 
@@ -22,14 +24,15 @@ export interface TransactionalConsumerHostOptions<R = void> {
 
 /**
  * A service's consumer of some topics for the life of the process, with its own producer for
- * dead letters; offsets commit with what `apply` writes. Services declare an injectable
- * subclass that passes their settings.
+ * dead letters; offsets commit with what `apply` writes. Every service's `/metrics` shows its
+ * lag and events applied. Services declare an injectable subclass that passes their settings.
  */
 export class TransactionalConsumerHost<R = void>
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
   readonly consumer: TransactionalConsumer<R>;
-  private readonly producer: Producer;
+  /** Also what a rebuild of the service's read models sends its dead letters with. */
+  readonly producer: Producer;
 
   constructor(private readonly o: TransactionalConsumerHostOptions<R>) {
     const t = topics(o.topicPrefix);
@@ -48,9 +51,16 @@ export class TransactionalConsumerHost<R = void>
       apply: o.apply,
       afterCommit: o.afterCommit,
     });
+    // A group that has applied nothing yet still shows, at zero, rather than not at all.
+    messagingMetrics.applied.inc({ group: this.consumer.groupId }, 0);
+  }
+
+  get kafka(): Kafka {
+    return this.o.kafka;
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    onScrape(async () => void (await this.consumer.lag()));
     await ensureTopics(this.o.kafka, Object.values(topics(this.o.topicPrefix)));
     await this.producer.connect();
     await this.consumer.start();

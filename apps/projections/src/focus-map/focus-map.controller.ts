@@ -1,12 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { FocusMap } from '@intensify/contracts';
+import { FocusMap, INTERNAL } from '@intensify/contracts';
 import { FocusMapReader } from './focus-map.reader';
 
-@Controller('internal/focus-maps')
+@Controller(INTERNAL.projections.focusMap.controller)
 export class FocusMapController {
   constructor(private readonly reader: FocusMapReader) {}
 
-  @Get(':operationId')
+  @Get(INTERNAL.projections.focusMap.read.path)
   read(@Param('operationId') operationId: string): Promise<FocusMap> {
     return this.reader.read(operationId);
   }

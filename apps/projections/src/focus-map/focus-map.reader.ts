@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FocusMap } from '@intensify/contracts';
-import { BoardReader } from '../board/board.reader';
+import { BoardReader } from '../board-tallies/board-tallies.reader';
 import { focusMapForces, FocusLinePlace, MapLine } from './focus-map';
 
 /**

@@ -1,6 +1,5 @@
 import { FORCES } from '@intensify/reference-data';
-import { focusMapForces } from './focus-map';
-import { latestBy as latest } from './focus-map.projection';
+import { focusMapForces, latestBy as latest } from './focus-map';
 
 const MET = 'E23000001';
 const MERSEYSIDE = 'E23000004';

@@ -39,3 +39,13 @@ export function focusMapForces(
   }
   return out;
 }
+
+/** The latest event per key in a batch (by `seq`), so each row is written once. */
+export function latestBy<T extends { seq: number }>(items: T[], key: (t: T) => string): T[] {
+  const out = new Map<string, T>();
+  for (const t of items) {
+    const k = key(t);
+    if ((out.get(k)?.seq ?? 0) < t.seq) out.set(k, t);
+  }
+  return [...out.values()].sort((a, b) => key(a).localeCompare(key(b)));
+}

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { consumerOffsetsTableSql } from '@intensify/messaging';
 import { migrationSchema } from '@intensify/persistence';
-import { TALLY_COLUMNS } from '../board/tally-vector';
+import { TALLY_COLUMNS } from '../board-tallies/tally-vector';
 
 export class InitialProjections1763800000000 implements MigrationInterface {
   name = 'InitialProjections1763800000000';

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
-import { BoardModule } from '../board/board.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
 import { RebuildController } from './rebuild.controller';
 import { RebuildService } from './rebuild.service';
 
-@Module({ imports: [BoardModule], controllers: [RebuildController], providers: [RebuildService] })
+@Module({
+  imports: [ReadModelsModule],
+  controllers: [RebuildController],
+  providers: [RebuildService],
+})
 export class RebuildModule {}

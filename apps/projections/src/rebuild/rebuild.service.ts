@@ -5,10 +5,10 @@ import { topics } from '@intensify/contracts';
 import { TransactionalConsumer } from '@intensify/messaging';
 import { typeOrmOptions } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
-import { BoardConsumerService } from '../board/board-consumer.service';
-import { applyBoardBatch } from '../board/board.projection';
 import { PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from '../config';
 import { PROJECTION_MIGRATIONS } from '../migrations';
+import { applyToReadModels } from '../read-models/read-models';
+import { ReadModelsConsumer } from '../read-models/read-models.consumer';
 import { RebuildProgress } from './rebuild-progress';
 
 const NEXT = `${SCHEMA}_next`;
@@ -29,7 +29,7 @@ export class RebuildService {
   constructor(
     @Inject(PROJECTIONS_ENV) private readonly env: ProjectionsEnv,
     @InjectDataSource() private readonly live: DataSource,
-    private readonly board: BoardConsumerService,
+    private readonly readModels: ReadModelsConsumer,
   ) {}
 
   status(): RebuildProgress {
@@ -75,14 +75,14 @@ export class RebuildService {
     await next.initialize();
     const t = topics(this.env.KAFKA_TOPIC_PREFIX);
     const rebuild = new TransactionalConsumer({
-      kafka: this.board.kafka,
+      kafka: this.readModels.kafka,
       dataSource: next,
       schema: NEXT,
-      groupId: `${this.board.consumer.groupId}.rebuild.${Date.now()}`,
-      topics: this.board.consumer.topics,
+      groupId: `${this.readModels.consumer.groupId}.rebuild.${Date.now()}`,
+      topics: this.readModels.consumer.topics,
       deadLetterTopic: t.deadLetters.name,
-      producer: this.board.producer,
-      apply: applyBoardBatch,
+      producer: this.readModels.producer,
+      apply: applyToReadModels,
     });
     try {
       this.progress.phase = 'replaying';
@@ -94,9 +94,9 @@ export class RebuildService {
         Infinity,
       );
       this.progress.phase = 'swapping';
-      await this.board.consumer.pause();
+      await this.readModels.consumer.pause();
       try {
-        const liveAt = await this.board.consumer.storedOffsets();
+        const liveAt = await this.readModels.consumer.storedOffsets();
         await this.until(
           rebuild,
           async () => reached(await rebuild.storedOffsets(), liveAt),
@@ -106,7 +106,7 @@ export class RebuildService {
         await rebuild.stop();
         await this.swap(rebuild.groupId);
       } finally {
-        await this.board.consumer.resume();
+        await this.readModels.consumer.resume();
       }
       this.progress = { ...this.progress, phase: 'done', finishedAt: new Date().toISOString() };
     } finally {
@@ -122,7 +122,7 @@ export class RebuildService {
         `INSERT INTO ${NEXT}.consumer_offsets (group_id, topic, partition, next_offset)
          SELECT $1, topic, partition, next_offset FROM ${NEXT}.consumer_offsets WHERE group_id = $2
          ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset`,
-        [this.board.consumer.groupId, rebuildGroup],
+        [this.readModels.consumer.groupId, rebuildGroup],
       );
       await m.query(`ALTER SCHEMA ${SCHEMA} RENAME TO ${retired}`);
       await m.query(`ALTER SCHEMA ${NEXT} RENAME TO ${SCHEMA}`);

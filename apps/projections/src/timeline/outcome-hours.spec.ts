@@ -1,23 +1,18 @@
 import { Outcome } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
+import {
+  arrest as anArrest,
+  outcomeRecorded,
+  outcomeRetracted,
+} from '../read-models/outcome-events.fixture';
 import { foldOutcomeHours, hourOf } from './outcome-hours';
 
 const MET = 'E23000001';
 const KENT = 'E23000032';
-const arrest = (force: string, occurredAt: string): Outcome => ({
-  type: 'arrest',
-  force,
-  occurredAt,
-  count: 2,
-  under18: 0,
-  charged: 0,
-});
-const event = (type: string, payload: object): ConsumedEvent =>
-  ({ topic: 't', partition: 0, offset: '0', event: { type, payload } }) as ConsumedEvent;
+const arrest = (force: string, occurredAt: string) => anArrest({ force, occurredAt, count: 2 });
 const recorded = (current: Outcome, previous: Outcome | null = null) =>
-  event('outcome.recorded', { operationId: 'op', outcomeId: 'o', version: 1, current, previous });
-const retracted = (previous: Outcome) =>
-  event('outcome.retracted', { operationId: 'op', outcomeId: 'o', version: 2, previous });
+  outcomeRecorded({ current, previous });
+const retracted = (previous: Outcome) => outcomeRetracted({ version: 2, previous });
 
 const cells = (events: ConsumedEvent[]) =>
   [...foldOutcomeHours(events).values()].map((c) => `${c.force} ${c.hour} ${c.type} ${c.delta}`);

@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { TimelineHour } from '@intensify/contracts';
+import { TimelineHour, INTERNAL } from '@intensify/contracts';
 import { TimelineReader } from './timeline.reader';
 
-@Controller('internal/boards')
+@Controller(INTERNAL.projections.timeline.controller)
 export class TimelineController {
   constructor(private readonly reader: TimelineReader) {}
 
   /** `forces` (comma-separated) limits the sum; the gateway has checked them against scope. */
-  @Get(':operationId/timeline')
+  @Get(INTERNAL.projections.timeline.read.path)
   read(
     @Param('operationId') operationId: string,
     @Query('forces') forces?: string,

@@ -1,7 +1,7 @@
 import { Outcome } from '@intensify/contracts';
-import { ConsumedEvent } from '@intensify/messaging';
-import { foldBatch } from './board.projection';
-import { sumUp } from './board.reader';
+import { arrest as anArrest, outcomeRecorded } from '../read-models/outcome-events.fixture';
+import { foldBoardTallies } from './board-tallies.apply';
+import { sumUp } from './board-tallies.reader';
 import { addInto, outcomeVector, toTally, zeroVector } from './tally-vector';
 
 const at = '2026-10-06T10:00:00.000Z';
@@ -18,38 +18,10 @@ const seizure: Outcome = {
   ],
   weapons: { firearm: 1, bladed: 2, other: 0 },
 };
-const arrest: Outcome = {
-  type: 'arrest',
-  force: 'E23000004',
-  occurredAt: at,
-  count: 5,
-  under18: 2,
-  charged: 1,
-};
+const arrest = anArrest({ force: 'E23000004', count: 5, under18: 2, charged: 1 });
 
-function recorded(
-  outcomeId: string,
-  current: Outcome,
-  previous: Outcome | null = null,
-  operationId = 'op-1',
-): ConsumedEvent {
-  return {
-    topic: 't',
-    partition: 0,
-    offset: '0',
-    event: {
-      id: outcomeId,
-      type: 'outcome.recorded',
-      version: 1,
-      aggregateId: outcomeId,
-      occurredAt: at,
-      recordedAt: at,
-      actor: { sub: 's', role: 'nclcc' },
-      correlationId: 'c',
-      payload: { outcomeId, operationId, version: previous ? 2 : 1, current, previous },
-    },
-  };
-}
+const recorded = (outcomeId: string, current: Outcome, previous: Outcome | null = null) =>
+  outcomeRecorded({ outcomeId, operationId: 'op-1', version: previous ? 2 : 1, current, previous });
 
 describe('tally arithmetic', () => {
   it('adds grams exactly (as milligrams), whatever floating point would say', () => {
@@ -109,7 +81,7 @@ describe('tally arithmetic', () => {
 
   it('a correction adds the difference, moving figures between forces if the force changed', () => {
     const corrected: Outcome = { ...arrest, force: 'E23000005', count: 4, under18: 1 };
-    const boards = foldBatch([recorded('a', arrest), recorded('a', corrected, arrest)]);
+    const boards = foldBoardTallies([recorded('a', arrest), recorded('a', corrected, arrest)]);
     const forces = boards.get('op-1')!.forces;
     expect(toTally(forces.get('E23000004')!).arrests).toBe(0);
     expect(toTally(forces.get('E23000005')!)).toMatchObject({
@@ -126,8 +98,8 @@ describe('tally arithmetic', () => {
       recorded('b', seizure),
       recorded('a', { ...arrest, count: 7 }, arrest),
     ];
-    const forward = foldBatch(events).get('op-1')!.forces.get('E23000004');
-    const backward = foldBatch([...events].reverse())
+    const forward = foldBoardTallies(events).get('op-1')!.forces.get('E23000004');
+    const backward = foldBoardTallies([...events].reverse())
       .get('op-1')!
       .forces.get('E23000004');
     expect(forward).toEqual(backward);

@@ -1,13 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { OPEN_TASKING_STATUSES, OverdueTasking, TaskingCounts } from '@intensify/contracts';
-import { FORCES, REGIONS } from '@intensify/reference-data';
-import {
-  addCounts,
-  COUNT_COLUMNS,
-  CountVector,
-  toTaskingCounts,
-  zeroCounts,
-} from './tasking-counts';
+import { sumByRegion } from '../read-models/by-region';
+import { COUNT_COLUMNS, countVectors, CountVector, toTaskingCounts } from './tasking-counts';
 
 export interface TaskingBoard {
   taskings: TaskingCounts;
@@ -17,7 +11,7 @@ export interface TaskingBoard {
 }
 
 /** The board's tasking figures, in the caller's snapshot; regions and nation sum their forces. */
-export async function readTaskingBoard(
+export async function readTaskingCounts(
   m: EntityManager,
   operationId: string,
   now: Date = new Date(),
@@ -32,25 +26,12 @@ export async function readTaskingBoard(
        WHERE operation_id = $1 AND overdue AND status = ANY($2) ORDER BY due_at, tasking_id`,
       [operationId, OPEN_TASKING_STATUSES],
     );
-  const byForce = new Map(
-    rows.map((r) => [
-      r.force,
-      Object.fromEntries(COUNT_COLUMNS.map((c) => [c, Number(r[c])])) as CountVector,
-    ]),
-  );
-  const national = zeroCounts();
-  const regions = new Map(REGIONS.map((r) => [r.code as string, zeroCounts()]));
-  const taskingsByForce: Record<string, TaskingCounts> = {};
-  for (const f of FORCES) {
-    const v = byForce.get(f.code) ?? zeroCounts();
-    taskingsByForce[f.code] = toTaskingCounts(v);
-    addCounts(national, v);
-    if (f.region) addCounts(regions.get(f.region)!, v);
-  }
+  const byForce = new Map<string, CountVector>(rows.map((r) => [r.force, countVectors.fromRow(r)]));
+  const sums = sumByRegion(byForce, countVectors, toTaskingCounts);
   return {
-    taskings: toTaskingCounts(national),
-    taskingsByRegion: Object.fromEntries([...regions].map(([c, v]) => [c, toTaskingCounts(v)])),
-    taskingsByForce,
+    taskings: sums.national,
+    taskingsByRegion: sums.regions,
+    taskingsByForce: sums.forces,
     overdueTaskings: overdue.map((o) => ({
       id: o.tasking_id,
       force: o.force,

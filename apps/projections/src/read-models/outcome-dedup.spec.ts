@@ -1,53 +1,16 @@
-import { Outcome } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
+import { arrest, consumed, outcomeRecorded, outcomeRetracted } from './outcome-events.fixture';
 import { freshOutcomeEvents, OutcomeState } from './outcome-dedup';
 
-const at = '2026-10-06T10:00:00.000Z';
-const body = (count: number): Outcome => ({
-  type: 'arrest',
-  force: 'BTP',
-  occurredAt: at,
-  count,
-  under18: 0,
-  charged: 0,
-});
-
-function recorded(id: string, version: number): ConsumedEvent {
-  return event(id, 'outcome.recorded', {
-    outcomeId: id,
-    operationId: 'op',
+const recorded = (outcomeId: string, version: number): ConsumedEvent =>
+  outcomeRecorded({
+    outcomeId,
     version,
-    current: body(version),
-    previous: version > 1 ? body(version - 1) : null,
+    current: arrest({ count: version }),
+    previous: version > 1 ? arrest({ count: version - 1 }) : null,
   });
-}
-function retracted(id: string, version: number): ConsumedEvent {
-  return event(id, 'outcome.retracted', {
-    outcomeId: id,
-    operationId: 'op',
-    version,
-    previous: body(version),
-    reason: 'r',
-  });
-}
-function event(id: string, type: string, payload: object): ConsumedEvent {
-  return {
-    topic: 't',
-    partition: 0,
-    offset: '0',
-    event: {
-      id: `${id}-${type}`,
-      type,
-      version: 1,
-      aggregateId: id,
-      occurredAt: at,
-      recordedAt: at,
-      actor: { sub: 's', role: 'nclcc' },
-      correlationId: 'c',
-      payload,
-    },
-  };
-}
+const retracted = (outcomeId: string, version: number): ConsumedEvent =>
+  outcomeRetracted({ outcomeId, version, previous: arrest({ count: version }) });
 
 describe('freshOutcomeEvents', () => {
   it('skips a republished run of events (relay crash between send and mark)', () => {
@@ -72,5 +35,14 @@ describe('freshOutcomeEvents', () => {
     );
     expect(fresh.map((e) => e.event.type)).toEqual(['outcome.recorded', 'outcome.retracted']);
     expect(state.get('a')).toEqual({ version: 1, retracted: true });
+  });
+
+  it('passes the events of other read models as they are', () => {
+    const created = consumed('operation.created', { operationId: 'op' });
+    const state = new Map<string, OutcomeState>([['a', { version: 1, retracted: false }]]);
+    expect(freshOutcomeEvents([recorded('a', 1), created, created], state)).toEqual([
+      created,
+      created,
+    ]);
   });
 });

@@ -16,7 +16,8 @@ export interface OutcomeState {
  * Offsets catch a message delivered twice, but not an event *published* twice (the outbox relay
  * crashed between sending and marking): that copy has a new offset. Each outcome's applied version
  * and retraction are therefore kept, and an event that does not move its outcome forward is a
- * copy and is skipped. Returns the events to apply; `state` is updated to what they leave behind.
+ * copy and is skipped. Returns the events to apply (other events pass as they are); `state` is
+ * updated to what they leave behind.
  */
 export function freshOutcomeEvents(
   events: ConsumedEvent[],
@@ -36,6 +37,8 @@ export function freshOutcomeEvents(
       if (s.retracted) continue;
       state.set(p.outcomeId, { version: Math.max(s.version, p.version), retracted: true });
       fresh.push(e);
+    } else {
+      fresh.push(e);
     }
   }
   return fresh;
@@ -48,13 +51,20 @@ function outcomeIdOf(e: ConsumedEvent): string | null {
     : null;
 }
 
-/** Loads (and locks) the state of the batch's outcomes, filters the copies, and stores the new state. */
-export async function dedupOutcomeEvents(
+function outcomeIdsOf(events: ConsumedEvent[]): string[] {
+  return [...new Set(events.map(outcomeIdOf).filter((id): id is string => id !== null))];
+}
+
+/**
+ * Loads (and locks) the state of the batch's outcomes, drops the copies, and stores the new
+ * state; done once per batch, for every read model made from outcomes.
+ */
+export async function dropOutcomeCopies(
   m: EntityManager,
   events: ConsumedEvent[],
 ): Promise<ConsumedEvent[]> {
-  const ids = [...new Set(events.map(outcomeIdOf).filter((id): id is string => id !== null))];
-  if (ids.length === 0) return [];
+  const ids = outcomeIdsOf(events);
+  if (ids.length === 0) return events;
   const rows: { outcome_id: string; version: number; retracted: boolean }[] = await m.query(
     `SELECT outcome_id, version, retracted FROM outcome_state WHERE outcome_id = ANY($1::uuid[]) FOR UPDATE`,
     [ids],
@@ -63,7 +73,7 @@ export async function dedupOutcomeEvents(
     rows.map((r) => [r.outcome_id, { version: r.version, retracted: r.retracted }]),
   );
   const fresh = freshOutcomeEvents(events, state);
-  const changed = [...new Set(fresh.map(outcomeIdOf) as string[])];
+  const changed = outcomeIdsOf(fresh);
   if (changed.length) {
     await m.query(
       `INSERT INTO outcome_state (outcome_id, version, retracted)

@@ -1,28 +1,28 @@
 import { EntityManager } from 'typeorm';
 import { isTaskingEvent, TaskingEventV1 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
+import { ReadModel } from '../read-models/read-model';
 import { COUNT_COLUMNS, foldTaskingEvents, freshTaskingEvents } from './tasking-counts';
 
+/** Each force's taskings per status (and overdue) per operation, and the overdue list. */
+export const taskingCounts: ReadModel = { apply: applyTaskingEvents };
+
 /**
- * Applies a batch's tasking events in the caller's transaction: skips copies by each tasking's
- * stored sequence, keeps each tasking's latest position (for the overdue list) and adds the
- * batch's count changes. Returns the operations whose boards changed.
+ * Skips copies by each tasking's stored sequence (under a row lock), keeps each tasking's latest
+ * position (for the overdue list) and adds the batch's count changes.
  */
-export async function applyTaskingBatch(
-  m: EntityManager,
-  events: ConsumedEvent[],
-): Promise<Set<string>> {
+async function applyTaskingEvents(m: EntityManager, events: ConsumedEvent[]): Promise<string[]> {
   const all = events
     .filter(({ event }) => isTaskingEvent(event.type))
     .map(({ event }) => event.payload as TaskingEventV1);
-  if (all.length === 0) return new Set();
+  if (all.length === 0) return [];
   const ids = [...new Set(all.map((e) => e.taskingId))].sort();
   const rows: { tasking_id: string; seq: number }[] = await m.query(
     `SELECT tasking_id, seq FROM tasking_state WHERE tasking_id = ANY($1::uuid[]) ORDER BY tasking_id FOR UPDATE`,
     [ids],
   );
   const fresh = freshTaskingEvents(all, new Map(rows.map((r) => [r.tasking_id, r.seq])));
-  if (fresh.length === 0) return new Set();
+  if (fresh.length === 0) return [];
   await storeLatest(m, fresh);
   const byOperation = foldTaskingEvents(fresh);
   const operations = [...byOperation.keys()].sort();
@@ -47,7 +47,7 @@ export async function applyTaskingBatch(
      ON CONFLICT (operation_id) DO UPDATE SET updated_at = now()`,
     [operations],
   );
-  return new Set(operations);
+  return operations;
 }
 
 /** Each tasking's position after its last fresh event: what the overdue list reads. */

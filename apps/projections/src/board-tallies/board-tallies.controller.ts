@@ -1,12 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { BoardFigures } from '@intensify/contracts';
-import { BoardReader } from './board.reader';
+import { BoardFigures, INTERNAL } from '@intensify/contracts';
+import { BoardReader } from './board-tallies.reader';
 
-@Controller('internal/boards')
+@Controller(INTERNAL.projections.board.controller)
 export class BoardController {
   constructor(private readonly reader: BoardReader) {}
 
-  @Get(':operationId')
+  @Get(INTERNAL.projections.board.read.path)
   read(@Param('operationId') operationId: string): Promise<BoardFigures> {
     return this.reader.read(operationId);
   }

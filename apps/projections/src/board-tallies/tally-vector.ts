@@ -1,4 +1,5 @@
 import { DRUGS, Drug, Outcome, Tally, emptyTally } from '@intensify/contracts';
+import { ColumnVector, columnVectors } from '../read-models/column-vector';
 
 /**
  * A tally as a flat vector of integer columns, the shape the read model stores. Grams are held
@@ -31,14 +32,9 @@ export const TALLY_COLUMNS = [
 ] as const;
 
 export type TallyColumn = (typeof TALLY_COLUMNS)[number];
-export type TallyVector = Record<TallyColumn, number>;
-
-const ZERO = Object.freeze(Object.fromEntries(TALLY_COLUMNS.map((c) => [c, 0])) as TallyVector);
-
-/** A fresh zero vector; copying a template is several times faster than building one per event. */
-export function zeroVector(): TallyVector {
-  return { ...ZERO };
-}
+export type TallyVector = ColumnVector<TallyColumn>;
+export const tallyVectors = columnVectors(TALLY_COLUMNS);
+export const { zero: zeroVector, add: addInto, isZero } = tallyVectors;
 
 const LINE_ACTION_COLUMN = {
   identified: 'lines_identified',
@@ -81,16 +77,6 @@ export function outcomeVector(o: Outcome): TallyVector {
       break;
   }
   return v;
-}
-
-/** `into += sign * v`, in place. */
-export function addInto(into: TallyVector, v: TallyVector, sign: 1 | -1 = 1): TallyVector {
-  for (const c of TALLY_COLUMNS) into[c] += sign * v[c];
-  return into;
-}
-
-export function isZero(v: TallyVector): boolean {
-  return TALLY_COLUMNS.every((c) => v[c] === 0);
 }
 
 export function toTally(v: TallyVector): Tally {

@@ -5,6 +5,7 @@ import {
   TaskingPosition,
   TaskingStatus,
 } from '@intensify/contracts';
+import { ColumnVector, columnVectors } from '../read-models/column-vector';
 
 export const COUNT_COLUMNS = [
   'issued',
@@ -15,7 +16,9 @@ export const COUNT_COLUMNS = [
   'overdue',
 ] as const;
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
-export type CountVector = Record<CountColumn, number>;
+export type CountVector = ColumnVector<CountColumn>;
+export const countVectors = columnVectors(COUNT_COLUMNS);
+export const { zero: zeroCounts, add: addCounts } = countVectors;
 
 /** Each tasking sits in one status bucket; cancelled ones in none. */
 const BUCKET: Partial<Record<TaskingStatus, CountColumn>> = {
@@ -26,10 +29,6 @@ const BUCKET: Partial<Record<TaskingStatus, CountColumn>> = {
   declined: 'declined',
 };
 
-export function zeroCounts(): CountVector {
-  return Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) as CountVector;
-}
-
 /** What one tasking in this position adds to its force's counts. */
 export function positionCounts(p: TaskingPosition): CountVector {
   const v = zeroCounts();
@@ -37,11 +36,6 @@ export function positionCounts(p: TaskingPosition): CountVector {
   if (bucket) v[bucket] = 1;
   v.overdue = p.overdue && isOpenTaskingStatus(p.status) ? 1 : 0;
   return v;
-}
-
-export function addCounts(into: CountVector, v: CountVector, sign: 1 | -1 = 1): CountVector {
-  for (const c of COUNT_COLUMNS) into[c] += sign * v[c];
-  return into;
 }
 
 /**

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { createKafka, TransactionalConsumerHost } from '@intensify/messaging';
+import { PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from '../config';
+import { BoardChangesPublisher } from './board-changes.publisher';
+import { applyToReadModels } from './read-models';
+
+/**
+ * The service's one consumer: each batch of the operations, outcomes, taskings and
+ * intelligence topics goes to every read model, with its offsets, in one transaction.
+ */
+@Injectable()
+export class ReadModelsConsumer extends TransactionalConsumerHost<Set<string>> {
+  constructor(
+    @Inject(PROJECTIONS_ENV) env: ProjectionsEnv,
+    @InjectDataSource() db: DataSource,
+    changes: BoardChangesPublisher,
+  ) {
+    super({
+      kafka: createKafka(env.KAFKA_BROKERS, 'projections'),
+      dataSource: db,
+      schema: SCHEMA,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      group: env.PROJECTIONS_GROUP_ID,
+      topics: ['operations', 'outcomes', 'taskings', 'intelligence'],
+      apply: applyToReadModels,
+      afterCommit: (changed) => changes.publish(changed),
+    });
+  }
+}

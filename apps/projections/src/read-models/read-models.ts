@@ -1,0 +1,29 @@
+import { EntityManager } from 'typeorm';
+import { ConsumedEvent } from '@intensify/messaging';
+import { boardTallies } from '../board-tallies/board-tallies.apply';
+import { focusMap } from '../focus-map/focus-map.apply';
+import { taskingCounts } from '../tasking-counts/tasking-counts.apply';
+import { timeline } from '../timeline/timeline.apply';
+import { dropOutcomeCopies } from './outcome-dedup';
+import { ReadModel } from './read-model';
+
+/** Every read model the service keeps, in the order each batch is applied to them. */
+export const READ_MODELS: readonly ReadModel[] = [boardTallies, timeline, taskingCounts, focusMap];
+
+/**
+ * The one applier of a batch, in the transaction that stores its offsets: outcome copies are
+ * dropped once, then each read model applies the rest. Every batch takes its row locks in this
+ * one order, so batches of different partitions wait for each other instead of deadlocking.
+ * Answers the operations whose boards changed.
+ */
+export async function applyToReadModels(
+  m: EntityManager,
+  events: ConsumedEvent[],
+): Promise<Set<string>> {
+  const fresh = await dropOutcomeCopies(m, events);
+  const changed = new Set<string>();
+  for (const model of READ_MODELS) {
+    for (const operationId of await model.apply(m, fresh)) changed.add(operationId);
+  }
+  return changed;
+}
