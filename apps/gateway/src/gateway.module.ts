@@ -6,7 +6,7 @@ import { MeController } from './auth/me.controller';
 import { BoardModule } from './board/board.module';
 import { GATEWAY_ENV, loadGatewayEnv } from './config';
 import { ExportsModule } from './exports/exports.module';
-import { HealthController } from './health/health.controller';
+import { PlatformHealthController } from './health/platform-health.controller';
 import { IntelligenceController } from './intelligence/intelligence.controller';
 import { LinesController } from './intelligence/lines.controller';
 import { OpenApiController } from './openapi/openapi.controller';
@@ -50,7 +50,7 @@ class GatewayEnvModule {}
     IntelligenceController,
     AuditController,
     MeController,
-    HealthController,
+    PlatformHealthController,
     OpenApiController,
   ],
   providers: [TaskingStreamService],

@@ -78,7 +78,7 @@ export class UpstreamClient implements OnModuleDestroy {
     return this.call(route.service, route.method, path, { ...rest, body: sent });
   }
 
-  async call<T>(
+  private async call<T>(
     service: Service,
     method: string,
     path: string,

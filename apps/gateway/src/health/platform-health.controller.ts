@@ -1,20 +1,22 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
+import { INTERNAL } from '@intensify/contracts';
 import { CheckResult, HealthReport, runChecks } from '@intensify/runtime';
 import { Public } from '../auth/public.decorator';
 import { BoardStreamService } from '../board/board-stream.service';
 import { Service, UpstreamClient } from '../upstream/upstream.client';
 
 /**
- * 200 once Kafka, PostgreSQL and Redis answer and every consumer has its partitions;
+ * The platform's public health (each service serves its own at `internal/health` from the shared
+ * HealthModule). 200 once Kafka, PostgreSQL and Redis answer and every consumer has its partitions;
  * 503 naming the failing checks otherwise. Each service checks its own dependencies and the
  * gateway merges them, so `checks` names the dependency (`kafka`, `postgres`, …) and the service.
  */
 @ApiTags('health')
 @Public()
 @Controller('api/v1/health')
-export class HealthController {
+export class PlatformHealthController {
   constructor(
     private readonly upstream: UpstreamClient,
     private readonly stream: BoardStreamService,
@@ -24,11 +26,10 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const inner: Record<string, HealthReport['checks']> = {};
     const service = (name: Service) => async () => {
-      const answer = await this.upstream.call<HealthReport>(name, 'GET', '/internal/health', {
-        returnErrors: true,
-      });
-      inner[name] = answer.body.checks;
-      if (answer.body.status !== 'ok') throw new Error(`${name} is not healthy`);
+      const answer = await this.upstream.send(INTERNAL[name].health.read, { returnErrors: true });
+      const report = answer.body as HealthReport;
+      inner[name] = report.checks;
+      if (report.status !== 'ok') throw new Error(`${name} is not healthy`);
     };
     const [own, gateway] = await Promise.all([
       runChecks(
