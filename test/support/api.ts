@@ -1,3 +1,4 @@
+import { conformanceErrors } from './openapi-conformance';
 import { runEnv } from './run-env';
 
 export interface ApiAnswer<T = any> {
@@ -37,6 +38,10 @@ export async function api<T = any>(
   } catch {
     // not JSON: keep the text
   }
+  // Every answer must be one the OpenAPI document promises: clients are built from it.
+  const errors = conformanceErrors(method, path, res.status, res.headers.get('content-type'), body);
+  if (errors.length)
+    throw new Error(`The answer does not match the OpenAPI document:\n${errors.join('\n')}`);
   return { status: res.status, body, headers: res.headers };
 }
 
