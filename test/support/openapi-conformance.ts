@@ -54,7 +54,7 @@ export function conformanceErrors(
   body: unknown,
 ): string[] {
   const path = url.split('?')[0];
-  if (!path.startsWith('/api/')) return [];
+  if (!path.startsWith('/api/v1/')) return [];
   const what = `${method} ${path} → ${status}`;
   const route = routes.find((r) => r.method === method && r.pattern.test(path));
   if (!route) return [`${what}: the route is not in the OpenAPI document`];
