@@ -15,7 +15,7 @@ const doc = JSON.parse(JSON.stringify(openApiDocument()));
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
 ajv.addSchema({ $id: 'openapi', components: doc.components });
-const compiled = new Map<object, ValidateFunction>();
+const compiled = new Map<string, ValidateFunction>();
 
 const routes: DocumentedRoute[] = Object.entries(doc.paths as Record<string, any>)
   .flatMap(([template, methods]) =>
@@ -31,16 +31,21 @@ const routes: DocumentedRoute[] = Object.entries(doc.paths as Record<string, any
   .sort((a, b) => b.literalSegments - a.literalSegments);
 
 function validatorOf(schema: object): ValidateFunction {
-  let fn = compiled.get(schema);
+  const text = JSON.stringify(schema).replace(/"#\/components\//g, '"openapi#/components/');
+  let fn = compiled.get(text);
   if (!fn) {
-    const rebased = JSON.parse(
-      JSON.stringify(schema).replace(/"#\/components\//g, '"openapi#/components/'),
-    );
-    fn = ajv.compile(rebased);
-    compiled.set(schema, fn);
+    fn = ajv.compile(JSON.parse(text));
+    compiled.set(text, fn);
   }
   return fn;
 }
+
+// Compiled up front: compiling between two requests of a test would leave its connection idle
+// long enough for the gateway to close it.
+for (const route of routes)
+  for (const answer of Object.values(route.responses))
+    for (const [type, { schema }] of Object.entries(answer.content ?? {}))
+      if (type.endsWith('json') && schema) validatorOf(schema);
 
 /**
  * What is wrong with an answer of the public API against its OpenAPI document: an undocumented
@@ -57,7 +62,11 @@ export function conformanceErrors(
   if (!path.startsWith('/api/v1/')) return [];
   const what = `${method} ${path} → ${status}`;
   const route = routes.find((r) => r.method === method && r.pattern.test(path));
-  if (!route) return [`${what}: the route is not in the OpenAPI document`];
+  // A path the API does not have answers 404 not_found (`/taskings/{id}/promote`).
+  if (!route)
+    return status === 404 && (body as { code?: string })?.code === 'not_found'
+      ? []
+      : [`${what}: the route is not in the OpenAPI document`];
   if (status >= 500 && status !== 503)
     return [`${what}: the server failed (${JSON.stringify(body)})`];
   const answer = route.responses[String(status)];
