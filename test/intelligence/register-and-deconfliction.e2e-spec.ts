@@ -213,4 +213,25 @@ describe('intelligence: register, deconfliction and line holders', () => {
       { timeoutMs: 5000, intervalMs: 100, what: 'closed line listed' },
     );
   });
+
+  it('changes the risk factors named in a patch and keeps the others', async () => {
+    const l = await registerLine({
+      brand: freshBrand('Risk'),
+      exportingForce: MET,
+      riskFactors: { cuckooing: true },
+    });
+    const patch = await api('PATCH', `/api/v1/lines/${l.id}`, {
+      token: await as(),
+      body: { riskFactors: { weapons: true } },
+    });
+    expect(patch.status).toBe(200);
+    expect(patch.body.riskFactors).toEqual({
+      childrenExploited: false,
+      weapons: true,
+      violence: false,
+      cuckooing: true,
+    });
+    const read = await api('GET', `/api/v1/lines/${l.id}`, { token: await as() });
+    expect(read.body.riskFactors).toEqual(patch.body.riskFactors);
+  });
 });

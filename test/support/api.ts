@@ -1,3 +1,5 @@
+import { Agent } from 'undici';
+import { conformanceErrors } from './openapi-conformance';
 import { runEnv } from './run-env';
 
 export interface ApiAnswer<T = any> {
@@ -15,6 +17,12 @@ export interface Who {
 
 const tokens = new Map<string, string>();
 
+/**
+ * Connections of this client only, let go after 2 s idle: before the gateway's own 5 s, so a
+ * request never goes out on a connection the gateway is closing.
+ */
+const connections = new Agent({ keepAliveTimeout: 2000, keepAliveMaxTimeout: 2000 });
+
 /** A thin client of the public API, as a regional tool would use it. */
 export async function api<T = any>(
   method: string,
@@ -29,7 +37,8 @@ export async function api<T = any>(
     method,
     headers,
     body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
-  });
+    dispatcher: connections,
+  } as RequestInit);
   const text = await res.text();
   let body: any = text;
   try {
@@ -37,6 +46,10 @@ export async function api<T = any>(
   } catch {
     // not JSON: keep the text
   }
+  // Every answer must be one the OpenAPI document promises: clients are built from it.
+  const errors = conformanceErrors(method, path, res.status, res.headers.get('content-type'), body);
+  if (errors.length)
+    throw new Error(`The answer does not match the OpenAPI document:\n${errors.join('\n')}`);
   return { status: res.status, body, headers: res.headers };
 }
 

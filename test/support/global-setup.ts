@@ -17,6 +17,8 @@ export default async function globalSetup(): Promise<void> {
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseUrl = withDatabase(base, `intensify_test_${runId}`);
   await dropOldTestDatabases(base);
+  // Held until the services connect: another run's clean-up drops databases nobody is using.
+  const claim = await claimDatabase(base, `intensify_test_${runId}`);
 
   const [gatewayPort, reportingPort, projectionsPort, taskingPort, intelligencePort] =
     await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
@@ -91,6 +93,8 @@ export default async function globalSetup(): Promise<void> {
     // Jest runs no teardown when set-up fails: stop what was started before giving up.
     await platform.stopAll();
     throw e;
+  } finally {
+    await claim.end();
   }
 }
 
@@ -98,6 +102,20 @@ function withDatabase(url: string, db: string): string {
   const u = new URL(url);
   u.pathname = `/${db}`;
   return u.toString();
+}
+
+/** Creates this run's database and stays connected to it, so that no clean-up drops it. */
+async function claimDatabase(url: string, db: string): Promise<Client> {
+  const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${db}"`);
+  } finally {
+    await admin.end();
+  }
+  const claim = new Client({ connectionString: withDatabase(url, db) });
+  await claim.connect();
+  return claim;
 }
 
 /**

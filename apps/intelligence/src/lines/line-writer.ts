@@ -57,6 +57,8 @@ function canonical(v: unknown): string {
 /** The desired state of an existing line after a partial change, closure rules applied. */
 export function merge(before: LineInput, patch: Partial<LineInput>): LineInput {
   const after = { ...before, ...patch };
+  // A patch may name some risk factors only; the others keep their stored values.
+  if (patch.riskFactors) after.riskFactors = { ...before.riskFactors, ...patch.riskFactors };
   // Reopening a line drops its closure type unless one is given.
   if (after.status !== 'closed' && patch.closureType === undefined) after.closureType = null;
   return after;

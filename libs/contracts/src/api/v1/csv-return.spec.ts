@@ -53,6 +53,27 @@ describe('CSV returns', () => {
     expect(validateOutcomeBody(row.body).ok).toBe(true);
   });
 
+  it('takes true and false for DDTRO figures, as the JSON body does', () => {
+    const row = csvRowToBody({
+      type: 'line',
+      force: 'E23000004',
+      occurredAt: '2026-10-06T10:00:00Z',
+      action: 'disrupted',
+      ddtroApplied: 'true',
+      ddtroGranted: 'FALSE',
+    });
+    expect(row.errors).toEqual([]);
+    expect(row.body).toMatchObject({ ddtroApplied: true, ddtroGranted: false });
+    const outcome = validateOutcomeBody(row.body);
+    expect(outcome.ok && outcome.value).toMatchObject({ ddtroApplied: 1, ddtroGranted: 0 });
+    expect(csvRowToBody({ type: 'line', ddtroApplied: 'yes' }).errors).toEqual([
+      { field: 'ddtroApplied', message: 'must be a number' },
+    ]);
+    expect(csvRowToBody({ type: 'arrest', count: 'true' }).errors).toEqual([
+      { field: 'count', message: 'must be a number' },
+    ]);
+  });
+
   it('names the column of a cell that is not a number', () => {
     expect(csvRowToBody({ type: 'arrest', count: 'three' }).errors).toEqual([
       { field: 'count', message: 'must be a number' },

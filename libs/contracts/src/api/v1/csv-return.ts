@@ -23,6 +23,7 @@ const INTEGER_COLUMNS = [
   'ddtroApplied',
   'ddtroGranted',
 ];
+const DDTRO_COLUMNS = ['ddtroApplied', 'ddtroGranted'];
 export const CSV_COLUMNS: readonly string[] = [
   ...CSV_REQUIRED_COLUMNS,
   'lineId',
@@ -81,7 +82,9 @@ export function csvRowToBody(cells: Record<string, string>): CsvRow {
     if (text(c) !== '') body[c] = c === 'note' ? (cells[c] ?? '') : text(c);
   }
   for (const c of INTEGER_COLUMNS) {
-    const n = number(c);
+    // DDTRO figures take `true`/`false` as the JSON body does (spreadsheets write TRUE/FALSE).
+    const flag = DDTRO_COLUMNS.includes(c) ? text(c).toLowerCase() : '';
+    const n = flag === 'true' || flag === 'false' ? flag === 'true' : number(c);
     if (n !== undefined) body[c] = n;
   }
   const drugs = DRUGS.map((drug) => ({

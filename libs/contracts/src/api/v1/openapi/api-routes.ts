@@ -1,0 +1,40 @@
+import { ApiRoute } from './route';
+import { AUDIT_ROUTES, AUDIT_SCHEMAS } from './routes/audit';
+import { AUTH_ROUTES } from './routes/auth';
+import { BOARD_ROUTES, BOARD_SCHEMAS } from './routes/board';
+import { DDTRO_ROUTES, DDTRO_SCHEMAS } from './routes/ddtros';
+import { EXPORT_ROUTES } from './routes/exports';
+import { HEALTH_ROUTES } from './routes/health';
+import { LINE_ROUTES, LINE_SCHEMAS } from './routes/lines';
+import { OPERATION_ROUTES, OPERATION_SCHEMAS } from './routes/operations';
+import { OUTCOME_ROUTES, OUTCOME_SCHEMAS } from './routes/outcomes';
+import { REFERENCE_DATA_ROUTES } from './routes/reference-data';
+import { TASKING_ROUTES, TASKING_SCHEMAS } from './routes/taskings';
+import { SHARED_SCHEMAS } from './shared';
+
+/** Every route of the public API, version 1, by area. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...AUTH_ROUTES,
+  ...REFERENCE_DATA_ROUTES,
+  ...OPERATION_ROUTES,
+  ...OUTCOME_ROUTES,
+  ...BOARD_ROUTES,
+  ...TASKING_ROUTES,
+  ...LINE_ROUTES,
+  ...DDTRO_ROUTES,
+  ...EXPORT_ROUTES,
+  ...AUDIT_ROUTES,
+  ...HEALTH_ROUTES,
+];
+
+/** The components the answers refer to; request bodies add their own as the document is built. */
+export const API_SCHEMAS: Record<string, object> = {
+  ...SHARED_SCHEMAS,
+  ...OPERATION_SCHEMAS,
+  ...OUTCOME_SCHEMAS,
+  ...BOARD_SCHEMAS,
+  ...TASKING_SCHEMAS,
+  ...LINE_SCHEMAS,
+  ...DDTRO_SCHEMAS,
+  ...AUDIT_SCHEMAS,
+};

@@ -1,0 +1,39 @@
+import { DEV_TOKEN_SCHEMA, ROLES } from '../../auth';
+import { ok } from '../answers';
+import { ApiRoute } from '../route';
+import { array, enumOf, forceCode, object, regionCode, str } from '../schema-builders';
+
+export const AUTH_ROUTES: ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api/v1/auth/dev-token',
+    tag: 'auth',
+    summary: 'Issue a development token (only with AUTH_MODE=dev)',
+    public: true,
+    gatewayOnly: true,
+    body: { schema: DEV_TOKEN_SCHEMA, name: 'DevTokenRequest' },
+    responses: { 200: ok(object({ token: str })) },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/me',
+    tag: 'auth',
+    summary: 'Who the token says you are, and the forces you may report for',
+    gatewayOnly: true,
+    anyRole: true,
+    responses: {
+      200: ok(
+        object(
+          {
+            sub: str,
+            role: enumOf(ROLES),
+            region: regionCode,
+            force: forceCode,
+            forces: array(forceCode),
+          },
+          { optional: ['region', 'force'] },
+        ),
+      ),
+    },
+  },
+];

@@ -1,0 +1,110 @@
+import { OUTCOME_TYPES } from '../../outcome.schema';
+import { eventStream, notFound, ok, pathId, query } from '../answers';
+import { ApiRoute } from '../route';
+import {
+  array,
+  bool,
+  dateTime,
+  enumOf,
+  forceCode,
+  int,
+  mapOf,
+  nullable,
+  object,
+  ref,
+  regionCode,
+  uuid,
+} from '../schema-builders';
+
+export const BOARD_SCHEMAS: Record<string, object> = {
+  Board: object({
+    operationId: uuid,
+    status: enumOf(['planned', 'active', 'closed']),
+    final: bool,
+    asOf: dateTime,
+    eventsApplied: int,
+    national: ref('Tally'),
+    regions: mapOf(ref('Tally'), 'By region code; a scoped user sees its own region only'),
+    forces: mapOf(ref('Tally'), 'By force code; a scoped user sees its own region’s forces only'),
+    taskings: ref('TaskingCounts'),
+    taskingsByRegion: mapOf(ref('TaskingCounts')),
+    taskingsByForce: mapOf(ref('TaskingCounts')),
+    overdueTaskings: array(ref('OverdueTasking')),
+  }),
+  BoardTimeline: object({
+    operationId: uuid,
+    force: nullable(forceCode),
+    region: nullable(regionCode),
+    hours: {
+      ...array(
+        object({
+          hour: { ...dateTime, description: 'Start of the UTC hour of `occurredAt`' },
+          total: int,
+          ...Object.fromEntries(OUTCOME_TYPES.map((t) => [t, int])),
+        }),
+      ),
+      description: 'Hours with outcomes, oldest first',
+    },
+  }),
+  FocusMap: object(
+    {
+      operationId: uuid,
+      asOf: dateTime,
+      focusLines: array(uuid),
+      forces: mapOf(
+        object({
+          activeLinesExporting: int,
+          activeLinesImporting: int,
+          focusLinesTouching: int,
+          focusForce: bool,
+          outcomes: ref('Tally'),
+        }),
+      ),
+    },
+    { description: 'Every force code (43 + BTP) is present.' },
+  ),
+};
+
+const noOperation = notFound('operation');
+
+export const BOARD_ROUTES: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/api/v1/operations/{id}/board',
+    tag: 'board',
+    summary:
+      'Live tallies: national, per region, per force; scoped users see their own region in detail',
+    params: [pathId()],
+    responses: { 200: ok(ref('Board')), 404: noOperation },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/operations/{id}/board/stream',
+    tag: 'board',
+    summary: 'Server-Sent Events: `board` with the full board on connect and after every change',
+    description:
+      'Each `board` event holds a `Board`. Browsers may pass the token as `?access_token=` since EventSource cannot set headers. The stream ends when the token expires.',
+    params: [pathId()],
+    responses: { 200: eventStream('Events `board`: the full `Board`'), 404: noOperation },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/operations/{id}/board/timeline',
+    tag: 'board',
+    summary:
+      'Outcomes per hour of `occurredAt` by type (latest versions; retracted ones dropped): national, or one force or region',
+    description:
+      "Everyone may read the national timeline; `force` and `region` must be within the caller's scope (403 `forbidden_scope` otherwise). Kept by the board projection, so it is as current as the board.",
+    params: [pathId(), query('force', forceCode), query('region', regionCode)],
+    responses: { 200: ok(ref('BoardTimeline')), 404: noOperation },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/operations/{id}/focus-map',
+    tag: 'board',
+    summary:
+      "Per force: active lines exporting and importing, focus lines touching it, whether it is a focus force, and the week's outcomes there",
+    params: [pathId()],
+    responses: { 200: ok(ref('FocusMap')), 404: noOperation },
+  },
+];

@@ -1,0 +1,270 @@
+import { CSV_COLUMNS, CSV_LIMITS, CSV_REQUIRED_COLUMNS } from '../../csv-return';
+import { REASON_SCHEMA } from '../../reporting';
+import {
+  DRUGS,
+  LINE_ACTIONS,
+  LIMITS,
+  OUTCOME_BODY_SCHEMAS,
+  OUTCOME_TYPES,
+  OutcomeType,
+} from '../../outcome.schema';
+import { idempotencyKey, notFound, ok, pageParams, pathId, problem, query } from '../answers';
+import { ApiRoute } from '../route';
+import {
+  array,
+  component,
+  dateTime,
+  enumOf,
+  forceCode,
+  int,
+  object,
+  page,
+  ref,
+  str,
+  uuid,
+} from '../schema-builders';
+
+const NAMES: Record<OutcomeType, string> = {
+  arrest: 'ArrestOutcome',
+  seizure: 'SeizureOutcome',
+  safeguarding: 'SafeguardingOutcome',
+  line: 'LineOutcome',
+};
+
+type Schema = Record<string, any>;
+
+/**
+ * A type's body schema as the code validates it, with the rules judged beside the schema
+ * written into it: what JSON Schema can say as keywords, the rest as descriptions.
+ */
+function documentedBody(type: OutcomeType): Schema {
+  const schema = component(OUTCOME_BODY_SCHEMAS[type]) as Schema;
+  const properties: Schema = {
+    ...schema.properties,
+    occurredAt: {
+      ...schema.properties.occurredAt,
+      description:
+        "Within the week's `startsAt`–`endsAt` and not in the future (400 naming `occurredAt` otherwise)",
+    },
+  };
+  const rules: Record<OutcomeType, string> = {
+    arrest: '`under18` and `charged` are each at most `count`; both default to 0.',
+    seizure:
+      'At least one of `cashPence`, `phones`, a drug figure or a weapon count is non-zero (400 naming `body` otherwise). Drug weights are grams with at most 3 decimals.',
+    safeguarding:
+      'At least one of `children`, `adults`, `nrmReferrals`, `cuckooedAddressesVisited` is non-zero (400 naming `body` otherwise).',
+    line: '`ddtroApplied` and `ddtroGranted` are counts of orders; `true`/`false` are read as 1/0.',
+  };
+  if (type === 'arrest')
+    for (const f of ['under18', 'charged'])
+      properties[f] = { ...properties[f], description: 'At most `count`; default 0' };
+  if (type === 'seizure') {
+    const drug = properties.drugs.items;
+    properties.drugs = {
+      ...properties.drugs,
+      items: {
+        ...drug,
+        properties: {
+          ...drug.properties,
+          grams: {
+            ...drug.properties.grams,
+            multipleOf: 0.001,
+            description: 'Grams, at most 3 decimals',
+          },
+        },
+      },
+    };
+  }
+  return { ...schema, description: rules[type], properties };
+}
+
+/** An outcome as stored: every figure filled with its default, DDTRO flags as counts. */
+function storedOutcome(type: OutcomeType): Schema {
+  const body = component(OUTCOME_BODY_SCHEMAS[type]) as Schema;
+  const properties: Schema = { ...body.properties };
+  if (type === 'line') properties.ddtroApplied = properties.ddtroGranted = int;
+  if (type === 'seizure') {
+    properties.drugs = array(
+      object({
+        drug: enumOf(DRUGS),
+        grams: { type: 'number', minimum: 0 },
+        plants: int,
+        valuePence: int,
+      }),
+    );
+    properties.weapons = object({ firearm: int, bladed: int, other: int });
+  }
+  return object(properties, { optional: ['lineId', 'taskingId', 'note'], closed: true });
+}
+
+const actorRef = object({ sub: str, role: str }, {});
+
+export const OUTCOME_SCHEMAS: Record<string, object> = {
+  ...Object.fromEntries(OUTCOME_TYPES.map((t) => [NAMES[t], documentedBody(t)])),
+  OutcomeBody: {
+    oneOf: OUTCOME_TYPES.map((t) => ref(NAMES[t])),
+    discriminator: {
+      propertyName: 'type',
+      mapping: Object.fromEntries(
+        OUTCOME_TYPES.map((t) => [t, `#/components/schemas/${NAMES[t]}`]),
+      ),
+    },
+  },
+  Outcome: {
+    description: 'An outcome as stored: every optional figure filled with its default',
+    oneOf: OUTCOME_TYPES.map((t) => storedOutcome(t)),
+  },
+  OutcomeAccepted: object({ id: uuid, status: { const: 'accepted' } }),
+  OutcomeChangeAccepted: object({
+    id: uuid,
+    version: { type: 'integer', minimum: 1 },
+    status: { const: 'accepted' },
+  }),
+  OutcomeItem: object(
+    {
+      id: uuid,
+      operationId: uuid,
+      type: enumOf(OUTCOME_TYPES),
+      force: forceCode,
+      version: { type: 'integer', minimum: 1 },
+      status: enumOf(['live', 'retracted']),
+      current: ref('Outcome'),
+      createdAt: dateTime,
+      updatedAt: dateTime,
+      retraction: object({ reason: str, at: dateTime, by: actorRef }),
+      versions: array(
+        object({
+          version: { type: 'integer', minimum: 1 },
+          body: ref('Outcome'),
+          recordedAt: dateTime,
+          recordedBy: actorRef,
+        }),
+      ),
+    },
+    { optional: ['retraction'], description: 'Only a retracted outcome has `retraction`.' },
+  ),
+  ImportResult: object({
+    accepted: int,
+    duplicates: int,
+    rejected: array(
+      object({
+        row: {
+          type: 'integer',
+          minimum: 1,
+          description: '1-based data row (the first row after the header is 1)',
+        },
+        line: {
+          type: 'integer',
+          minimum: 1,
+          description: 'line of the file the row starts on (the header is line 1)',
+        },
+        errors: array(ref('FieldError')),
+      }),
+    ),
+  }),
+};
+
+const noOperation = notFound('operation');
+const closed = problem('`operation_closed`: the week is final', ['operation_closed']);
+const outcomeBody = (schema: object) => ({ schema, documentedAs: 'OutcomeBody' });
+
+const IMPORT_DESCRIPTION = [
+  `Content-Type \`text/csv\`, UTF-8, at most ${CSV_LIMITS.bytes / 1024 / 1024} MiB and ${CSV_LIMITS.rows} rows (413 beyond).`,
+  'The first row is the header; columns may come in any order; unknown or repeated columns, or missing required ones, reject the whole file (400).',
+  `Required columns: ${CSV_REQUIRED_COLUMNS.join(', ')}. All columns: ${CSV_COLUMNS.join(', ')}.`,
+  'Scalar fields keep their JSON names; drugs and weapons are flattened: `<drug>_grams`, `<drug>_plants`, `<drug>_value_pence` for crack, heroin, cocaine, cannabis and other; `weapons_firearm`, `weapons_bladed`, `weapons_other`.',
+  'Numbers are plain decimal numerals; `ddtroApplied` and `ddtroGranted` also take `true`/`false`, as the JSON body does.',
+  'Blank cells are absent fields. Each row carries its own `idempotencyKey`, so uploading the same file again changes nothing (its rows count as duplicates).',
+  'Good rows are accepted even when others are rejected; each rejected row is listed with its row number and every bad column. Rows for forces outside your scope are rejected one by one.',
+].join(' ');
+
+/** The body schema of `POST .../outcomes`: one of the four types, chosen by `type`. */
+export const OUTCOME_BODY = { oneOf: OUTCOME_TYPES.map((t) => OUTCOME_BODY_SCHEMAS[t]) };
+
+export const OUTCOME_ROUTES: ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api/v1/operations/{id}/outcomes',
+    tag: 'outcomes',
+    summary: 'Report an outcome (nclcc; regional within its region; force for itself)',
+    description: `Accepted means committed and never lost. Notes hold at most ${LIMITS.noteLength} characters. Line actions: ${LINE_ACTIONS.join(', ')}.`,
+    params: [pathId(), idempotencyKey],
+    body: outcomeBody(OUTCOME_BODY),
+    responses: {
+      202: ok(ref('OutcomeAccepted'), 'Accepted (first time)'),
+      200: ok(ref('OutcomeAccepted'), 'Replay of an accepted request'),
+      404: noOperation,
+      409: problem('`idempotency_conflict` or `operation_closed`', [
+        'idempotency_conflict',
+        'operation_closed',
+      ]),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/operations/{id}/outcomes',
+    tag: 'outcomes',
+    summary: 'Outcomes in your scope, newest first, each with its version history',
+    params: [
+      pathId(),
+      query('force', forceCode),
+      query('type', enumOf(OUTCOME_TYPES)),
+      query('status', enumOf(['live', 'retracted'])),
+      ...pageParams,
+    ],
+    responses: { 200: ok(page(ref('OutcomeItem'))), 404: noOperation },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/operations/{id}/outcomes/import',
+    tag: 'outcomes',
+    summary: 'Import a CSV return, one outcome per row',
+    description: IMPORT_DESCRIPTION,
+    params: [pathId()],
+    body: { schema: { type: 'string' }, contentType: 'text/csv' },
+    responses: {
+      200: ok(ref('ImportResult')),
+      404: noOperation,
+      409: closed,
+      413: problem(
+        `The file is over ${CSV_LIMITS.bytes / 1024 / 1024} MiB or ${CSV_LIMITS.rows} rows`,
+        ['payload_too_large'],
+      ),
+      415: problem('Not `text/csv`', ['unsupported_media_type']),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/outcomes/{outcomeId}/corrections',
+    tag: 'outcomes',
+    summary:
+      'Correct an outcome with a complete replacement body of the same type; tallies count the latest version only',
+    params: [pathId('outcomeId'), idempotencyKey],
+    body: outcomeBody(OUTCOME_BODY),
+    responses: {
+      202: ok(ref('OutcomeChangeAccepted'), 'Accepted'),
+      200: ok(ref('OutcomeChangeAccepted'), 'Replay'),
+      404: notFound('outcome'),
+      409: problem('`idempotency_conflict`, `operation_closed` or `outcome_retracted`', [
+        'idempotency_conflict',
+        'operation_closed',
+        'outcome_retracted',
+      ]),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/outcomes/{outcomeId}/retraction',
+    tag: 'outcomes',
+    summary:
+      'Retract an outcome; tallies drop it. Retracting it again answers 200 and changes nothing.',
+    params: [pathId('outcomeId')],
+    body: { schema: REASON_SCHEMA, name: 'Reason' },
+    responses: {
+      202: ok(ref('OutcomeChangeAccepted'), 'Accepted'),
+      200: ok(ref('OutcomeChangeAccepted'), 'Already retracted'),
+      404: notFound('outcome'),
+      409: closed,
+    },
+  },
+];

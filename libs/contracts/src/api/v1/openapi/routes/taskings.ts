@@ -1,0 +1,198 @@
+import {
+  ISSUE_TASKING_SCHEMA,
+  ISSUE_TASKINGS_SCHEMA,
+  TASKING_PRIORITIES,
+  TASKING_STATUSES,
+  TASKING_TRANSITIONS,
+  TRANSITION_SCHEMAS,
+  TaskingTransition,
+} from '../../tasking';
+import {
+  eventStream,
+  idempotencyKey,
+  notFound,
+  ok,
+  pageParams,
+  pathId,
+  problem,
+  query,
+} from '../answers';
+import { ApiRoute } from '../route';
+import {
+  array,
+  bool,
+  component,
+  dateTime,
+  enumOf,
+  forceCode,
+  int,
+  nullable,
+  object,
+  page,
+  ref,
+  regionCode,
+  str,
+  uuid,
+} from '../schema-builders';
+
+const status = enumOf(TASKING_STATUSES);
+
+export const TASKING_SCHEMAS: Record<string, object> = {
+  IssueTasking: component(ISSUE_TASKING_SCHEMA),
+  IssueTaskings: component(ISSUE_TASKINGS_SCHEMA),
+  IssueTaskingsRequest: {
+    description: 'One tasking, or several under `taskings` (all or nothing)',
+    oneOf: [ref('IssueTasking'), ref('IssueTaskings')],
+  },
+  Tasking: object(
+    {
+      id: uuid,
+      operationId: uuid,
+      force: forceCode,
+      lineId: str,
+      action: str,
+      priority: enumOf(TASKING_PRIORITIES),
+      dueAt: dateTime,
+      acknowledgeWithinMinutes: { type: 'integer', minimum: 1 },
+      notes: str,
+      status,
+      overdue: { ...bool, description: 'Past `dueAt` while still open' },
+      reminded: {
+        ...bool,
+        description:
+          'Not acknowledged within `acknowledgeWithinMinutes` of its latest issue: a `tasking.reminder-due` went out',
+      },
+      escalated: {
+        ...bool,
+        description: 'Overdue and P1: escalated to the NCLCC (`tasking.escalated`)',
+      },
+      issuedBy: object({ sub: str, role: str, region: regionCode }, { optional: ['region'] }),
+      issuedAt: dateTime,
+      updatedAt: dateTime,
+      outcomeIds: array(uuid),
+      declineReason: str,
+      cancelReason: str,
+      history: {
+        ...array(
+          object({
+            seq: { type: 'integer' },
+            type: str,
+            at: dateTime,
+            actor: object({ sub: str, role: str }),
+            from: nullable(status),
+            to: status,
+            details: { type: 'object' },
+          }),
+        ),
+        description: 'Only on `GET /api/v1/taskings/{id}`: every event, oldest first.',
+      },
+    },
+    { optional: ['lineId', 'notes', 'declineReason', 'cancelReason', 'history'] },
+  ),
+  IssuedTaskings: object(
+    { taskings: array(ref('Tasking')) },
+    { closed: true, description: 'The answer to a request of `{taskings: [...]}`, in order' },
+  ),
+  OverdueTasking: object({
+    id: uuid,
+    force: forceCode,
+    priority: enumOf(TASKING_PRIORITIES),
+    dueAt: dateTime,
+    overdueForMinutes: int,
+  }),
+};
+
+const SUMMARIES: Record<TaskingTransition, string> = {
+  acknowledge: 'Acknowledge an issued tasking (nclcc; regional for its forces; force for itself)',
+  start: 'Start an acknowledged tasking (same scope as acknowledge)',
+  complete: 'Complete a tasking in progress, optionally linking outcome ids (same scope)',
+  decline: 'Decline an issued or acknowledged tasking, with a reason (same scope)',
+  cancel: 'Cancel an open tasking (its issuer, or nclcc)',
+  reassign:
+    'Reassign an open tasking to another force: issued again there, with fresh deadlines (its issuer within its scope, or nclcc)',
+};
+
+const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+const noTasking = notFound('tasking');
+
+const transition = (name: TaskingTransition): ApiRoute => ({
+  method: 'post',
+  path: `/api/v1/taskings/{id}/${name}`,
+  tag: 'taskings',
+  summary: SUMMARIES[name],
+  params: [pathId()],
+  body: { schema: TRANSITION_SCHEMAS[name], name: `Tasking${capital(name)}` },
+  responses: {
+    200: ok(ref('Tasking')),
+    404: noTasking,
+    409: problem(
+      '`illegal_transition`: not allowed from the current state, named in `detail` and in `errors` as `{field: "status", message: "is <state>"}`',
+      ['illegal_transition'],
+    ),
+  },
+});
+
+const issued = { oneOf: [ref('Tasking'), ref('IssuedTaskings')] };
+
+export const TASKING_ROUTES: ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api/v1/operations/{id}/taskings',
+    tag: 'taskings',
+    summary:
+      'Task forces (nclcc for any force; regional for the forces of its region). One tasking, or `{taskings: [...]}` for many at once: all or nothing.',
+    description:
+      'One tasking in, one `Tasking` out; `{taskings: [...]}` in, `{taskings: [...]}` out. `dueAt` must be in the future. Deadlines: a `tasking.reminder-due` event when not acknowledged within `acknowledgeWithinMinutes` (default 240), `tasking.overdue` when `dueAt` passes before completion, and `tasking.escalated` to the NCLCC when a P1 is overdue.',
+    params: [pathId(), idempotencyKey],
+    body: {
+      schema: { oneOf: [ISSUE_TASKING_SCHEMA, ISSUE_TASKINGS_SCHEMA] },
+      documentedAs: 'IssueTaskingsRequest',
+    },
+    responses: {
+      201: ok(issued, 'Issued (status `issued`)'),
+      200: ok(issued, 'Replay of an issued request: the first answer again'),
+      404: notFound('operation'),
+      409: problem('`idempotency_conflict` or `operation_closed`', [
+        'idempotency_conflict',
+        'operation_closed',
+      ]),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/taskings',
+    tag: 'taskings',
+    summary: 'Taskings in your scope (a region its forces, a force itself), newest first',
+    params: [
+      query('operationId', uuid),
+      query('force', forceCode),
+      query('region', regionCode),
+      query('status', status),
+      ...pageParams,
+    ],
+    responses: { 200: ok(page(ref('Tasking'))) },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/taskings/stream',
+    tag: 'taskings',
+    summary:
+      "Server-Sent Events: `taskings` with an operation's taskings in your scope on connect and after every change",
+    description:
+      'Each `taskings` event is `{operationId, items: [Tasking]}`, newest first: the whole list in your scope (a region its forces, a force itself), sent again after every issue, transition, reminder, overdue or escalation (coalesced, at most a few per second). A comment line every 15 s keeps proxies from closing an idle stream. Browsers may pass the token as `?access_token=` since EventSource cannot set headers.',
+    params: [{ ...query('operationId', uuid), required: true }],
+    responses: {
+      200: eventStream('Events `taskings`: `{operationId, items: [Tasking]}`'),
+      404: notFound('operation'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/taskings/{id}',
+    tag: 'taskings',
+    summary: 'One tasking with its full history',
+    params: [pathId()],
+    responses: { 200: ok(ref('Tasking')), 404: noTasking },
+  },
+  ...TASKING_TRANSITIONS.map(transition),
+];
