@@ -16,6 +16,29 @@ export const AUTH_ROUTES: ApiRoute[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/auth/config',
+    tag: 'auth',
+    summary:
+      'How pages sign in: dev sign-in, or the OpenID provider for the authorization code flow with PKCE',
+    public: true,
+    gatewayOnly: true,
+    responses: {
+      200: ok(
+        object(
+          {
+            mode: enumOf(['dev', 'oidc']),
+            issuer: str,
+            authorizationEndpoint: str,
+            tokenEndpoint: str,
+            clientId: str,
+          },
+          { optional: ['issuer', 'authorizationEndpoint', 'tokenEndpoint', 'clientId'] },
+        ),
+      ),
+    },
+  },
+  {
+    method: 'get',
     path: '/api/v1/me',
     tag: 'auth',
     summary: 'Who the token says you are, and the forces you may report for',
