@@ -1,4 +1,5 @@
 import { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { pgSsl } from './pg-ssl';
 
 export interface ServiceDataOptions {
   databaseUrl: string;
@@ -18,6 +19,7 @@ export function typeOrmOptions(o: ServiceDataOptions): TypeOrmModuleOptions {
   return {
     type: 'postgres',
     url: o.databaseUrl,
+    ssl: pgSsl(),
     schema: o.schema,
     entities: o.entities,
     migrations: o.migrations,

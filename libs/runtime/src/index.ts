@@ -4,3 +4,6 @@ export * from './logger';
 export * from './bootstrap';
 export * from './health';
 export * from './metrics';
+export * from './env-files';
+export * from './kafka-security-env';
+export * from './database-ssl-env';

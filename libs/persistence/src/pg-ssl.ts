@@ -1,0 +1,27 @@
+import { ConnectionOptions } from 'node:tls';
+import { ClientConfig } from 'pg';
+import { DatabaseSsl, databaseSsl } from '@intensify/runtime';
+
+/** Only what the modes set, so that pg's and TypeORM's (differently typed) options accept it. */
+export type PgSsl = undefined | false | Pick<ConnectionOptions, 'rejectUnauthorized' | 'ca'>;
+
+/** pg's `ssl` option for a setting (by default, the process's), with libpq's meaning of each mode. */
+export function pgSsl(ssl: DatabaseSsl = databaseSsl()): PgSsl {
+  switch (ssl.mode) {
+    case undefined:
+      return undefined; // pg decides, as before the setting existed
+    case 'disable':
+      return false;
+    case 'require':
+      // Encrypted, server unverified (as libpq): proof against eavesdropping, not impersonation.
+      return { rejectUnauthorized: false };
+    case 'verify-full':
+      // Node checks the chain and that the certificate names the host of the URL.
+      return { rejectUnauthorized: true, ...(ssl.ca !== undefined && { ca: ssl.ca }) };
+  }
+}
+
+/** Settings of a pg Client for a URL, with the process's TLS setting. */
+export function pgClientConfig(url: string, ssl: DatabaseSsl = databaseSsl()): ClientConfig {
+  return { connectionString: url, ssl: pgSsl(ssl) };
+}
