@@ -1,12 +1,13 @@
 import { ConnectionOptions } from 'node:tls';
 import { ClientConfig } from 'pg';
-import { DatabaseSsl, databaseSsl } from '@intensify/runtime';
+// Types only: the test set-up loads this file without the @intensify/* path mapping.
+import type { DatabaseSsl } from '@intensify/runtime';
 
 /** Only what the modes set, so that pg's and TypeORM's (differently typed) options accept it. */
 export type PgSsl = undefined | false | Pick<ConnectionOptions, 'rejectUnauthorized' | 'ca'>;
 
-/** pg's `ssl` option for a setting (by default, the process's), with libpq's meaning of each mode. */
-export function pgSsl(ssl: DatabaseSsl = databaseSsl()): PgSsl {
+/** pg's `ssl` option for a setting (`databaseSsl()`: the process's), each mode as libpq means it. */
+export function pgSsl(ssl: DatabaseSsl): PgSsl {
   switch (ssl.mode) {
     case undefined:
       return undefined; // pg decides, as before the setting existed
@@ -21,7 +22,7 @@ export function pgSsl(ssl: DatabaseSsl = databaseSsl()): PgSsl {
   }
 }
 
-/** Settings of a pg Client for a URL, with the process's TLS setting. */
-export function pgClientConfig(url: string, ssl: DatabaseSsl = databaseSsl()): ClientConfig {
+/** Settings of a pg Client for a URL and a TLS setting. */
+export function pgClientConfig(url: string, ssl: DatabaseSsl): ClientConfig {
   return { connectionString: url, ssl: pgSsl(ssl) };
 }

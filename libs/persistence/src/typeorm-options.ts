@@ -1,4 +1,5 @@
 import { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { databaseSsl } from '@intensify/runtime';
 import { pgSsl } from './pg-ssl';
 
 export interface ServiceDataOptions {
@@ -19,7 +20,7 @@ export function typeOrmOptions(o: ServiceDataOptions): TypeOrmModuleOptions {
   return {
     type: 'postgres',
     url: o.databaseUrl,
-    ssl: pgSsl(),
+    ssl: pgSsl(databaseSsl()),
     schema: o.schema,
     entities: o.entities,
     migrations: o.migrations,
