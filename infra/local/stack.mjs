@@ -41,7 +41,13 @@ const KAFKA = {
   clusterId: path.join(LOCAL, 'kafka', 'cluster-id'),
   log: path.join(LOCAL, 'kafka', 'broker.log'),
   pid: path.join(LOCAL, 'kafka', 'broker.pid'),
+  // Holds the SCRAM credential once the data folder's metadata has it.
+  scramMarker: path.join(LOCAL, 'kafka', 'scram-user'),
 };
+/** The SCRAM listener's one user; local only, like the broker. */
+const SCRAM_USER = JSON.parse(
+  fs.readFileSync(path.join(KAFKA_INFRA, 'local-scram-user.json'), 'utf8'),
+);
 const PG = {
   dir: path.join(LOCAL, 'postgres'),
   data: path.join(LOCAL, 'postgres', 'data'),
@@ -282,6 +288,7 @@ function kafkaTarget() {
     host,
     port: Number(firstPort),
     controllerPort: envPort('KAFKA_CONTROLLER_PORT', 9093),
+    saslPort: envPort('KAFKA_SASL_PORT', 9098),
     local: brokers.length === 1 && LOCAL_HOSTS.has(host),
   };
 }
@@ -349,6 +356,7 @@ function writeServerProperties(target) {
   const values = {
     KAFKA_PORT: target.port,
     KAFKA_CONTROLLER_PORT: target.controllerPort,
+    KAFKA_SASL_PORT: target.saslPort,
     KAFKA_LOG_DIRS: KAFKA.data,
   };
   const template = fs.readFileSync(path.join(KAFKA_INFRA, 'server.properties.template'), 'utf8');
@@ -378,11 +386,36 @@ async function formatKafkaStorage(java) {
     fs.writeFileSync(KAFKA.clusterId, `${clusterId}\n`);
   }
   log(`kafka: formatting ${rel(KAFKA.data)} (cluster id ${clusterId})`);
+  const format = ['format', '-t', clusterId, '-c', KAFKA.props, '--add-scram', scramCredential()];
   await runChecked(
     'kafka: StorageTool format',
     java,
-    javaArgs('kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', KAFKA.props),
+    javaArgs('kafka.tools.StorageTool', ...format),
   );
+  fs.writeFileSync(KAFKA.scramMarker, `${scramCredential()}\n`);
+}
+
+const scramCredential = (withName = true) =>
+  `${SCRAM_USER.mechanism}=[${withName ? `name=${SCRAM_USER.username},` : ''}password=${SCRAM_USER.password}]`;
+
+/**
+ * Storage formatted before the SCRAM listener existed has no user: add it through the running
+ * broker, once (a JVM start costs seconds, and fault tests restart the broker often).
+ */
+async function ensureScramUser(java, target) {
+  if (readText(KAFKA.scramMarker) === scramCredential()) return;
+  log(`kafka: adding the SCRAM user ${SCRAM_USER.username}…`);
+  const alter = [
+    ['--bootstrap-server', `127.0.0.1:${target.port}`],
+    ['--alter', '--entity-type', 'users', '--entity-name', SCRAM_USER.username],
+    ['--add-config', scramCredential(false)],
+  ];
+  await runChecked(
+    'kafka: ConfigCommand --add-config SCRAM',
+    java,
+    javaArgs('kafka.admin.ConfigCommand', ...alter.flat()),
+  );
+  fs.writeFileSync(KAFKA.scramMarker, `${scramCredential()}\n`);
 }
 
 function brokerFailed(reason) {
@@ -426,6 +459,7 @@ async function startBroker(target) {
   fs.writeFileSync(KAFKA.pid, `${broker.pid}\n`);
   broker.unref();
   await waitForBroker(target, broker.pid, started);
+  await ensureScramUser(java, target);
 }
 
 async function stopBroker(pid) {

@@ -12,7 +12,10 @@ import {
   topics,
   validateEvent,
 } from '@intensify/contracts';
+import { kafkaSecurityOptions } from '@intensify/messaging';
+import { pgClientConfig } from '@intensify/persistence';
 import { FORCE_CODES } from '@intensify/reference-data';
+import { databaseSsl, kafkaSecurity } from '@intensify/runtime';
 import { freePort, PlatformProcesses, waitFor } from '@intensify/testing';
 import { runEnv } from '../support/run-env';
 import { record } from './record';
@@ -176,6 +179,7 @@ describe(`rebuild rate: ${EVENTS} events replayed into fresh read models`, () =>
   const kafka = new Kafka({
     clientId: 'bench',
     brokers: env.kafkaBrokers.split(','),
+    ...kafkaSecurityOptions(kafkaSecurity()),
     logLevel: logLevel.NOTHING,
   });
   const expected = new Map<string, Record<string, number>>();
@@ -200,7 +204,7 @@ describe(`rebuild rate: ${EVENTS} events replayed into fresh read models`, () =>
         configEntries: [{ name: 'retention.ms', value: String(s.retentionMs) }],
       })),
     });
-    pg = new Client({ connectionString: env.databaseUrl });
+    pg = new Client(pgClientConfig(env.databaseUrl, databaseSsl()));
     await pg.connect();
   });
 
@@ -286,7 +290,7 @@ describe(`rebuild rate: ${EVENTS} events replayed into fresh read models`, () =>
       },
       env.logDir,
     );
-    const db = new Client({ connectionString: databaseUrl });
+    const db = new Client(pgClientConfig(databaseUrl, databaseSsl()));
     await db.connect();
     const applied = async () => {
       try {

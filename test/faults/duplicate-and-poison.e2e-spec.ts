@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { kafkaSecurityOptions } from '@intensify/messaging';
+import { pgClientConfig } from '@intensify/persistence';
+import { databaseSsl, kafkaSecurity } from '@intensify/runtime';
 import { waitFor } from '@intensify/testing';
 import { api, tokenFor } from '../support/api';
 import { runEnv } from '../support/run-env';
@@ -15,7 +18,7 @@ import {
 } from '../support/scenario';
 
 async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: runEnv().databaseUrl });
+  const c = new Client(pgClientConfig(runEnv().databaseUrl, databaseSsl()));
   await c.connect();
   try {
     return (await c.query(text, params)).rows;
@@ -79,7 +82,11 @@ describe('every event delivered twice', () => {
 describe('poison messages', () => {
   it('go to the dead-letter topic with their reason and block no partition of any topic', async () => {
     const env = runEnv();
-    const kafka = new Kafka({ brokers: env.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      brokers: env.kafkaBrokers.split(','),
+      ...kafkaSecurityOptions(kafkaSecurity()),
+      logLevel: logLevel.NOTHING,
+    });
     const producer = kafka.producer();
     await producer.connect();
     const t = {

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { pgClientConfig } from '../../libs/persistence/src/pg-ssl';
+import { readDatabaseSsl } from '../../libs/runtime/src/database-ssl-env';
 import { freePort, PlatformProcesses, waitFor } from '../../libs/testing/src';
 import { publishRunEnv, runEnvFile, RunEnv } from './run-env';
 
@@ -123,7 +125,7 @@ async function claimDatabase(url: string, db: string): Promise<Client> {
  * in use (another run in this checkout or beside it) has connections, or is recent, and is left alone.
  */
 async function dropOldTestDatabases(url: string): Promise<void> {
-  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
+  const client = new Client(pgClientConfig(withDatabase(url, 'postgres'), readDatabaseSsl()));
   await client.connect();
   try {
     const { rows } = await client.query(

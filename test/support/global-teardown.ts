@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSecurityOptions } from '../../libs/messaging/src/kafka-security';
+import { readKafkaSecurity } from '../../libs/runtime/src/kafka-security-env';
 import { PlatformProcesses } from '../../libs/testing/src';
 import { runEnv } from './run-env';
 
@@ -20,6 +22,7 @@ export default async function globalTeardown(): Promise<void> {
   await deleteRedisKeys(env.redisUrl, env.redisPrefix);
   const admin = new Kafka({
     brokers: env.kafkaBrokers.split(','),
+    ...kafkaSecurityOptions(readKafkaSecurity()),
     logLevel: logLevel.NOTHING,
   }).admin();
   try {

@@ -1,4 +1,5 @@
 export * from './kafka';
+export * from './kafka-security';
 export * from './topics';
 export * from './event.factory';
 export * from './outbox';

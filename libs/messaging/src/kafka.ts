@@ -1,12 +1,22 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { KafkaSecurity, kafkaSecurity } from '@intensify/runtime';
+import { kafkaSecurityOptions } from './kafka-security';
 
-/** A kafkajs client whose own logs go through the service's logger at their level. */
-export function createKafka(brokers: string, clientId: string): Kafka {
+/**
+ * A kafkajs client whose own logs go through the service's logger at their level. It connects
+ * with the process's TLS and SASL settings unless given others.
+ */
+export function createKafka(
+  brokers: string,
+  clientId: string,
+  security: KafkaSecurity = kafkaSecurity(),
+): Kafka {
   const logger = new Logger(`kafka:${clientId}`);
   return new Kafka({
     clientId,
     brokers: brokers.split(',').map((b) => b.trim()),
+    ...kafkaSecurityOptions(security),
     logLevel: logLevel.WARN,
     retry: { initialRetryTime: 200, retries: 10 },
     logCreator:

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Producer, Message } from 'kafkajs';
 import { Client } from 'pg';
-import { quoteIdent } from '@intensify/persistence';
+import { pgClientConfig, quoteIdent } from '@intensify/persistence';
+import { databaseSsl } from '@intensify/runtime';
 import { messagingMetrics } from './metrics';
 import { outboxChannel } from './outbox';
 
@@ -67,7 +68,7 @@ export class OutboxRelay {
 
   /** Rows not yet published (for metrics and health). */
   async backlog(): Promise<number> {
-    const c = new Client({ connectionString: this.o.databaseUrl });
+    const c = new Client(pgClientConfig(this.o.databaseUrl, databaseSsl()));
     await c.connect();
     try {
       const r = await c.query(
@@ -107,7 +108,7 @@ export class OutboxRelay {
 
   private async connect(): Promise<void> {
     if (this.client) return;
-    const client = new Client({ connectionString: this.o.databaseUrl });
+    const client = new Client(pgClientConfig(this.o.databaseUrl, databaseSsl()));
     client.on('error', (e) => this.logger.warn(`connection error: ${e.message}`));
     client.on('notification', () => {
       this.notified = true;

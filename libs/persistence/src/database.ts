@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { databaseSsl } from '@intensify/runtime';
+import { pgClientConfig } from './pg-ssl';
 
 /**
  * Creates the database named in the URL if it is missing, then the service's schema.
@@ -9,7 +11,7 @@ export async function ensureDatabaseAndSchema(databaseUrl: string, schema: strin
   const dbName = decodeURIComponent(target.pathname.slice(1)) || 'postgres';
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
-  const adminClient = new Client({ connectionString: admin.toString() });
+  const adminClient = new Client(pgClientConfig(admin.toString(), databaseSsl()));
   await adminClient.connect();
   try {
     const exists = await adminClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [
@@ -21,7 +23,7 @@ export async function ensureDatabaseAndSchema(databaseUrl: string, schema: strin
   } finally {
     await adminClient.end();
   }
-  const client = new Client({ connectionString: databaseUrl });
+  const client = new Client(pgClientConfig(databaseUrl, databaseSsl()));
   await client.connect();
   try {
     await client

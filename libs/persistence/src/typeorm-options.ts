@@ -1,4 +1,6 @@
 import { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { databaseSsl } from '@intensify/runtime';
+import { pgSsl } from './pg-ssl';
 
 export interface ServiceDataOptions {
   databaseUrl: string;
@@ -18,6 +20,7 @@ export function typeOrmOptions(o: ServiceDataOptions): TypeOrmModuleOptions {
   return {
     type: 'postgres',
     url: o.databaseUrl,
+    ssl: pgSsl(databaseSsl()),
     schema: o.schema,
     entities: o.entities,
     migrations: o.migrations,

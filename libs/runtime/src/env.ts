@@ -40,13 +40,39 @@ export const int =
   };
 
 export const oneOf =
-  <V extends string>(values: readonly V[], fallback: V) =>
+  <V extends string>(values: readonly V[], fallback?: V) =>
   (raw: string | undefined, name: string): V => {
     const v = (raw ?? fallback) as V;
+    if (v === undefined) throw new EnvError(`${name} is required`);
     if (!values.includes(v))
       throw new EnvError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
     return v;
   };
+
+export const bool =
+  (fallback: boolean) =>
+  (raw: string | undefined, name: string): boolean => {
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    throw new EnvError(`${name} must be true or false, got "${raw}"`);
+  };
+
+/** A variable that may be left unset; when set, `parse` checks it. */
+export const maybe =
+  <V>(parse: (raw: string | undefined, name: string) => V) =>
+  (raw: string | undefined, name: string): V | undefined =>
+    raw === undefined ? undefined : parse(raw, name);
+
+/**
+ * Checks that span several variables. `problem` collects every fault, so one start-up
+ * names them all, like readEnv.
+ */
+export function checkEnv<T>(check: (problem: (message: string) => void) => T): T {
+  const problems: string[] = [];
+  const out = check((message) => problems.push(message));
+  if (problems.length) throw new EnvError(`Invalid environment: ${problems.join('; ')}`);
+  return out;
+}
 
 export const url =
   (fallback: string) =>

@@ -6,3 +6,6 @@ export * from './bootstrap';
 export * from './health';
 export * from './health.module';
 export * from './metrics';
+export * from './env-files';
+export * from './kafka-security-env';
+export * from './database-ssl-env';
