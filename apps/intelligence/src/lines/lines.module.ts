@@ -4,7 +4,7 @@ import { AddNumberHandler } from './commands/add-number/add-number.handler';
 import { RegisterLineHandler } from './commands/register-line/register-line.handler';
 import { UpdateLineHandler } from './commands/update-line/update-line.handler';
 import { LinesController } from './lines.controller';
-import { LinesReader } from './queries/lines.reader';
+import { LinesReader } from './lines.reader';
 
 @Module({
   imports: [CqrsModule],

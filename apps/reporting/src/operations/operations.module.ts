@@ -3,10 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CloseOperationHandler } from './commands/close-operation/close-operation.handler';
 import { CreateOperationHandler } from './commands/create-operation/create-operation.handler';
 import { ReopenOperationHandler } from './commands/reopen-operation/reopen-operation.handler';
-import { GetOperationHandler } from './queries/get-operation/get-operation.handler';
-import { ListOperationsHandler } from './queries/list-operations/list-operations.handler';
 import { FocusForcesConsumer } from './focus-forces/focus-forces.consumer';
 import { OperationsController } from './operations.controller';
+import { OperationsReader } from './operations.reader';
 
 @Module({
   imports: [CqrsModule],
@@ -15,8 +14,7 @@ import { OperationsController } from './operations.controller';
     CreateOperationHandler,
     CloseOperationHandler,
     ReopenOperationHandler,
-    GetOperationHandler,
-    ListOperationsHandler,
+    OperationsReader,
     FocusForcesConsumer,
   ],
   exports: [FocusForcesConsumer],

@@ -6,7 +6,7 @@ import { OutcomeWriteBatcher } from './commands/record-outcome/outcome-write-bat
 import { RecordOutcomeHandler } from './commands/record-outcome/record-outcome.handler';
 import { RetractOutcomeHandler } from './commands/retract-outcome/retract-outcome.handler';
 import { OutcomesController } from './outcomes.controller';
-import { ListOutcomesHandler } from './queries/list-outcomes/list-outcomes.handler';
+import { OutcomesReader } from './outcomes.reader';
 
 @Module({
   imports: [CqrsModule],
@@ -17,7 +17,7 @@ import { ListOutcomesHandler } from './queries/list-outcomes/list-outcomes.handl
     CorrectOutcomeHandler,
     RetractOutcomeHandler,
     ImportOutcomesHandler,
-    ListOutcomesHandler,
+    OutcomesReader,
   ],
 })
 export class OutcomesModule {}
