@@ -12,3 +12,4 @@ export * from './outbox-relay.host';
 export * from './transactional-consumer.host';
 export * from './delayed-jobs';
 export * from './service-health';
+export * from './change-writer';

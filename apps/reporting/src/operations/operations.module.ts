@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { changeWriter } from '@intensify/messaging';
+import { SCHEMA } from '../config';
 import { CloseOperationHandler } from './commands/close-operation/close-operation.handler';
 import { CreateOperationHandler } from './commands/create-operation/create-operation.handler';
 import { ReopenOperationHandler } from './commands/reopen-operation/reopen-operation.handler';
@@ -11,6 +13,7 @@ import { OperationsReader } from './operations.reader';
   imports: [CqrsModule],
   controllers: [OperationsController],
   providers: [
+    changeWriter({ schema: SCHEMA, topic: (t) => t.operations }),
     CreateOperationHandler,
     CloseOperationHandler,
     ReopenOperationHandler,

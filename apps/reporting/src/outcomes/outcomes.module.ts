@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { changeWriter } from '@intensify/messaging';
+import { SCHEMA } from '../config';
 import { CorrectOutcomeHandler } from './commands/correct-outcome/correct-outcome.handler';
 import { ImportOutcomesHandler } from './commands/import-outcomes/import-outcomes.handler';
 import { OutcomeWriteBatcher } from './commands/record-outcome/outcome-write-batcher';
@@ -12,6 +14,7 @@ import { OutcomesReader } from './outcomes.reader';
   imports: [CqrsModule],
   controllers: [OutcomesController],
   providers: [
+    changeWriter({ schema: SCHEMA, topic: (t) => t.outcomes }),
     OutcomeWriteBatcher,
     RecordOutcomeHandler,
     CorrectOutcomeHandler,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { taskingWriter } from '../tasking-writer';
 import { IssueTaskingsHandler } from './commands/issue-taskings/issue-taskings.handler';
 import { TransitionTaskingHandler } from './commands/transition-tasking/transition-tasking.handler';
 import { TaskingsController } from './taskings.controller';
@@ -8,6 +9,6 @@ import { TaskingsReader } from './taskings.reader';
 @Module({
   imports: [CqrsModule],
   controllers: [TaskingsController],
-  providers: [IssueTaskingsHandler, TransitionTaskingHandler, TaskingsReader],
+  providers: [taskingWriter, IssueTaskingsHandler, TransitionTaskingHandler, TaskingsReader],
 })
 export class TaskingsModule {}
