@@ -6,7 +6,7 @@ import {
   providerDeadlineJobId,
 } from '../../apps/intelligence/src/ddtros/deadlines/provider-deadline.rule';
 import { addWorkingDays } from '../../apps/intelligence/src/ddtros/working-days';
-import { api } from '../support/api';
+import { api, Who } from '../support/api';
 import {
   applyDdtros,
   as,
@@ -38,9 +38,11 @@ async function ddtrosOf(lineId: string) {
 }
 
 async function auditCount(action: string, subjectId: string) {
-  const res = await api('GET', `/api/v1/intelligence/audit?action=${action}`, {
-    token: await as(),
-  });
+  const res = await api(
+    'GET',
+    `/api/v1/intelligence/audit?action=${action}&subjectId=${subjectId}&limit=500`,
+    { token: await as() },
+  );
   return res.body.items.filter((a: { subjectId: string }) => a.subjectId === subjectId).length;
 }
 
@@ -219,6 +221,49 @@ describe('intelligence: DDTRO co-ordination', () => {
       body: { number: freshNumber() },
     });
     expect((await line(free.id)).replacementAlerts).toEqual([]);
+  });
+
+  it('pages the audit trail by cursor, newest first, without gaps or repeats', async () => {
+    const who: Who = { role: 'nclcc', sub: `auditor-${freshNumber()}` };
+    const l = await newLine(3);
+    const orders: { id: string }[] = (await applyDdtros(l.id, l.numbers)).body.ddtros;
+    for (const o of orders) expect((await decide(o.id, 'grant', {}, who)).status).toBe(200);
+    const token = await as();
+    const whole = await api('GET', `/api/v1/intelligence/audit?sub=${who.sub}&limit=500`, {
+      token,
+    });
+    expect(whole.status).toBe(200);
+    expect(whole.body.nextCursor).toBeNull();
+    const entries = whole.body.items as { id: string; subjectId: string; action: string }[];
+    expect(entries.map((e) => e.subjectId)).toEqual(orders.map((o) => o.id).reverse());
+    expect(entries[0]).toMatchObject({ id: expect.stringMatching(/^\d+$/), actor: who });
+
+    const paged: typeof entries = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const after: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await api('GET', `/api/v1/intelligence/audit?sub=${who.sub}&limit=2${after}`, {
+        token,
+      });
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.body.items);
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(2);
+    expect(paged.map((e) => e.id)).toEqual(entries.map((e) => e.id));
+
+    const one = await api(
+      'GET',
+      `/api/v1/intelligence/audit?action=${entries[0].action}&subjectId=${orders[0].id}`,
+      { token },
+    );
+    expect(one.body.items.map((e: { subjectId: string }) => e.subjectId)).toEqual([orders[0].id]);
+    const foreign = await api('GET', `/api/v1/intelligence/audit?cursor=bm90LW91cnM`, { token });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
   });
 
   it('reports the median time from a number first seen to its order granted', async () => {

@@ -38,9 +38,11 @@ describe('intelligence: faults', () => {
       (d) => d?.providerOverdue === true,
       { timeoutMs: 60_000, intervalMs: 200, what: 'the provider deadline after a restart' },
     );
-    const trail = await api('GET', '/api/v1/intelligence/audit?action=ddtro.provider-overdue', {
-      token: await as(),
-    });
+    const trail = await api(
+      'GET',
+      `/api/v1/intelligence/audit?action=ddtro.provider-overdue&subjectId=${order.id}`,
+      { token: await as() },
+    );
     expect(
       trail.body.items.filter((a: { subjectId: string }) => a.subjectId === order.id),
     ).toHaveLength(1);

@@ -62,6 +62,42 @@ describe('audit trail with taskings', () => {
     });
   });
 
+  it('filters both logs alike by action, subject and user', async () => {
+    const op = await createActiveWeek('Filtered audit week');
+    const sub = `auditor-${randomUUID()}`;
+    const nclcc = await tokenFor({ role: 'nclcc', sub });
+    const issued = await api('POST', `/api/v1/operations/${op.id}/taskings`, {
+      token: nclcc,
+      body: taskingBody(MERSEYSIDE),
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(issued.status).toBe(201);
+    expect((await transition(issued.body.id, 'acknowledge')).status).toBe(200);
+    expect((await api('POST', `/api/v1/operations/${op.id}/close`, { token: nclcc })).status).toBe(
+      200,
+    );
+    const list = async (query: string) => {
+      const res = await api('GET', `/api/v1/audit?${query}`, { token: nclcc });
+      expect(res.status).toBe(200);
+      return res.body.items as any[];
+    };
+    // One from each log: the caller closed the week in reporting and issued in tasking.
+    expect((await list(`sub=${sub}`)).map((e) => e.action)).toEqual([
+      'operation.closed',
+      'tasking.issued',
+    ]);
+    expect((await list(`subjectId=${issued.body.id}`)).map((e) => e.action)).toEqual([
+      'tasking.acknowledged',
+      'tasking.issued',
+    ]);
+    expect(await list(`operationId=${op.id}&action=operation.closed`)).toEqual([
+      expect.objectContaining({ subjectId: op.id, actor: expect.objectContaining({ sub }) }),
+    ]);
+    const invalid = await api('GET', `/api/v1/audit?operationId=week-1`, { token: nclcc });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors).toEqual([{ field: 'operationId', message: 'must be a UUID' }]);
+  });
+
   it('refuses a cursor it did not give out, naming the field', async () => {
     const res = await api('GET', `/api/v1/audit?cursor=bm90LW91cnM`, {
       token: await tokenFor({ role: 'nclcc' }),

@@ -3,11 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
 import { OutboxModule } from '@intensify/messaging';
 import { EnvModule, loggerModule, MetricsModule } from '@intensify/runtime';
-import { AuditController } from './audit/audit.controller';
+import { AuditModule } from './audit/audit.module';
 import { CLOCK, systemClock } from './clock';
 import { INTELLIGENCE_ENV, IntelligenceEnv, loadIntelligenceEnv, SCHEMA } from './config';
 import { DdtrosModule } from './ddtros/ddtros.module';
-import { DeconflictionController } from './deconfliction/deconfliction.controller';
+import { DeconflictionModule } from './deconfliction/deconfliction.module';
 import { IntelligenceHealthModule } from './health/intelligence-health.module';
 import { LinesModule } from './lines/lines.module';
 import { InitialIntelligence1764100000000 } from './migrations/1764100000000-initial-intelligence';
@@ -37,8 +37,9 @@ const env = loadIntelligenceEnv();
     ReturnsModule,
     RankingModule,
     DdtrosModule,
+    DeconflictionModule,
     IntelligenceHealthModule,
+    AuditModule,
   ],
-  controllers: [DeconflictionController, AuditController],
 })
 export class IntelligenceModule {}

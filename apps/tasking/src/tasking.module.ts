@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
 import { OutboxModule } from '@intensify/messaging';
 import { EnvModule, loggerModule, MetricsModule } from '@intensify/runtime';
-import { AuditController } from './audit/audit.controller';
+import { AuditModule } from './audit/audit.module';
 import { CLOCK, systemClock } from './clock';
 import { loadTaskingEnv, SCHEMA, TASKING_ENV, TaskingEnv } from './config';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -32,7 +32,7 @@ const env = loadTaskingEnv();
     TaskingsModule,
     DeadlinesModule,
     TaskingHealthModule,
+    AuditModule,
   ],
-  controllers: [AuditController],
 })
 export class TaskingModule {}

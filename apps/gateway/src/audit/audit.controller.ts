@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { AuditEntry, auditCursorAfter, INTERNAL, Page } from '@intensify/contracts';
+import { AuditEntry, auditCursorAfter, AuditListQuery, INTERNAL, Page } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { pageLimit } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -26,21 +26,19 @@ export class AuditController {
   @Get()
   async list(
     @CurrentPrincipal() p: Principal,
-    @Query('operationId') operationId?: string,
+    @Query() { action, operationId, subjectId, sub }: AuditListQuery,
     @Query('cursor') cursor?: string,
     @Query('limit') limit?: string,
   ): Promise<Page<AuditEntry>> {
     authorize(p, 'audit.read');
     const n = pageLimit(limit);
     const at = decodeMergedCursor(cursor);
+    // Every log is filtered alike; each service checks the filters it is given.
+    const filters = { action, operationId, subjectId, sub };
     const pages = await Promise.all(
       AUDIT_SOURCES.map((source) => {
         if (at[source] === null) return EMPTY;
-        const query = {
-          limit: n,
-          operationId: operationId || undefined,
-          cursor: at[source] || undefined,
-        };
+        const query = { ...filters, limit: n, cursor: at[source] || undefined };
         return this.upstream.send(INTERNAL[source].audit.list, { query }).then((r) => r.body);
       }),
     );

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { intelligenceWriter } from '../intelligence-writer';
 import { ApplyDdtrosHandler } from './commands/apply-ddtros/apply-ddtros.handler';
 import { DecideDdtroHandler } from './commands/decide-ddtro/decide-ddtro.handler';
 import { DdtrosController } from './ddtros.controller';
@@ -13,6 +14,7 @@ import { ProviderDeadlinesConsumer } from './deadlines/provider-deadlines.consum
   imports: [CqrsModule],
   controllers: [DdtrosController],
   providers: [
+    intelligenceWriter,
     ApplyDdtrosHandler,
     DecideDdtroHandler,
     DdtrosReader,

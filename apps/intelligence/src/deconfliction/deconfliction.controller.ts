@@ -1,6 +1,4 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   Actor,
   DeconflictionAlert,
@@ -11,13 +9,11 @@ import {
 } from '@intensify/contracts';
 import { CallingActor, CorrelationId } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
-import { listAlerts } from './alerts.reader';
-import { listHolders } from './holders.reader';
+import { DeconflictionReader } from './deconfliction.reader';
 
-/** Reads that show holder references commit their audit records before answering. */
 @Controller(INTERNAL.intelligence.deconfliction.controller)
 export class DeconflictionController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reader: DeconflictionReader) {}
 
   @Get(INTERNAL.intelligence.deconfliction.alerts.path)
   async alerts(
@@ -28,7 +24,7 @@ export class DeconflictionController {
     const q = validateAlertsQuery(query);
     if (!q.ok) throw ProblemError.validation(q.errors);
     return {
-      items: await this.db.transaction((m) => listAlerts(m, q.value, actor, correlationId)),
+      items: await this.reader.alerts(q.value, actor, correlationId),
     };
   }
 
@@ -41,7 +37,7 @@ export class DeconflictionController {
     const q = validateHoldersQuery(query);
     if (!q.ok) throw ProblemError.validation(q.errors);
     return {
-      items: await this.db.transaction((m) => listHolders(m, q.value, actor, correlationId)),
+      items: await this.reader.holders(q.value, actor, correlationId),
     };
   }
 }

@@ -16,7 +16,7 @@ import { ProblemError } from '@intensify/problems';
 import { AddNumberCommand } from './commands/add-number/add-number.command';
 import { RegisterLineCommand } from './commands/register-line/register-line.command';
 import { UpdateLineCommand } from './commands/update-line/update-line.command';
-import { LineDetail, LinesReader } from './queries/lines.reader';
+import { LineDetail, LinesReader } from './lines.reader';
 
 @Controller(INTERNAL.intelligence.lines.controller)
 export class LinesController {

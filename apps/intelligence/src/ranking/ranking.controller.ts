@@ -1,7 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   Actor,
   FocusLines,
@@ -21,7 +19,6 @@ export class RankingController {
   constructor(
     private readonly commands: CommandBus,
     private readonly reader: RankingReader,
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -49,18 +46,8 @@ export class RankingController {
     );
   }
 
-  /** The week's focus lines; none yet is an empty list. */
   @Get(INTERNAL.intelligence.ranking.getFocusLines.path)
-  async get(@Param('operationId') operationId: string): Promise<FocusLines> {
-    const [row] = await this.db.query(
-      `SELECT line_ids::text[] AS line_ids, focus_forces, set_at FROM intelligence.operation_focus WHERE operation_id = $1`,
-      [operationId],
-    );
-    return {
-      operationId,
-      lineIds: row?.line_ids ?? [],
-      focusForces: row?.focus_forces ?? [],
-      setAt: row?.set_at?.toISOString() ?? null,
-    } as FocusLines;
+  get(@Param('operationId') operationId: string): Promise<FocusLines> {
+    return this.reader.focusLines(operationId);
   }
 }

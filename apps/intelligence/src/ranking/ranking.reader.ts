@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, LineRanking, RankingQuery } from '@intensify/contracts';
+import { Actor, FocusLines, LineRanking, RankingQuery } from '@intensify/contracts';
 import { readableForces } from '@intensify/auth';
 import { LineRow, visibleLinesSql } from '../lines/line-row';
 import { HARM_METHOD, harmScore } from './harm-score';
 
 type RankRow = LineRow & { linked_lines: number; replaced_numbers: number };
 
-/** Lines in the caller's scope ranked by harm score (ties by brand, then id), each with its factors. */
 @Injectable()
 export class RankingReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Lines in the caller's scope ranked by harm score (ties by brand, then id), each with its factors. */
   async rank(q: RankingQuery, actor: Actor, now: Date): Promise<LineRanking> {
     const asOf = q.asOf ? new Date(q.asOf) : now;
     const rows: RankRow[] = await this.db.query(
@@ -59,5 +59,19 @@ export class RankingReader {
         factors: s.factors,
       })),
     };
+  }
+
+  /** The week's focus lines; none yet is an empty list. */
+  async focusLines(operationId: string): Promise<FocusLines> {
+    const [row] = await this.db.query(
+      `SELECT line_ids::text[] AS line_ids, focus_forces, set_at FROM intelligence.operation_focus WHERE operation_id = $1`,
+      [operationId],
+    );
+    return {
+      operationId,
+      lineIds: row?.line_ids ?? [],
+      focusForces: row?.focus_forces ?? [],
+      setAt: row?.set_at?.toISOString() ?? null,
+    } as FocusLines;
   }
 }

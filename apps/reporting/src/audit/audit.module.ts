@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { auditReader } from '@intensify/persistence';
+import { SCHEMA } from '../config';
 import { AuditController } from './audit.controller';
-import { ListAuditHandler } from './queries/list-audit/list-audit.handler';
 
-@Module({ imports: [CqrsModule], controllers: [AuditController], providers: [ListAuditHandler] })
+@Module({ controllers: [AuditController], providers: [auditReader(SCHEMA)] })
 export class AuditModule {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   Actor,
   checkSchema,
@@ -13,14 +13,13 @@ import { CallingActor, CorrelationId } from '@intensify/auth';
 import { CloseOperationCommand } from './commands/close-operation/close-operation.command';
 import { CreateOperationCommand } from './commands/create-operation/create-operation.command';
 import { ReopenOperationCommand } from './commands/reopen-operation/reopen-operation.command';
-import { GetOperationQuery } from './queries/get-operation/get-operation.query';
-import { ListOperationsQuery } from './queries/list-operations/list-operations.query';
+import { OperationsReader } from './operations.reader';
 
 @Controller(INTERNAL.reporting.operations.controller)
 export class OperationsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly operations: OperationsReader,
   ) {}
 
   @Post(INTERNAL.reporting.operations.create.path)
@@ -37,12 +36,12 @@ export class OperationsController {
 
   @Get(INTERNAL.reporting.operations.list.path)
   list(): Promise<Operation[]> {
-    return this.queries.execute(new ListOperationsQuery());
+    return this.operations.list();
   }
 
   @Get(INTERNAL.reporting.operations.get.path)
   get(@Param('id') id: string): Promise<Operation> {
-    return this.queries.execute(new GetOperationQuery(id));
+    return this.operations.get(id);
   }
 
   @Post(INTERNAL.reporting.operations.close.path)

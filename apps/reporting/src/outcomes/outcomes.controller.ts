@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
@@ -25,7 +25,7 @@ import {
 } from './commands/import-outcomes/import-outcomes.command';
 import { RecordOutcomeCommand } from './commands/record-outcome/record-outcome.command';
 import { RetractOutcomeCommand } from './commands/retract-outcome/retract-outcome.command';
-import { ListOutcomesQuery } from './queries/list-outcomes/list-outcomes.query';
+import { OutcomesReader } from './outcomes.reader';
 
 /**
  * Outcome bodies arrive checked against the public contract and normalized by the gateway (the
@@ -35,7 +35,7 @@ import { ListOutcomesQuery } from './queries/list-outcomes/list-outcomes.query';
 export class OutcomesController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly outcomes: OutcomesReader,
   ) {}
 
   /** 202 when first accepted, 200 when the same key and body are replayed. */
@@ -77,12 +77,10 @@ export class OutcomesController {
     @Query('cursor') cursor?: string,
     @Query('limit') limit?: string,
   ): Promise<Page<OutcomeItem>> {
-    return this.queries.execute(
-      new ListOutcomesQuery(
-        operationId,
-        { force, type, status, cursor: cursor || undefined, limit: pageLimit(limit) },
-        actor,
-      ),
+    return this.outcomes.list(
+      operationId,
+      { force, type, status, cursor: cursor || undefined, limit: pageLimit(limit) },
+      actor,
     );
   }
 

@@ -1,16 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import {
   Actor,
   TASKING_ESCALATED,
   TASKING_OVERDUE,
   TASKING_REMINDER_DUE,
 } from '@intensify/contracts';
-import { NotYetDue, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
-import { Clock, CLOCK } from '../clock';
-import { SCHEMA } from '../config';
+import { ChangeWriter, NotYetDue } from '@intensify/messaging';
 import { recordTaskingChanges, TaskingChange } from '../taskings/tasking-changes';
 import { lockTasking, positionOf, updateTasking } from '../taskings/tasking-row';
 import { DeadlineJob } from './deadline-jobs';
@@ -26,21 +22,11 @@ const DEADLINES: Actor = { sub: 'system:tasking-deadlines', role: 'nclcc' };
  */
 @Injectable()
 export class DeadlineHandler {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async run(job: DeadlineJob): Promise<DeadlineDecision> {
-    const scope = {
-      schema: SCHEMA,
-      topic: this.topics.taskings,
-      actor: DEADLINES,
-      correlationId: randomUUID(),
-      now: () => this.clock.now(),
-    };
-    return writeInTransaction(this.db, scope, async (ctx) => {
+    const request = { actor: DEADLINES, correlationId: randomUUID() };
+    return this.writer.inTransaction(request, async (ctx) => {
       const { m, now } = ctx;
       const row = await lockTasking(m, job.taskingId);
       const decision = decideDeadline(

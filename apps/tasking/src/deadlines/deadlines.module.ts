@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { taskingWriter } from '../tasking-writer';
 import { DeadlineHandler } from './deadline.handler';
 import { DeadlineQueue } from './deadline.queue';
 import { DeadlineWorker } from './deadline.worker';
@@ -7,6 +8,7 @@ import { TaskingsChangedPublisher } from './taskings-changed.publisher';
 
 @Module({
   providers: [
+    taskingWriter,
     DeadlineQueue,
     DeadlineHandler,
     DeadlineWorker,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
@@ -21,14 +21,13 @@ import {
   IssuedTaskings,
 } from './commands/issue-taskings/issue-taskings.command';
 import { TransitionTaskingCommand } from './commands/transition-tasking/transition-tasking.command';
-import { GetTaskingQuery } from './queries/get-tasking/get-tasking.query';
-import { ListTaskingsQuery } from './queries/list-taskings/list-taskings.query';
+import { TaskingsReader } from './taskings.reader';
 
 @Controller(INTERNAL.tasking.taskings.controller)
 export class TaskingsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly taskings: TaskingsReader,
   ) {}
 
   /** 201 when issued, 200 when the same key and body are replayed. */
@@ -85,13 +84,11 @@ export class TaskingsController {
     const q = validateTaskingListQuery(query);
     if (!q.ok) throw ProblemError.validation(q.errors);
     const { limit, ...filter } = q.value;
-    return this.queries.execute(
-      new ListTaskingsQuery({ ...filter, limit: limit ? Number(limit) : 50 }, actor),
-    );
+    return this.taskings.list({ ...filter, limit: limit ? Number(limit) : 50 }, actor);
   }
 
   @Get(INTERNAL.tasking.taskings.get.path)
   get(@Param('id') id: string, @CallingActor() actor: Actor): Promise<Tasking> {
-    return this.queries.execute(new GetTaskingQuery(id, actor));
+    return this.taskings.get(id, actor);
   }
 }

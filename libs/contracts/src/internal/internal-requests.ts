@@ -21,8 +21,13 @@ export interface OutcomeListQuery {
   limit?: string | number;
 }
 
+/** A page of a service's audit log, newest first; every filter is an exact match. */
 export interface AuditListQuery {
+  action?: string;
   operationId?: string;
+  subjectId?: string;
+  /** The acting user's `sub`. */
+  sub?: string;
   cursor?: string;
   limit?: string | number;
 }

@@ -128,7 +128,7 @@ export const INTERNAL = {
       upload: r.post(':month').typed<{ body: { csv: string }; answer: LineReturnReport }>(),
     })),
     audit: internalController('intelligence', 'internal/intelligence/audit', (r) => ({
-      list: r.get().typed<{ query: { action?: string } }>(),
+      list: r.get().typed<{ query: AuditListQuery; answer: Page<AuditEntry> }>(),
     })),
     health: health('intelligence'),
   },

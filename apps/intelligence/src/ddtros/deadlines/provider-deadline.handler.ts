@@ -1,11 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Actor, DDTRO_PROVIDER_OVERDUE } from '@intensify/contracts';
-import { NotYetDue, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
-import { Clock, CLOCK } from '../../clock';
-import { SCHEMA } from '../../config';
+import { ChangeWriter, NotYetDue } from '@intensify/messaging';
 import { recordDdtroChange } from '../ddtro-changes';
 import { DdtroRow, lockDdtro } from '../ddtro-row';
 import {
@@ -20,21 +16,11 @@ const DEADLINES: Actor = { sub: 'system:ddtro-deadlines', role: 'nclcc' };
 /** Re-reads the order under its row lock and marks it overdue only if still due: a rerun changes nothing. */
 @Injectable()
 export class ProviderDeadlineHandler {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async run(job: ProviderDeadlineJob): Promise<ProviderDeadlineDecision> {
-    const scope = {
-      schema: SCHEMA,
-      topic: this.topics.intelligence,
-      actor: DEADLINES,
-      correlationId: randomUUID(),
-      now: () => this.clock.now(),
-    };
-    return writeInTransaction(this.db, scope, async (ctx) => {
+    const request = { actor: DEADLINES, correlationId: randomUUID() };
+    return this.writer.inTransaction(request, async (ctx) => {
       const { m, now } = ctx;
       const row = await lockDdtro(m, job.ddtroId);
       const decision = decideProviderDeadline(

@@ -1,13 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DDTRO_APPLIED, FieldError } from '@intensify/contracts';
-import { TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { fingerprint, IdempotencyStore } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
-import { Clock, CLOCK } from '../../../clock';
+import { ChangeWriter } from '@intensify/messaging';
 import { SCHEMA } from '../../../config';
 import { mayWriteLine, NumberRow, readLine } from '../../../lines/line-row';
 import { recordDdtroChange } from '../../ddtro-changes';
@@ -24,17 +21,12 @@ const keys = new IdempotencyStore(SCHEMA, 'scope');
  */
 @CommandHandler(ApplyDdtrosCommand)
 export class ApplyDdtrosHandler implements ICommandHandler<ApplyDdtrosCommand, ApplyDdtrosResult> {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute(cmd: ApplyDdtrosCommand): Promise<ApplyDdtrosResult> {
     const print = fingerprint(cmd.request);
     const { actor, correlationId } = cmd;
-    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
-    return writeInTransaction(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
       const { m, now } = ctx;
       const line = await readLine(m, cmd.lineId, true);
       if (!mayWriteLine(cmd.actor, line))

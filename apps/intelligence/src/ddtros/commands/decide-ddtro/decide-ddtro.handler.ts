@@ -1,7 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   DDTRO_GRANTED,
   DDTRO_PROVIDER_ACTIONED,
@@ -10,13 +8,12 @@ import {
   DdtroDecision,
   DdtroStatus,
 } from '@intensify/contracts';
-import { TOPICS, TopicNames } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
-import { Clock, CLOCK } from '../../../clock';
-import { INTELLIGENCE_ENV, IntelligenceEnv, SCHEMA } from '../../../config';
+import { ChangeWriter } from '@intensify/messaging';
+import { INTELLIGENCE_ENV, IntelligenceEnv } from '../../../config';
 import { LineRow, mayWriteLine, readLine } from '../../../lines/line-row';
 import { history, recordLineChange } from '../../../lines/line-writer';
-import { writeToRegister } from '../../../register-write';
+import { lockRegister } from '../../../register-write';
 import { recordDdtroChange } from '../../ddtro-changes';
 import { DdtroRow, lockDdtro, toDdtro } from '../../ddtro-row';
 import { providerDeadline } from '../../working-days';
@@ -40,9 +37,7 @@ const TABLE: Record<
 @CommandHandler(DecideDdtroCommand)
 export class DecideDdtroHandler implements ICommandHandler<DecideDdtroCommand, Ddtro> {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly writer: ChangeWriter,
     @Inject(INTELLIGENCE_ENV) private readonly env: IntelligenceEnv,
   ) {}
 
@@ -53,8 +48,8 @@ export class DecideDdtroHandler implements ICommandHandler<DecideDdtroCommand, D
     actor,
     correlationId,
   }: DecideDdtroCommand): Promise<Ddtro> {
-    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
-    return writeToRegister(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
+      await lockRegister(ctx.m);
       const { m, now } = ctx;
       const row = await lockDdtro(m, ddtroId);
       const line = await readLine(m, row.line_id, true);

@@ -1,14 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Line } from '@intensify/contracts';
-import { TOPICS, TopicNames } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
-import { Clock, CLOCK } from '../../../clock';
+import { ChangeWriter } from '@intensify/messaging';
 import { deconflict } from '../../../deconfliction/deconfliction';
-import { SCHEMA } from '../../../config';
-import { writeToRegister } from '../../../register-write';
+import { lockRegister } from '../../../register-write';
 import { inputOf, mayWriteLine, numbersOf, readLine, toLine } from '../../line-row';
 import { numberErrors, saveLine } from '../../line-writer';
 import { AddNumberCommand } from './add-number.command';
@@ -19,15 +14,11 @@ import { AddNumberCommand } from './add-number.command';
  */
 @CommandHandler(AddNumberCommand)
 export class AddNumberHandler implements ICommandHandler<AddNumberCommand, Line> {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute({ lineId, request, actor, correlationId }: AddNumberCommand): Promise<Line> {
-    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
-    return writeToRegister(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
+      await lockRegister(ctx.m);
       const { m, now } = ctx;
       const row = await readLine(m, lineId, true);
       if (!mayWriteLine(actor, row))

@@ -1,15 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { brandKey, RegisterLineRequest } from '@intensify/contracts';
 import { may } from '@intensify/auth';
-import { TOPICS, TopicNames, WriteContext } from '@intensify/messaging';
+import { ChangeWriter, WriteContext } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
-import { Clock, CLOCK } from '../../../clock';
 import { deconflict } from '../../../deconfliction/deconfliction';
-import { SCHEMA } from '../../../config';
-import { writeToRegister } from '../../../register-write';
+import { lockRegister } from '../../../register-write';
 import { LineRow, numbersOf, toLine } from '../../line-row';
 import { changedFields, desiredErrors, numberErrors, saveLine } from '../../line-writer';
 import { RegisterLineCommand, RegisterLineResult } from './register-line.command';
@@ -24,11 +19,7 @@ export class RegisterLineHandler implements ICommandHandler<
   RegisterLineCommand,
   RegisterLineResult
 > {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute({
     request,
@@ -38,8 +29,8 @@ export class RegisterLineHandler implements ICommandHandler<
     const recordedBy = recordingForce(request, actor);
     const problems = desiredErrors(request);
     if (problems.length) throw ProblemError.validation(problems);
-    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
-    return writeToRegister(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
+      await lockRegister(ctx.m);
       const { m } = ctx;
       const [existing]: LineRow[] = await m.query(
         `SELECT * FROM intelligence.lines WHERE recorded_by = $1 AND brand_key = $2`,

@@ -1,14 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { brandKey, Line } from '@intensify/contracts';
-import { TOPICS, TopicNames } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
-import { Clock, CLOCK } from '../../../clock';
+import { ChangeWriter } from '@intensify/messaging';
 import { deconflict } from '../../../deconfliction/deconfliction';
-import { SCHEMA } from '../../../config';
-import { writeToRegister } from '../../../register-write';
+import { lockRegister } from '../../../register-write';
 import { inputOf, mayWriteLine, numbersOf, readLine, toLine } from '../../line-row';
 import { desiredErrors, merge, saveLine } from '../../line-writer';
 import { UpdateLineCommand } from './update-line.command';
@@ -16,15 +11,11 @@ import { UpdateLineCommand } from './update-line.command';
 /** Changes the fields given; the rest stay. A change that changes nothing writes nothing. */
 @CommandHandler(UpdateLineCommand)
 export class UpdateLineHandler implements ICommandHandler<UpdateLineCommand, Line> {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute({ lineId, patch, actor, correlationId }: UpdateLineCommand): Promise<Line> {
-    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
-    return writeToRegister(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
+      await lockRegister(ctx.m);
       const { m } = ctx;
       const row = await readLine(m, lineId, true);
       if (!mayWriteLine(actor, row))

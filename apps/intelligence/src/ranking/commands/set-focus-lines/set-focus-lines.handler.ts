@@ -1,14 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { FocusLines, FocusLinesSetV1, OPERATION_FOCUS_LINES_SET } from '@intensify/contracts';
 import { may } from '@intensify/auth';
-import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
+import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
-import { Clock, CLOCK } from '../../../clock';
 import { LineRow } from '../../../lines/line-row';
-import { SCHEMA } from '../../../config';
 import { SetFocusLinesCommand } from './set-focus-lines.command';
 
 /**
@@ -19,11 +14,7 @@ import { SetFocusLinesCommand } from './set-focus-lines.command';
  */
 @CommandHandler(SetFocusLinesCommand)
 export class SetFocusLinesHandler implements ICommandHandler<SetFocusLinesCommand, FocusLines> {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute({
     operationId,
@@ -33,8 +24,7 @@ export class SetFocusLinesHandler implements ICommandHandler<SetFocusLinesComman
   }: SetFocusLinesCommand): Promise<FocusLines> {
     if (!may(actor, 'focus.set'))
       throw new ProblemError('forbidden_scope', 'Only the NCLCC picks focus lines');
-    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
-    return writeInTransaction(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
       const { m, now } = ctx;
       const lines: LineRow[] = await m.query(
         `SELECT * FROM intelligence.lines WHERE id = ANY($1::uuid[]) ORDER BY id`,

@@ -1,7 +1,4 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   brandKey,
   endOfMonth,
@@ -12,15 +9,13 @@ import {
   LineReturnRow,
 } from '@intensify/contracts';
 import { may } from '@intensify/auth';
-import { TOPICS, TopicNames, WriteContext } from '@intensify/messaging';
+import { ChangeWriter, WriteContext } from '@intensify/messaging';
 import { fingerprint as fingerprintOf } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
-import { Clock, CLOCK } from '../../../clock';
-import { SCHEMA } from '../../../config';
 import { deconflict } from '../../../deconfliction/deconfliction';
 import { LineRow } from '../../../lines/line-row';
 import { desiredErrors, numberErrors, saveLine } from '../../../lines/line-writer';
-import { writeToRegister } from '../../../register-write';
+import { lockRegister } from '../../../register-write';
 import { parseLineReturn } from '../../line-return.parser';
 import { ImportLineReturnCommand } from './import-line-return.command';
 
@@ -36,11 +31,7 @@ export class ImportLineReturnHandler implements ICommandHandler<
   ImportLineReturnCommand,
   LineReturnReport
 > {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute({
     force,
@@ -54,13 +45,13 @@ export class ImportLineReturnHandler implements ICommandHandler<
         'forbidden_scope',
         `Role ${actor.role} may not upload returns for force ${force}`,
       );
-    const now = this.clock.now();
+    const now = this.writer.now();
     if (Date.parse(`${month}-01T00:00:00Z`) > now.getTime())
       throw ProblemError.validation([{ field: 'month', message: 'must not be in the future' }]);
     const fingerprint = fingerprintOf(csv);
     const parsed = parseLineReturn(csv, force, month);
-    const scope = { schema: SCHEMA, topic: this.topics.intelligence, actor, correlationId };
-    return writeToRegister(this.db, { ...scope, now: () => now }, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId, now }, async (ctx) => {
+      await lockRegister(ctx.m);
       const { m } = ctx;
       const [prior] = await m.query(
         `SELECT report FROM intelligence.line_returns WHERE force = $1 AND month = $2 AND fingerprint = $3`,

@@ -1,10 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OPERATION_CLOSED, Operation, OperationClosedV1 } from '@intensify/contracts';
-import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
-import { SCHEMA } from '../../../config';
+import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { lockOperation } from '../../open-operation';
 import { OperationEntity } from '../../operation.entity';
 import { toOperation } from '../../operation.mapper';
@@ -16,14 +12,10 @@ import { CloseOperationCommand } from './close-operation.command';
  */
 @CommandHandler(CloseOperationCommand)
 export class CloseOperationHandler implements ICommandHandler<CloseOperationCommand, Operation> {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute({ operationId, actor, correlationId }: CloseOperationCommand): Promise<Operation> {
-    const scope = { schema: SCHEMA, topic: this.topics.operations, actor, correlationId };
-    return writeInTransaction(this.db, scope, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
       const op = await lockOperation(ctx.m, operationId, 'pessimistic_write');
       if (op.closedAt) return toOperation(op);
       op.closedAt = ctx.now;

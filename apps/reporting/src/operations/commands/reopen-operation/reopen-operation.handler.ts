@@ -1,10 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OPERATION_REOPENED, Operation, OperationReopenedV1 } from '@intensify/contracts';
-import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
-import { SCHEMA } from '../../../config';
+import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { lockOperation } from '../../open-operation';
 import { OperationEntity } from '../../operation.entity';
 import { toOperation } from '../../operation.mapper';
@@ -13,10 +9,7 @@ import { ReopenOperationCommand } from './reopen-operation.command';
 /** Reopens a closed week for late corrections; its figures are provisional again. Audited with the reason. */
 @CommandHandler(ReopenOperationCommand)
 export class ReopenOperationHandler implements ICommandHandler<ReopenOperationCommand, Operation> {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute({
     operationId,
@@ -24,8 +17,7 @@ export class ReopenOperationHandler implements ICommandHandler<ReopenOperationCo
     actor,
     correlationId,
   }: ReopenOperationCommand): Promise<Operation> {
-    const scope = { schema: SCHEMA, topic: this.topics.operations, actor, correlationId };
-    return writeInTransaction(this.db, scope, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
       const op = await lockOperation(ctx.m, operationId, 'pessimistic_write');
       if (!op.closedAt) return toOperation(op);
       op.closedAt = null;

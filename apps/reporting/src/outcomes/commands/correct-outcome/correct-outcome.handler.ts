@@ -1,12 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OUTCOME_RECORDED, OutcomeChangeAccepted, OutcomeRecordedV1 } from '@intensify/contracts';
-import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
+import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { fingerprint } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
-import { REPORTING_ENV, ReportingEnv, SCHEMA } from '../../../config';
+import { REPORTING_ENV, ReportingEnv } from '../../../config';
 import { lockOpenOperation } from '../../../operations/open-operation';
 import { outcomeKeys, requestPrint } from '../../outcome-keys';
 import { assertMayWrite, lockOutcomeInScope } from '../../locked-outcome';
@@ -22,15 +20,13 @@ export class CorrectOutcomeHandler implements ICommandHandler<
   CorrectOutcomeResult
 > {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
+    private readonly writer: ChangeWriter,
     @Inject(REPORTING_ENV) private readonly env: ReportingEnv,
   ) {}
 
   async execute(cmd: CorrectOutcomeCommand): Promise<CorrectOutcomeResult> {
     const { actor, correlationId, replacement } = cmd;
-    const scope = { schema: SCHEMA, topic: this.topics.outcomes, actor, correlationId };
-    return writeInTransaction(this.db, scope, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
       const { m, now } = ctx;
       const row = await lockOutcomeInScope(m, cmd.outcomeId, actor);
       // The key is claimed first: a refusal below rolls the claim back with everything else.

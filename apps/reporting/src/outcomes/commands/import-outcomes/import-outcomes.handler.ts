@@ -1,10 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ImportResult } from '@intensify/contracts';
-import { TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { audit, idempotencyConflictErrors } from '@intensify/persistence';
+import { ChangeWriter } from '@intensify/messaging';
 import { REPORTING_ENV, ReportingEnv, SCHEMA } from '../../../config';
 import { lockOpenOperation } from '../../../operations/open-operation';
 import { assertMayWrite } from '../../locked-outcome';
@@ -18,22 +16,20 @@ import { ImportOutcomesCommand } from './import-outcomes.command';
 @CommandHandler(ImportOutcomesCommand)
 export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesCommand, ImportResult> {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
+    private readonly writer: ChangeWriter,
     @Inject(REPORTING_ENV) private readonly env: ReportingEnv,
   ) {}
 
   async execute(cmd: ImportOutcomesCommand): Promise<ImportResult> {
     const { actor, correlationId } = cmd;
     for (const r of cmd.rows) assertMayWrite(actor, r.outcome.force);
-    const scope = { schema: SCHEMA, topic: this.topics.outcomes, actor, correlationId };
-    return writeInTransaction(this.db, scope, async ({ m }) => {
+    return this.writer.inTransaction({ actor, correlationId }, async ({ m, topic }) => {
       const op = await lockOpenOperation(m, cmd.operationId);
       const results = await recordOutcomes(
         m,
         op,
         cmd.rows.map((r) => ({ key: r.key, outcome: r.outcome, actor, correlationId })),
-        { outcomesTopic: this.topics.outcomes, clockSkewMs: this.env.CLOCK_SKEW_MS, via: 'import' },
+        { outcomesTopic: topic, clockSkewMs: this.env.CLOCK_SKEW_MS, via: 'import' },
       );
       const summary: ImportResult = { accepted: 0, duplicates: 0, rejected: [] };
       results.forEach((r, i) => {

@@ -1,10 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OUTCOME_RETRACTED, OutcomeRetractedV1 } from '@intensify/contracts';
-import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
-import { SCHEMA } from '../../../config';
+import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { lockOpenOperation } from '../../../operations/open-operation';
 import { lockOutcomeInScope } from '../../locked-outcome';
 import { OutcomeEntity } from '../../outcome.entity';
@@ -17,15 +13,11 @@ export class RetractOutcomeHandler implements ICommandHandler<
   RetractOutcomeCommand,
   CorrectOutcomeResult
 > {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute(cmd: RetractOutcomeCommand): Promise<CorrectOutcomeResult> {
     const { actor, correlationId, reason } = cmd;
-    const scope = { schema: SCHEMA, topic: this.topics.outcomes, actor, correlationId };
-    return writeInTransaction(this.db, scope, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
       const row = await lockOutcomeInScope(ctx.m, cmd.outcomeId, actor);
       const answer = { id: row.id, version: row.version, status: 'accepted' as const };
       if (row.retractedAt) return { ...answer, replayed: true };

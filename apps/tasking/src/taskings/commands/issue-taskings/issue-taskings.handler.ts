@@ -1,14 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { dueAtError, FieldError, isUuid, IssueTasking, TASKING_ISSUED } from '@intensify/contracts';
 import { may } from '@intensify/auth';
-import { TOPICS, TopicNames, WriteContext, writeInTransaction } from '@intensify/messaging';
+import { ChangeWriter, WriteContext } from '@intensify/messaging';
 import { fingerprint, IdempotencyStore } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
-import { Clock, CLOCK } from '../../../clock';
 import { SCHEMA } from '../../../config';
 import { recordTaskingChanges } from '../../tasking-changes';
 import { TaskingRow, toTasking } from '../../tasking-row';
@@ -31,21 +27,16 @@ export class IssueTaskingsHandler implements ICommandHandler<
   IssueTaskingsCommand,
   IssueTaskingsResult
 > {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute(cmd: IssueTaskingsCommand): Promise<IssueTaskingsResult> {
     if (!isUuid(cmd.operationId))
       throw new ProblemError('not_found', `No operation with id ${cmd.operationId}`);
-    const now = this.clock.now();
+    const now = this.writer.now();
     this.check(cmd, now);
     const print = fingerprint(cmd.request);
     const { actor, correlationId } = cmd;
-    const scope = { schema: SCHEMA, topic: this.topics.taskings, actor, correlationId };
-    return writeInTransaction(this.db, { ...scope, now: () => now }, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId, now }, async (ctx) => {
       const prior = await keys.claim<IssuedTaskings>(
         ctx.m,
         cmd.operationId,

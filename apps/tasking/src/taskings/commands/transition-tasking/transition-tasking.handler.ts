@@ -1,13 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, dueAtError, Tasking, TaskingTransition } from '@intensify/contracts';
 import { may } from '@intensify/auth';
-import { TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { ProblemError } from '@intensify/problems';
-import { Clock, CLOCK } from '../../../clock';
-import { SCHEMA } from '../../../config';
+import { ChangeWriter } from '@intensify/messaging';
 import { recordTaskingChanges } from '../../tasking-changes';
 import { lockTasking, positionOf, TaskingRow, toTasking, updateTasking } from '../../tasking-row';
 import { nextStatus, TRANSITIONS } from '../../tasking-state-machine';
@@ -24,16 +19,11 @@ export class TransitionTaskingHandler implements ICommandHandler<
   TransitionTaskingCommand,
   Tasking
 > {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(TOPICS) private readonly topics: TopicNames,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writer: ChangeWriter) {}
 
   async execute(cmd: TransitionTaskingCommand): Promise<Tasking> {
     const { actor, correlationId } = cmd;
-    const scope = { schema: SCHEMA, topic: this.topics.taskings, actor, correlationId };
-    return writeInTransaction(this.db, { ...scope, now: () => this.clock.now() }, async (ctx) => {
+    return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
       const { m, now } = ctx;
       const row = await lockTasking(m, cmd.taskingId);
       assertAllowed(cmd, row);

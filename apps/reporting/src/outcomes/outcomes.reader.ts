@@ -1,21 +1,31 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isUuid, OutcomeItem, OutcomeVersion, Page } from '@intensify/contracts';
+import { Actor, isUuid, OutcomeItem, OutcomeVersion, Page } from '@intensify/contracts';
 import { readableForces } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
-import { operationNotFound } from '../../../operations/open-operation';
-import { OperationEntity } from '../../../operations/operation.entity';
-import { OutcomeEntity } from '../../outcome.entity';
-import { OutcomeVersionEntity } from '../../outcome-version.entity';
-import { ListOutcomesQuery } from './list-outcomes.query';
+import { operationNotFound } from '../operations/open-operation';
+import { OperationEntity } from '../operations/operation.entity';
+import { OutcomeEntity } from './outcome.entity';
+import { OutcomeVersionEntity } from './outcome-version.entity';
 
-/** Newest first, each with its whole version history; the cursor is the last item's sequence. */
-@QueryHandler(ListOutcomesQuery)
-export class ListOutcomesHandler implements IQueryHandler<ListOutcomesQuery, Page<OutcomeItem>> {
+export interface OutcomeFilter {
+  force?: string;
+  type?: string;
+  status?: 'live' | 'retracted';
+  cursor?: string;
+  limit: number;
+}
+
+@Injectable()
+export class OutcomesReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async execute({ operationId, filter, actor }: ListOutcomesQuery): Promise<Page<OutcomeItem>> {
+  /**
+   * A week's outcomes within the caller's scope, newest first, each with its whole version
+   * history; the cursor is the last item's sequence.
+   */
+  async list(operationId: string, filter: OutcomeFilter, actor: Actor): Promise<Page<OutcomeItem>> {
     if (
       !isUuid(operationId) ||
       !(await this.db.manager.existsBy(OperationEntity, { id: operationId }))

@@ -6,10 +6,10 @@ import { readableForces } from '@intensify/auth';
 import { forcesInRegion, RegionCode } from '@intensify/reference-data';
 import { ProblemError } from '@intensify/problems';
 import { audit } from '@intensify/persistence';
-import { SCHEMA } from '../../config';
-import { readDdtros } from '../../ddtros/ddtro-row';
-import { alertsOfLine } from '../../deconfliction/alerts.reader';
-import { LineRow, mayReadLine, numbersOf, readLine, toLine, visibleLinesSql } from '../line-row';
+import { SCHEMA } from '../config';
+import { readDdtros } from '../ddtros/ddtro-row';
+import { alertsOfLine } from '../deconfliction/alerts.reader';
+import { LineRow, mayReadLine, numbersOf, readLine, toLine, visibleLinesSql } from './line-row';
 
 export interface LineDetail extends Line {
   ddtros: unknown[];

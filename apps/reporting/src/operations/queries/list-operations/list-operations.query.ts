@@ -1,4 +1,0 @@
-import { Query } from '@nestjs/cqrs';
-import { Operation } from '@intensify/contracts';
-
-export class ListOperationsQuery extends Query<Operation[]> {}
