@@ -26,7 +26,13 @@ export const AUDIT_ROUTES: ApiRoute[] = [
     summary: 'The audit trail, newest first (nclcc only)',
     description:
       'Every write of operations, outcomes and taskings (including deadline effects, by `system:tasking-deadlines`), with who, when, what and the correlation id. Entries of the tasking service have ids prefixed `tasking-`.',
-    params: [query('operationId', uuid), ...pageParams],
+    params: [
+      query('operationId', uuid),
+      query('action', str),
+      query('subjectId', str),
+      query('sub', str),
+      ...pageParams,
+    ],
     responses: { 200: ok(page(ref('AuditEntry'))) },
   },
 ];

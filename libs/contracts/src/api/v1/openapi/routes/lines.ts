@@ -9,7 +9,7 @@ import {
   UPDATE_LINE_SCHEMA,
 } from '../../line';
 import { LINE_RETURN_COLUMNS, LINE_RETURN_LIMITS } from '../../line-return';
-import { notFound, ok, pathId, problem, query } from '../answers';
+import { notFound, ok, pageParams, pathId, problem, query } from '../answers';
 import { ApiRoute } from '../route';
 import {
   array,
@@ -339,23 +339,13 @@ export const LINE_ROUTES: ApiRoute[] = [
     tag: 'lines',
     summary:
       'NCLCC: the intelligence audit trail (every change, every read of holder references), newest first',
-    params: [query('action', str)],
-    responses: {
-      200: ok(
-        object({
-          items: array(
-            object({
-              id: { type: 'integer' },
-              at: dateTime,
-              actor: { type: 'object' },
-              action: str,
-              subjectId: nullable(str),
-              correlationId: nullable(str),
-              details: { type: 'object' },
-            }),
-          ),
-        }),
-      ),
-    },
+    params: [
+      query('action', str),
+      query('operationId', uuid),
+      query('subjectId', str),
+      query('sub', str),
+      ...pageParams,
+    ],
+    responses: { 200: ok(page(ref('AuditEntry'))) },
   },
 ];
