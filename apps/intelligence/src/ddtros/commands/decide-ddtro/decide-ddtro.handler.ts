@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import {
   DDTRO_GRANTED,
   DDTRO_PROVIDER_ACTIONED,
-  DDTRO_REFUSED,
+  DDTRO_REFUSED_V2,
   Ddtro,
   DdtroDecision,
   DdtroStatus,
@@ -29,7 +29,7 @@ const TABLE: Record<
 > = {
   grant: { from: 'applied', to: 'granted', event: DDTRO_GRANTED },
   actioned: { from: 'granted', to: 'provider-actioned', event: DDTRO_PROVIDER_ACTIONED },
-  refuse: { from: 'applied', to: 'refused', event: DDTRO_REFUSED },
+  refuse: { from: 'applied', to: 'refused', event: DDTRO_REFUSED_V2 },
 };
 
 /**

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OPERATION_REOPENED, Operation, OperationReopenedV1 } from '@intensify/contracts';
+import { OPERATION_REOPENED_V2, Operation, OperationReopenedV2 } from '@intensify/contracts';
 import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { SCHEMA } from '../../../config';
 import { lockOperation } from '../../open-operation';
@@ -31,10 +31,10 @@ export class ReopenOperationHandler implements ICommandHandler<ReopenOperationCo
       op.closedAt = null;
       op.reopenReason = reason;
       await ctx.m.update(OperationEntity, { id: op.id }, { closedAt: null, reopenReason: reason });
-      const payload: OperationReopenedV1 = { operationId: op.id, reason };
+      const payload: OperationReopenedV2 = { operationId: op.id };
       await recordChanges(ctx, [
         {
-          kind: OPERATION_REOPENED,
+          kind: OPERATION_REOPENED_V2,
           aggregateId: op.id,
           payload,
           audit: { operationId: op.id, details: { reason } },

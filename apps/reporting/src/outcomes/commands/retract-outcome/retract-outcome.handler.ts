@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OUTCOME_RETRACTED, OutcomeRetractedV1 } from '@intensify/contracts';
+import { OUTCOME_RETRACTED_V2, outcomeFigures, OutcomeRetractedV2 } from '@intensify/contracts';
 import { recordChanges, TOPICS, TopicNames, writeInTransaction } from '@intensify/messaging';
 import { SCHEMA } from '../../../config';
 import { lockOpenOperation } from '../../../operations/open-operation';
@@ -44,16 +44,15 @@ export class RetractOutcomeHandler implements ICommandHandler<
           updatedAt: now,
         },
       );
-      const payload: OutcomeRetractedV1 = {
+      const payload: OutcomeRetractedV2 = {
         outcomeId: row.id,
         operationId: row.operationId,
         version: row.version,
-        previous: row.current,
-        reason,
+        previous: outcomeFigures(row.current),
       };
       await recordChanges(ctx, [
         {
-          kind: OUTCOME_RETRACTED,
+          kind: OUTCOME_RETRACTED_V2,
           aggregateId: row.id,
           payload,
           audit: {
