@@ -1,4 +1,4 @@
-import { may, mayAttempt, visibleRegion } from './scope.policy';
+import { may, mayAttempt, readableForces, readScope, withinScope } from './scope.policy';
 
 const MERSEYSIDE = 'E23000004';
 const MET = 'E23000001';
@@ -37,12 +37,59 @@ describe('scope policy', () => {
     expect(may({ sub: 'n', role: 'nclcc' }, 'operation.create')).toBe(true);
     expect(may({ sub: 'r', role: 'regional', region: 'london' }, 'operation.create')).toBe(false);
   });
+});
 
-  it('scopes board detail to a region for scoped roles', () => {
-    expect(visibleRegion({ sub: 'n', role: 'nclcc' })).toBeNull();
-    expect(visibleRegion({ sub: 'c', role: 'commander' })).toBeNull();
-    expect(visibleRegion({ sub: 'c', role: 'commander', region: 'london' })).toBe('london');
-    expect(visibleRegion({ sub: 'f', role: 'force', force: MERSEYSIDE })).toBe('north-west');
+describe('read scope', () => {
+  const NORTH_WEST = ['E23000002', 'E23000003', 'E23000004', 'E23000005', 'E23000006', 'W15000001'];
+  const nclcc = { sub: 'n', role: 'nclcc' as const };
+  const commander = { sub: 'c', role: 'commander' as const };
+  const commanderNorthWest = { sub: 'c', role: 'commander' as const, region: 'north-west' };
+  const northWest = { sub: 'r', role: 'regional' as const, region: 'north-west' };
+  const merseyside = { sub: 'f', role: 'force' as const, force: MERSEYSIDE };
+  const btp = { sub: 'b', role: 'force' as const, force: 'BTP' };
+
+  it('gives national roles every region and force', () => {
+    for (const p of [nclcc, commander])
+      expect(readScope(p)).toEqual({ forces: null, regions: null });
+  });
+
+  it('gives a region, or a commander limited to one, that region and its forces', () => {
+    for (const p of [northWest, commanderNorthWest]) {
+      expect(readScope(p).regions).toEqual(['north-west']);
+      expect([...readScope(p).forces!].sort()).toEqual(NORTH_WEST);
+    }
+  });
+
+  it('gives a force user its own force and no region, a BTP user BTP alone', () => {
+    expect(readScope(merseyside)).toEqual({ forces: [MERSEYSIDE], regions: [] });
+    expect(readScope(btp)).toEqual({ forces: ['BTP'], regions: [] });
+    expect(readableForces(btp)).toEqual(['BTP']);
+  });
+
+  it('lets everyone read national figures and detail only within the scope', () => {
+    for (const p of [nclcc, commander, northWest, merseyside, btp])
+      expect(may(p, 'board.read')).toBe(true);
+    expect(may(commander, 'board.read', { force: MET })).toBe(true);
+    expect(may(northWest, 'board.read', { force: MERSEYSIDE })).toBe(true);
+    expect(may(northWest, 'board.read', { force: MET })).toBe(false);
+    expect(may(northWest, 'board.read', { force: 'BTP' })).toBe(false);
+    expect(may(northWest, 'board.read', { region: 'north-west' })).toBe(true);
+    expect(may(commanderNorthWest, 'board.read', { region: 'london' })).toBe(false);
+    expect(may(merseyside, 'board.read', { force: MERSEYSIDE })).toBe(true);
+    expect(may(merseyside, 'board.read', { force: 'E23000005' })).toBe(false);
+    expect(may(merseyside, 'board.read', { region: 'north-west' })).toBe(false);
+    expect(may(btp, 'board.read', { force: 'BTP' })).toBe(true);
+    expect(may(btp, 'board.read', { force: MET })).toBe(false);
+    expect(may(btp, 'outcome.read', { force: MET })).toBe(false);
+    for (const region of ['london', 'north-west'])
+      expect(may(btp, 'board.read', { region })).toBe(false);
+  });
+
+  it('keeps only the codes a scope lets through', () => {
+    const byCode = { [MET]: 1, [MERSEYSIDE]: 2, BTP: 3 };
+    expect(withinScope(byCode, null)).toEqual(byCode);
+    expect(withinScope(byCode, ['BTP'])).toEqual({ BTP: 3 });
+    expect(withinScope(byCode, [])).toEqual({});
   });
 });
 

@@ -31,6 +31,8 @@ export interface Target {
   issuerSub?: string;
   /** The forces a county line concerns (recording, exporting and importing forces). */
   forces?: string[];
+  /** The region whose figures a read asks for in detail. */
+  region?: string;
 }
 
 type Rule = (p: Principal, t: Target) => boolean;
@@ -65,6 +67,14 @@ const readForForce: Rule = (p, t) => {
   return !forces || (!!t.force && forces.includes(t.force));
 };
 
+/** Everyone reads national figures; a force's or a region's detail only within its read scope. */
+const readFigures: Rule = (p, t) => {
+  const scope = readScope(p);
+  if (t.force && scope.forces && !scope.forces.includes(t.force)) return false;
+  if (t.region && scope.regions && !scope.regions.includes(t.region)) return false;
+  return true;
+};
+
 /** A line is readable when one of its forces is: a region's forces, a force itself, all for national roles. */
 const readLine: Rule = (p, t) => {
   const forces = readableForces(p);
@@ -80,9 +90,9 @@ const POLICY: Record<Action, Rule> = {
   'operation.reopen': nationalOnly,
   'operation.read': everyone,
   'outcome.write': writeForForce,
-  'outcome.read': everyone,
+  'outcome.read': readFigures,
   'audit.read': nationalOnly,
-  'board.read': everyone,
+  'board.read': readFigures,
   'tasking.issue': issueForForce,
   'tasking.respond': writeForForce,
   'tasking.manage': manageTasking,
@@ -117,12 +127,34 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
   }
 }
 
-/** The region whose detail a principal may see on a board; `null` means every region. */
-export function visibleRegion(principal: Principal): string | null {
-  if (principal.role === 'regional' || principal.role === 'commander')
-    return principal.region ?? null;
-  if (principal.role === 'force') return regionOfForce(principal.force!) ?? null;
-  return null;
+/**
+ * What a principal may read in detail, beyond the national figures everyone sees. Least access:
+ * a regional user or a commander limited to a region sees that region and its forces; a force
+ * user sees its own force and no region (not even its own: the other forces there are not its
+ * business); BTP has no region, so a BTP user sees BTP alone. `null` means everything.
+ */
+export interface ReadScope {
+  forces: string[] | null;
+  regions: string[] | null;
+}
+
+export function readScope(principal: Principal): ReadScope {
+  if (principal.role === 'force') return { forces: [principal.force!], regions: [] };
+  if ((principal.role === 'regional' || principal.role === 'commander') && principal.region)
+    return {
+      forces: forcesInRegion(principal.region as RegionCode),
+      regions: [principal.region],
+    };
+  return { forces: null, regions: null };
+}
+
+/** The entries of a record keyed by force or region code that a scope lets through. */
+export function withinScope<T>(
+  byCode: Record<string, T>,
+  codes: string[] | null,
+): Record<string, T> {
+  if (!codes) return byCode;
+  return Object.fromEntries(Object.entries(byCode).filter(([code]) => codes.includes(code)));
 }
 
 /** Forces whose outcomes a principal may report for: what the reporting page offers. */
@@ -130,12 +162,7 @@ export function writableForces(principal: Principal): string[] {
   return FORCE_CODES.filter((force) => may(principal, 'outcome.write', { force }));
 }
 
-/**
- * Forces whose individual outcomes a principal may list (least access: a region sees its own
- * forces, a force itself); `null` means all.
- */
+/** Forces whose individual records a principal may list; `null` means all. */
 export function readableForces(principal: Principal): string[] | null {
-  if (principal.role === 'force') return [principal.force!];
-  const region = visibleRegion(principal);
-  return region ? forcesInRegion(region as RegionCode) : null;
+  return readScope(principal).forces;
 }

@@ -1,6 +1,7 @@
-import { Principal, readableForces, visibleRegion } from '@intensify/auth';
+import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { FORCE_CODES, forcesInRegion, REGION_CODES, RegionCode } from '@intensify/reference-data';
+import { authorize } from '../auth/forbid';
 
 /** What a board read is limited to: one force, one region, or (both null) the nation. */
 export interface BoardFilter {
@@ -11,8 +12,8 @@ export interface BoardFilter {
 }
 
 /**
- * Reads `?force=` or `?region=` and checks it against the caller's scope. Everyone sees
- * national figures (as on the board); a region or force beyond them is 403.
+ * Reads `?force=` or `?region=` and checks it against the caller's read scope. Everyone sees
+ * national figures (as on the board); a region or force beyond the scope is 403.
  */
 export function boardFilter(p: Principal, query: Record<string, unknown>): BoardFilter {
   const errors = [];
@@ -30,11 +31,8 @@ export function boardFilter(p: Principal, query: Record<string, unknown>): Board
   if (force && region) errors.push({ field: 'region', message: 'give force or region, not both' });
   if (errors.length) throw ProblemError.validation(errors);
 
-  const readable = readableForces(p);
-  if (force && readable && !readable.includes(force))
-    throw new ProblemError('forbidden_scope', `Force ${force} is outside your scope`);
-  if (region && visibleRegion(p) !== null && (visibleRegion(p) !== region || p.role === 'force'))
-    throw new ProblemError('forbidden_scope', `Region ${region} is outside your scope`);
+  if (force) authorize(p, 'board.read', { force });
+  if (region) authorize(p, 'board.read', { region });
   return {
     force,
     region,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Board, INTERNAL } from '@intensify/contracts';
-import { Principal, visibleRegion } from '@intensify/auth';
-import { forcesInRegion, RegionCode } from '@intensify/reference-data';
+import { Principal, readScope, withinScope } from '@intensify/auth';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readOperation } from '../upstream/read-operation';
 
@@ -18,19 +17,18 @@ export class BoardService {
   }
 }
 
-/** Scoped users see national figures and only their own region's detail. */
+/**
+ * Everyone sees the national figures; regions and forces only within the caller's read scope
+ * (the one policy decides which).
+ */
 export function scopeBoard(board: Board, p: Principal): Board {
-  const region = visibleRegion(p);
-  if (!region) return board;
-  const forces = new Set(p.role === 'force' ? [p.force!] : forcesInRegion(region as RegionCode));
-  const own = <T>(byForce: Record<string, T>) =>
-    Object.fromEntries(Object.entries(byForce).filter(([code]) => forces.has(code)));
+  const { forces, regions } = readScope(p);
   return {
     ...board,
-    regions: p.role === 'force' ? {} : { [region]: board.regions[region] },
-    forces: own(board.forces),
-    taskingsByRegion: p.role === 'force' ? {} : { [region]: board.taskingsByRegion[region] },
-    taskingsByForce: own(board.taskingsByForce),
-    overdueTaskings: board.overdueTaskings.filter((t) => forces.has(t.force)),
+    regions: withinScope(board.regions, regions),
+    forces: withinScope(board.forces, forces),
+    taskingsByRegion: withinScope(board.taskingsByRegion, regions),
+    taskingsByForce: withinScope(board.taskingsByForce, forces),
+    overdueTaskings: board.overdueTaskings.filter((t) => !forces || forces.includes(t.force)),
   };
 }

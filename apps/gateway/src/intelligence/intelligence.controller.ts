@@ -9,6 +9,7 @@ import { authorize } from '../auth/forbid';
 import { bodyAsSent, forward, queryAsSent } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readOpenOperation, readOperation } from '../upstream/read-operation';
+import { scopeFocusMap } from './scope-focus-map';
 
 const { deconfliction, ddtros, ranking, returns } = INTERNAL.intelligence;
 
@@ -86,14 +87,18 @@ export class IntelligenceController {
 
   /**
    * Every force's active lines exporting and importing, focus lines touching it, whether it is
-   * a focus force, and the week's outcomes there (the board's tally).
+   * a focus force, and the week's outcomes there (the board's tally); figures only within the
+   * caller's read scope.
    */
   @Get('operations/:operationId/focus-map')
   async focusMap(@Param('operationId') operationId: string, @CurrentPrincipal() p: Principal) {
     authorize(p, 'board.read');
     const op = await readOperation(this.upstream, operationId);
     const route = INTERNAL.projections.focusMap.read;
-    return (await this.upstream.send(route, { params: { operationId: op.id } })).body;
+    return scopeFocusMap(
+      (await this.upstream.send(route, { params: { operationId: op.id } })).body,
+      p,
+    );
   }
 
   @Get('ddtros')

@@ -2,7 +2,10 @@ import { DdtroEventV1 } from '@intensify/contracts';
 import { recordChanges, WriteContext } from '@intensify/messaging';
 import { DdtroRow } from './ddtro-row';
 
-/** An order's event, its history entry and audit record, in the caller's transaction. */
+/**
+ * An order's event, its history entry and audit record, in the caller's transaction. A refusal's
+ * reason goes in the history (the register's own, erasable), never on the event.
+ */
 export async function recordDdtroChange(
   ctx: WriteContext,
   kind: { type: string; version: number },
@@ -18,7 +21,7 @@ export async function recordDdtroChange(
     status: row.status,
     at: at.toISOString(),
     ...(row.provider_deadline && { providerDeadline: row.provider_deadline.toISOString() }),
-    ...extra,
+    ...withoutReason(extra),
   };
   await ctx.m.query(
     `INSERT INTO intelligence.ddtro_history (ddtro_id, seq, type, at, actor, details) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -39,4 +42,8 @@ export async function recordDdtroChange(
       audit: { details: { lineId: row.line_id, number: row.number } },
     },
   ]);
+}
+
+function withoutReason({ reason: _reason, ...structured }: Partial<DdtroEventV1>) {
+  return structured;
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Actor, AlertsQuery, DeconflictionAlert, DeconflictionKind } from '@intensify/contracts';
-import { visibleRegion } from '@intensify/auth';
+import { readScope } from '@intensify/auth';
 import { audit } from '@intensify/persistence';
 import { SCHEMA } from '../config';
 
@@ -20,10 +20,10 @@ interface AlertRow {
  * concern it; a force those where it is one of the recording forces.
  */
 function scopeSql(actor: Actor): [string, unknown[]] {
-  const force = actor.role === 'force' ? actor.force : null;
+  const { forces, regions } = readScope(actor);
   return [
-    `(CASE WHEN $1::text IS NOT NULL THEN $1 = ANY(a.forces) ELSE ($2::text IS NULL OR $2 = ANY(a.regions)) END)`,
-    [force, force ? null : visibleRegion(actor)],
+    `($1::text[] IS NULL OR a.forces && $1::text[] OR a.regions && $2::text[])`,
+    [forces, regions ?? []],
   ];
 }
 

@@ -1,4 +1,4 @@
-import { Outcome } from '@intensify/contracts';
+import { Outcome, outcomeFigures } from '@intensify/contracts';
 import { arrest as anArrest, outcomeRecorded } from '../read-models/outcome-events.fixture';
 import { foldBoardTallies } from './board-tallies.apply';
 import { sumUp } from './board-tallies.reader';
@@ -104,6 +104,19 @@ describe('tally arithmetic', () => {
       .forces.get('E23000004');
     expect(forward).toEqual(backward);
     expect(forward!.arrests).toBe(7);
+  });
+
+  it('folds retained v1 events (notes aboard) and v2 events (none) to the same figures', () => {
+    const noted: Outcome = { ...arrest, note: 'seen near the station' };
+    const v1 = [recorded('a', noted), recorded('a', { ...noted, count: 7 }, noted)];
+    const v2 = v1.map((e) => {
+      const p = e.event.payload as { current: Outcome; previous: Outcome | null };
+      const payload = { ...p, current: outcomeFigures(p.current), previous: null as unknown };
+      if (p.previous) payload.previous = outcomeFigures(p.previous);
+      return { ...e, event: { ...e.event, version: 2, payload } };
+    });
+    expect(foldBoardTallies(v2)).toEqual(foldBoardTallies(v1));
+    expect(foldBoardTallies(v2).get('op-1')!.forces.get('E23000004')!.arrests).toBe(7);
   });
 
   it('sums forces into regions and the nation, BTP in the nation only', () => {

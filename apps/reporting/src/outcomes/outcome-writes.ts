@@ -3,9 +3,10 @@ import { EntityManager } from 'typeorm';
 import {
   Actor,
   FieldError,
-  OUTCOME_RECORDED,
   Outcome,
-  OutcomeRecordedV1,
+  OUTCOME_RECORDED_V2,
+  outcomeFigures,
+  OutcomeRecordedV2,
 } from '@intensify/contracts';
 import { appendToOutbox, newEvent, OutboxMessage } from '@intensify/messaging';
 import { audit, fingerprint } from '@intensify/persistence';
@@ -193,14 +194,20 @@ async function storeNew(
     );
     const messages: OutboxMessage[] = chunk.map((r) => ({
       topic: ctx.outcomesTopic,
-      event: newEvent<OutcomeRecordedV1>(
+      event: newEvent<OutcomeRecordedV2>(
         {
-          ...OUTCOME_RECORDED,
+          ...OUTCOME_RECORDED_V2,
           aggregateId: r.id,
           occurredAt: r.outcome.occurredAt,
           actor: r.actor,
           correlationId: r.correlationId,
-          payload: { outcomeId: r.id, operationId, version: 1, current: r.outcome, previous: null },
+          payload: {
+            outcomeId: r.id,
+            operationId,
+            version: 1,
+            current: outcomeFigures(r.outcome),
+            previous: null,
+          },
         },
         now,
       ),

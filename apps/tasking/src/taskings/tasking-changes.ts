@@ -1,4 +1,4 @@
-import { TaskingEventV1, TaskingPosition } from '@intensify/contracts';
+import { TASKING_FREE_TEXT, TaskingEventV1, TaskingPosition } from '@intensify/contracts';
 import { recordChanges, WriteContext } from '@intensify/messaging';
 import { positionOf, TaskingRow } from './tasking-row';
 
@@ -8,7 +8,10 @@ export interface TaskingChange {
   seq: number;
   tasking: TaskingRow;
   previous: TaskingPosition | null;
-  /** Fields of this event type beyond the common ones; also the history entry's details. */
+  /**
+   * Fields of this event type beyond the common ones; also the history entry's details. Its
+   * free text (note, reason) stays in the history and audit record, off the event.
+   */
   details?: Record<string, unknown>;
 }
 
@@ -32,7 +35,7 @@ export async function recordTaskingChanges(
         priority: c.tasking.priority,
         dueAt: c.tasking.due_at.toISOString(),
         previous: c.previous,
-        ...c.details,
+        ...withoutFreeText(c.details),
       };
       return {
         kind: c.kind,
@@ -61,5 +64,11 @@ export async function recordTaskingChanges(
       changes.map((c) => c.tasking.status),
       changes.map((c) => JSON.stringify(c.details ?? {})),
     ],
+  );
+}
+
+function withoutFreeText(details: Record<string, unknown> = {}): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(details).filter(([k]) => !(TASKING_FREE_TEXT as readonly string[]).includes(k)),
   );
 }

@@ -3,9 +3,16 @@ import * as operation from './v1/operation-events';
 import * as outcome from './v1/outcome-events';
 import { TASKING_EVENT_SCHEMAS } from './v1/tasking-events';
 import { INTELLIGENCE_EVENT_SCHEMAS } from './v1/intelligence-events';
+import * as operationV2 from './v2/operation-events';
+import * as outcomeV2 from './v2/outcome-events';
+import { TASKING_EVENT_V2_SCHEMAS } from './v2/tasking-events';
+import { DDTRO_REFUSED_V2, DDTRO_REFUSED_V2_SCHEMA } from './v2/intelligence-events';
 import { FieldError, checkSchema } from '../validation';
 
-/** One schema per event type and version: producers and consumers validate against the same. */
+/**
+ * One schema per event type and version: producers and consumers validate against the same.
+ * Old versions stay, so retained topics still replay.
+ */
 const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
   (
     [
@@ -16,6 +23,11 @@ const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
       [outcome.OUTCOME_RETRACTED, outcome.OUTCOME_RETRACTED_V1_SCHEMA],
       ...TASKING_EVENT_SCHEMAS,
       ...INTELLIGENCE_EVENT_SCHEMAS,
+      [operationV2.OPERATION_REOPENED_V2, operationV2.OPERATION_REOPENED_V2_SCHEMA],
+      [outcomeV2.OUTCOME_RECORDED_V2, outcomeV2.OUTCOME_RECORDED_V2_SCHEMA],
+      [outcomeV2.OUTCOME_RETRACTED_V2, outcomeV2.OUTCOME_RETRACTED_V2_SCHEMA],
+      ...TASKING_EVENT_V2_SCHEMAS,
+      [DDTRO_REFUSED_V2, DDTRO_REFUSED_V2_SCHEMA],
     ] as const
   ).map(([kind, schema]) => [`${kind.type}@${kind.version}`, schema]),
 );

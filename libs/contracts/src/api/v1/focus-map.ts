@@ -8,10 +8,16 @@ export interface FocusMapForce {
   outcomes: Tally;
 }
 
-/** `GET /api/v1/operations/{id}/focus-map`: every force (43 + BTP) present. */
+/** A force beyond the caller's read scope: whether it is a focus force, no figures. */
+export type WithheldFocusMapForce = Pick<FocusMapForce, 'focusForce'>;
+
+/**
+ * `GET /api/v1/operations/{id}/focus-map`: every force (43 + BTP) present; the figures of
+ * forces beyond the caller's read scope withheld.
+ */
 export interface FocusMap {
   operationId: string;
   asOf: string;
   focusLines: string[];
-  forces: Record<string, FocusMapForce>;
+  forces: Record<string, FocusMapForce | WithheldFocusMapForce>;
 }

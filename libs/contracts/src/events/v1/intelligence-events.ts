@@ -143,7 +143,8 @@ const lineChanged = (id: string) =>
     ],
   );
 
-const ddtro = (id: string) =>
+/** An order's event payload schema; a refusal's `reason` travels only in version 1 (see v2). */
+export const ddtroEventSchema = (id: string, withReason = true) =>
   object(
     id,
     {
@@ -154,7 +155,7 @@ const ddtro = (id: string) =>
       status: { type: 'string', enum: DDTRO_STATUSES },
       at: dateTime,
       providerDeadline: dateTime,
-      reason: { type: 'string', minLength: 1 },
+      ...(withReason && { reason: { type: 'string', minLength: 1 } }),
     },
     ['ddtroId', 'lineId', 'batchId', 'seq', 'status', 'at'],
   );
@@ -178,11 +179,11 @@ export const INTELLIGENCE_EVENT_SCHEMAS: [{ type: string; version: number }, obj
       ['alertId', 'seq', 'kind', 'forces', 'regions', 'lineIds'],
     ),
   ],
-  [DDTRO_APPLIED, ddtro('ddtro.applied.v1')],
-  [DDTRO_GRANTED, ddtro('ddtro.granted.v1')],
-  [DDTRO_PROVIDER_ACTIONED, ddtro('ddtro.provider-actioned.v1')],
-  [DDTRO_REFUSED, ddtro('ddtro.refused.v1')],
-  [DDTRO_PROVIDER_OVERDUE, ddtro('ddtro.provider-overdue.v1')],
+  [DDTRO_APPLIED, ddtroEventSchema('ddtro.applied.v1')],
+  [DDTRO_GRANTED, ddtroEventSchema('ddtro.granted.v1')],
+  [DDTRO_PROVIDER_ACTIONED, ddtroEventSchema('ddtro.provider-actioned.v1')],
+  [DDTRO_REFUSED, ddtroEventSchema('ddtro.refused.v1')],
+  [DDTRO_PROVIDER_OVERDUE, ddtroEventSchema('ddtro.provider-overdue.v1')],
   [
     DDTRO_REPLACEMENT_NUMBER,
     object(

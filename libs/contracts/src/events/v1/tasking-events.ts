@@ -83,7 +83,8 @@ const position = {
   },
 } as const;
 
-function schema(
+/** A tasking event's payload schema: the common fields plus the type's own. */
+export function taskingEventSchema(
   kind: { type: string; version: number },
   extra: Record<string, object> = {},
   required: string[] = [],
@@ -117,31 +118,50 @@ function schema(
   };
 }
 
-const issue = { issueSeq: positive, issuedAt: dateTime, acknowledgeWithinMinutes: positive };
-const issueRequired = ['issueSeq', 'issuedAt', 'acknowledgeWithinMinutes'];
+export const TASKING_ISSUE_FIELDS = {
+  issueSeq: positive,
+  issuedAt: dateTime,
+  acknowledgeWithinMinutes: positive,
+};
+export const TASKING_ISSUE_REQUIRED = ['issueSeq', 'issuedAt', 'acknowledgeWithinMinutes'];
 
 /** One payload schema per tasking event type, version 1. */
 export const TASKING_EVENT_SCHEMAS: [{ type: string; version: number }, object][] = [
   [
     TASKING_ISSUED,
-    schema(TASKING_ISSUED, { ...issue, action: text, lineId: text }, [...issueRequired, 'action']),
-  ],
-  [TASKING_ACKNOWLEDGED, schema(TASKING_ACKNOWLEDGED, { note: text })],
-  [TASKING_STARTED, schema(TASKING_STARTED, { note: text })],
-  [
-    TASKING_COMPLETED,
-    schema(TASKING_COMPLETED, { note: text, outcomeIds: { type: 'array', items: uuid } }, [
-      'outcomeIds',
+    taskingEventSchema(TASKING_ISSUED, { ...TASKING_ISSUE_FIELDS, action: text, lineId: text }, [
+      ...TASKING_ISSUE_REQUIRED,
+      'action',
     ]),
   ],
-  [TASKING_DECLINED, schema(TASKING_DECLINED, { reason: text }, ['reason'])],
-  [TASKING_CANCELLED, schema(TASKING_CANCELLED, { reason: text })],
-  [TASKING_REASSIGNED, schema(TASKING_REASSIGNED, { ...issue, reason: text }, issueRequired)],
-  [TASKING_REMINDER_DUE, schema(TASKING_REMINDER_DUE, { issueSeq: positive }, ['issueSeq'])],
-  [TASKING_OVERDUE, schema(TASKING_OVERDUE, { issueSeq: positive }, ['issueSeq'])],
+  [TASKING_ACKNOWLEDGED, taskingEventSchema(TASKING_ACKNOWLEDGED, { note: text })],
+  [TASKING_STARTED, taskingEventSchema(TASKING_STARTED, { note: text })],
+  [
+    TASKING_COMPLETED,
+    taskingEventSchema(
+      TASKING_COMPLETED,
+      { note: text, outcomeIds: { type: 'array', items: uuid } },
+      ['outcomeIds'],
+    ),
+  ],
+  [TASKING_DECLINED, taskingEventSchema(TASKING_DECLINED, { reason: text }, ['reason'])],
+  [TASKING_CANCELLED, taskingEventSchema(TASKING_CANCELLED, { reason: text })],
+  [
+    TASKING_REASSIGNED,
+    taskingEventSchema(
+      TASKING_REASSIGNED,
+      { ...TASKING_ISSUE_FIELDS, reason: text },
+      TASKING_ISSUE_REQUIRED,
+    ),
+  ],
+  [
+    TASKING_REMINDER_DUE,
+    taskingEventSchema(TASKING_REMINDER_DUE, { issueSeq: positive }, ['issueSeq']),
+  ],
+  [TASKING_OVERDUE, taskingEventSchema(TASKING_OVERDUE, { issueSeq: positive }, ['issueSeq'])],
   [
     TASKING_ESCALATED,
-    schema(TASKING_ESCALATED, { issueSeq: positive, escalatedTo: { const: 'nclcc' } }, [
+    taskingEventSchema(TASKING_ESCALATED, { issueSeq: positive, escalatedTo: { const: 'nclcc' } }, [
       'issueSeq',
       'escalatedTo',
     ]),

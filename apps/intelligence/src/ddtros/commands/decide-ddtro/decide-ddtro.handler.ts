@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   DDTRO_GRANTED,
   DDTRO_PROVIDER_ACTIONED,
-  DDTRO_REFUSED,
+  DDTRO_REFUSED_V2,
   Ddtro,
   DdtroDecision,
   DdtroStatus,
@@ -26,7 +26,7 @@ const TABLE: Record<
 > = {
   grant: { from: 'applied', to: 'granted', event: DDTRO_GRANTED },
   actioned: { from: 'granted', to: 'provider-actioned', event: DDTRO_PROVIDER_ACTIONED },
-  refuse: { from: 'applied', to: 'refused', event: DDTRO_REFUSED },
+  refuse: { from: 'applied', to: 'refused', event: DDTRO_REFUSED_V2 },
 };
 
 /**

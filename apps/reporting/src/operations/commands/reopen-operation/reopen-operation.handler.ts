@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OPERATION_REOPENED, Operation, OperationReopenedV1 } from '@intensify/contracts';
+import { OPERATION_REOPENED_V2, Operation, OperationReopenedV2 } from '@intensify/contracts';
 import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { lockOperation } from '../../open-operation';
 import { OperationEntity } from '../../operation.entity';
@@ -23,10 +23,10 @@ export class ReopenOperationHandler implements ICommandHandler<ReopenOperationCo
       op.closedAt = null;
       op.reopenReason = reason;
       await ctx.m.update(OperationEntity, { id: op.id }, { closedAt: null, reopenReason: reason });
-      const payload: OperationReopenedV1 = { operationId: op.id, reason };
+      const payload: OperationReopenedV2 = { operationId: op.id };
       await recordChanges(ctx, [
         {
-          kind: OPERATION_REOPENED,
+          kind: OPERATION_REOPENED_V2,
           aggregateId: op.id,
           payload,
           audit: { operationId: op.id, details: { reason } },

@@ -1,6 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OUTCOME_RECORDED, OutcomeChangeAccepted, OutcomeRecordedV1 } from '@intensify/contracts';
+import {
+  OUTCOME_RECORDED_V2,
+  OutcomeChangeAccepted,
+  outcomeFigures,
+  OutcomeRecordedV2,
+} from '@intensify/contracts';
 import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { fingerprint } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
@@ -73,16 +78,16 @@ export class CorrectOutcomeHandler implements ICommandHandler<
         correlationId,
         recordedAt: now,
       });
-      const payload: OutcomeRecordedV1 = {
+      const payload: OutcomeRecordedV2 = {
         outcomeId: row.id,
         operationId: row.operationId,
         version,
-        current: replacement,
-        previous: row.current,
+        current: outcomeFigures(replacement),
+        previous: outcomeFigures(row.current),
       };
       await recordChanges(ctx, [
         {
-          kind: OUTCOME_RECORDED,
+          kind: OUTCOME_RECORDED_V2,
           aggregateId: row.id,
           occurredAt: replacement.occurredAt,
           payload,

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OUTCOME_RETRACTED, OutcomeRetractedV1 } from '@intensify/contracts';
+import { OUTCOME_RETRACTED_V2, outcomeFigures, OutcomeRetractedV2 } from '@intensify/contracts';
 import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { lockOpenOperation } from '../../../operations/open-operation';
 import { lockOutcomeInScope } from '../../locked-outcome';
@@ -36,16 +36,15 @@ export class RetractOutcomeHandler implements ICommandHandler<
           updatedAt: now,
         },
       );
-      const payload: OutcomeRetractedV1 = {
+      const payload: OutcomeRetractedV2 = {
         outcomeId: row.id,
         operationId: row.operationId,
         version: row.version,
-        previous: row.current,
-        reason,
+        previous: outcomeFigures(row.current),
       };
       await recordChanges(ctx, [
         {
-          kind: OUTCOME_RETRACTED,
+          kind: OUTCOME_RETRACTED_V2,
           aggregateId: row.id,
           payload,
           audit: {
