@@ -6,3 +6,5 @@ export * from './bootstrap';
 export * from './health';
 export * from './health.module';
 export * from './metrics';
+export * from './internal-service-env';
+export * from './metrics-listener';
