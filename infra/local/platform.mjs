@@ -3,6 +3,8 @@
 //   node infra/local/platform.mjs start   the platform, no data
 //   node infra/local/platform.mjs demo    the platform plus a demo week, with its board URL
 import { execSync, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +41,7 @@ const demoEnv =
     ? { TASKING_MINUTE_MS: String(Math.max(1, Math.round(demoDurationMs / (7 * 24 * 60)))) }
     : {};
 const gatewayUrl = `http://127.0.0.1:${port}`;
+const credentialEnv = serviceKeys();
 const children = SERVICES.map(startService);
 let stopping = false;
 
@@ -50,6 +53,7 @@ console.log(`\nIntensify is running:
   API docs   ${gatewayUrl}/api/docs
   OpenAPI    ${gatewayUrl}/api/v1/openapi.json
   Health     ${gatewayUrl}/api/v1/health
+  Metrics    http://127.0.0.1:${process.env.METRICS_PORT ?? port + 1000}/metrics (each service: its port + 1000)
   Reporting  ${gatewayUrl}/report
   Taskings   ${gatewayUrl}/taskings
   Board      ${gatewayUrl}/board
@@ -60,7 +64,7 @@ if (mode === 'demo') await seedDemo();
 function startService(name) {
   const child = spawn(process.execPath, [join(root, 'dist/apps', name, 'src/main.js')], {
     cwd: root,
-    env: { AUTH_MODE: 'dev', ...demoEnv, ...process.env },
+    env: { AUTH_MODE: 'dev', ...demoEnv, ...credentialEnv, ...process.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `\x1b[${COLOURS[name]}m${name.padEnd(11)}\x1b[0m|`;
@@ -75,6 +79,23 @@ function startService(name) {
     stopAll(1);
   });
   return child;
+}
+
+/**
+ * Internal calls carry credentials signed with an Ed25519 key pair. Unless both halves are set,
+ * each run makes its own pair and gives it to every service; the private half is also written
+ * to .local/ for `npm run projections:rebuild` against this run.
+ */
+function serviceKeys() {
+  if (process.env.SERVICE_SIGNING_KEY && process.env.SERVICE_VERIFY_KEY) return {};
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const signingKey = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  mkdirSync(join(root, '.local'), { recursive: true });
+  writeFileSync(join(root, '.local', 'service-signing-key.pem'), signingKey, { mode: 0o600 });
+  return {
+    SERVICE_SIGNING_KEY: signingKey,
+    SERVICE_VERIFY_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 /** Pino writes JSON lines; show level and message, keep anything else as it came. */

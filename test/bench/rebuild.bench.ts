@@ -287,6 +287,7 @@ describe(`rebuild rate: ${EVENTS} events replayed into fresh read models`, () =>
         DATABASE_URL: databaseUrl,
         REDIS_PREFIX: `${prefix}redis`,
         PROJECTIONS_PORT: String(await freePort()),
+        PROJECTIONS_METRICS_PORT: '0',
       },
       env.logDir,
     );

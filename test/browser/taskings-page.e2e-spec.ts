@@ -1,7 +1,7 @@
 import { Browser, Locator, Page } from 'playwright-core';
-import { encodeActor, INTERNAL_HEADERS } from '@intensify/contracts';
 import { api, tokenFor } from '../support/api';
 import { BrowserSession, launchBrowser, newSession, screenshot } from '../support/browser';
+import { callInternal, credentialFor } from '../support/internal-call';
 import { runEnv } from '../support/run-env';
 import { platformHealthy, startService, stopService } from '../support/service-restarts';
 import { GREATER_MANCHESTER, hoursAgo, MERSEYSIDE, MET, report } from '../support/scenario';
@@ -330,19 +330,17 @@ describe('taskings page', () => {
     await stopService('gateway', 'SIGTERM');
     await northWest.locator('#live-state[data-state="reconnecting"]').waitFor();
     await screenshot(northWest, 'taskings-08-reconnecting');
-    const acknowledged = await fetch(
-      `${runEnv().taskingUrl}/internal/taskings/${mine}/acknowledge`,
+    const acknowledged = await callInternal(
+      'tasking',
+      'POST',
+      `/internal/taskings/${mine}/acknowledge`,
       {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [INTERNAL_HEADERS.actor]: encodeActor({
-            sub: 'nw-coordinator',
-            role: 'regional',
-            region: NORTH_WEST,
-          }),
-        },
-        body: '{}',
+        credential: await credentialFor('tasking', {
+          sub: 'nw-coordinator',
+          role: 'regional',
+          region: NORTH_WEST,
+        }),
+        body: {},
       },
     );
     expect(acknowledged.status).toBe(200);

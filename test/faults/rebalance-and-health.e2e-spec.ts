@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { freePort, waitFor } from '@intensify/testing';
 import { api } from '../support/api';
+import { credentialFor } from '../support/internal-call';
 import { runEnv } from '../support/run-env';
 import { reportStream } from '../support/resilient-client';
 import { board, createActiveWeek, hoursAgo, MERSEYSIDE, MET, report } from '../support/scenario';
@@ -21,7 +22,12 @@ describe('a second projections instance joining and leaving the group', () => {
     await midwayDone;
     // Let the newcomer take partitions, then take it away again while reports still arrive.
     await waitFor(
-      () => fetch(`http://127.0.0.1:${port}/internal/health`).then((r) => r.status),
+      async () =>
+        (
+          await fetch(`http://127.0.0.1:${port}/internal/health`, {
+            headers: { authorization: `Bearer ${await credentialFor('projections')}` },
+          })
+        ).status,
       (s) => s === 200,
       {
         timeoutMs: 60_000,

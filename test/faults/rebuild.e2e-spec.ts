@@ -80,7 +80,11 @@ describe('rebuilding the read models', () => {
         reads.push((await api('GET', `/api/v1/operations/${op.id}/board`, { token })).status);
     })();
     const { stdout } = await run(process.execPath, [CLI], {
-      env: { ...process.env, PROJECTIONS_URL: runEnv().projectionsUrl },
+      env: {
+        ...process.env,
+        PROJECTIONS_URL: runEnv().projectionsUrl,
+        SERVICE_SIGNING_KEY: runEnv().platformEnv.SERVICE_SIGNING_KEY,
+      },
       timeout: 120_000,
     });
     reading = false;

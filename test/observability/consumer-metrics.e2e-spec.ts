@@ -1,12 +1,13 @@
 import { consumerGroup, TopicKey, topics } from '@intensify/contracts';
-import { runEnv, RunEnv } from '../support/run-env';
+import { ServiceName } from '@intensify/testing';
+import { runEnv } from '../support/run-env';
 
 /** Each service's consumer (all built on the shared host) and a topic it reads. */
-const CONSUMERS: [service: keyof RunEnv, group: string, topic: TopicKey][] = [
-  ['reportingUrl', 'reporting.focus-forces.v1', 'intelligence'],
-  ['taskingUrl', 'tasking.deadlines.v1', 'taskings'],
-  ['intelligenceUrl', 'intelligence.ddtro-deadlines.v1', 'intelligence'],
-  ['projectionsUrl', 'projections.board.v1', 'outcomes'],
+const CONSUMERS: [service: ServiceName, group: string, topic: TopicKey][] = [
+  ['reporting', 'reporting.focus-forces.v1', 'intelligence'],
+  ['tasking', 'tasking.deadlines.v1', 'taskings'],
+  ['intelligence', 'intelligence.ddtro-deadlines.v1', 'intelligence'],
+  ['projections', 'projections.board.v1', 'outcomes'],
 ];
 
 async function series(url: string, metric: string): Promise<string[]> {
@@ -20,7 +21,7 @@ describe('consumer metrics', () => {
     '%s shows the lag of every partition its group %s reads, and the events it applied',
     async (service, group, topic) => {
       const env = runEnv();
-      const url = env[service] as string;
+      const url = env.metricsUrls[service];
       const groupLabel = `group="${consumerGroup(env.topicPrefix, group)}"`;
       const spec = topics(env.topicPrefix)[topic];
 

@@ -17,19 +17,19 @@ describe('Prometheus metrics', () => {
     await api('GET', `/api/v1/operations/${op.id}/board`);
 
     const env = runEnv();
-    const gateway = await scrape(env.gatewayUrl);
+    const gateway = await scrape(env.metricsUrls.gateway);
     expect(gateway).toMatch(
       /intensify_http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/operations\/:operationId\/outcomes"[^}]*status="202"[^}]*\} [1-9]/,
     );
     expect(gateway).toMatch(/process_resident_memory_bytes\{service="gateway"\} \d+/);
 
-    const reporting = await scrape(env.reportingUrl);
+    const reporting = await scrape(env.metricsUrls.reporting);
     expect(reporting).toMatch(/intensify_outbox_backlog\{[^}]*schema="reporting"[^}]*\} \d+/);
     expect(reporting).toMatch(
       /intensify_outbox_published_total\{[^}]*schema="reporting"[^}]*\} [1-9]/,
     );
 
-    const projections = await scrape(env.projectionsUrl);
+    const projections = await scrape(env.metricsUrls.projections);
     expect(projections).toMatch(
       /intensify_consumer_events_applied_total\{[^}]*group="[^"]*projections.board.v1"[^}]*\} [1-9]/,
     );

@@ -15,7 +15,13 @@ export async function gatewayExit(
 ): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/gateway/src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...runEnv().platformEnv, PORT: String(await freePort()), ...env },
+    env: {
+      ...process.env,
+      ...runEnv().platformEnv,
+      PORT: String(await freePort()),
+      METRICS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -4,7 +4,14 @@ import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { pgClientConfig } from '../../libs/persistence/src/pg-ssl';
 import { readDatabaseSsl } from '../../libs/runtime/src/database-ssl-env';
-import { freePort, PlatformProcesses, waitFor } from '../../libs/testing/src';
+import { generateServiceKeyPair } from '../../libs/auth/src/service-credentials/service-keys';
+import {
+  freePort,
+  METRICS_PORT_VARIABLES,
+  PlatformProcesses,
+  SERVICES,
+  waitFor,
+} from '../../libs/testing/src';
 import { publishRunEnv, runEnvFile, RunEnv } from './run-env';
 
 const ROOT = join(__dirname, '..', '..');
@@ -22,8 +29,10 @@ export default async function globalSetup(): Promise<void> {
   // Held until the services connect: another run's clean-up drops databases nobody is using.
   const claim = await claimDatabase(base, `intensify_test_${runId}`);
 
-  const [gatewayPort, reportingPort, projectionsPort, taskingPort, intelligencePort] =
-    await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  // Every port at once, so no two of them can be the same.
+  const [gatewayPort, reportingPort, projectionsPort, taskingPort, intelligencePort, ...more] =
+    await Promise.all(Array.from({ length: 5 + SERVICES.length }, freePort));
+  const metricsPorts = Object.fromEntries(SERVICES.map((s, i) => [s, more[i]]));
   const logDir = join(ROOT, 'test', 'artifacts', 'logs', runId);
   const env: RunEnv = {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
@@ -31,6 +40,9 @@ export default async function globalSetup(): Promise<void> {
     projectionsUrl: `http://127.0.0.1:${projectionsPort}`,
     taskingUrl: `http://127.0.0.1:${taskingPort}`,
     intelligenceUrl: `http://127.0.0.1:${intelligencePort}`,
+    metricsUrls: Object.fromEntries(
+      SERVICES.map((s) => [s, `http://127.0.0.1:${metricsPorts[s]}`]),
+    ) as RunEnv['metricsUrls'],
     databaseUrl,
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
@@ -40,6 +52,8 @@ export default async function globalSetup(): Promise<void> {
     platformEnv: {},
     pids: {},
   };
+  // One key pair per run: the gateway (and the tests) sign internal calls, the services verify.
+  const keys = generateServiceKeyPair();
   env.platformEnv = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -65,6 +79,11 @@ export default async function globalSetup(): Promise<void> {
     BOARD_PUSH_INTERVAL_MS: '100',
     // Short enough for a test to see health fail while Kafka is down.
     OUTBOX_STALL_MS: '3000',
+    SERVICE_SIGNING_KEY: keys.signingKey,
+    SERVICE_VERIFY_KEY: keys.verifyKey,
+    ...Object.fromEntries(
+      SERVICES.map((s) => [METRICS_PORT_VARIABLES[s], String(metricsPorts[s])]),
+    ),
   };
   const file = runEnvFile(runId);
   mkdirSync(dirname(file), { recursive: true });

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ServiceName } from '../../libs/testing/src';
 
 /** What global setup started for this run, shared with the test files. */
 export interface RunEnv {
@@ -8,6 +9,8 @@ export interface RunEnv {
   projectionsUrl: string;
   taskingUrl: string;
   intelligenceUrl: string;
+  /** Each service's `/metrics` listener, apart from its API port. */
+  metricsUrls: Record<ServiceName, string>;
   databaseUrl: string;
   redisUrl: string;
   kafkaBrokers: string;

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { PlatformProcesses, ServiceName, waitFor } from '@intensify/testing';
+import {
+  METRICS_PORT_VARIABLES,
+  PlatformProcesses,
+  ServiceName,
+  waitFor,
+} from '@intensify/testing';
 import { api } from './api';
 import { runEnv, updateRunEnv } from './run-env';
 
@@ -30,7 +35,8 @@ export async function stopService(
 
 /**
  * Starts the service again with the run's settings and records its pid for the teardown. With
- * `as`, it starts another instance beside the running one (its own port, the same group).
+ * `as`, it starts another instance beside the running one (its own port, the same group, no
+ * `/metrics` listener unless `env` gives it a port).
  */
 export function startService(
   name: ServiceName,
@@ -38,10 +44,12 @@ export function startService(
   env: Record<string, string> = {},
 ): void {
   const run = runEnv();
-  const child = new PlatformProcesses(ROOT, { ...run.platformEnv, ...env }, run.logDir).start(
-    name,
-    as,
-  );
+  const beside = as === name ? {} : { [METRICS_PORT_VARIABLES[name]]: '0' };
+  const child = new PlatformProcesses(
+    ROOT,
+    { ...run.platformEnv, ...beside, ...env },
+    run.logDir,
+  ).start(name, as);
   child.unref();
   updateRunEnv((e) => (e.pids[as] = child.pid!));
 }

@@ -1,4 +1,16 @@
-import { COMMON_ENV, CommonEnv, EnvSpec, int, oneOf, readEnv, str, url } from '@intensify/runtime';
+import { KeyObject } from 'node:crypto';
+import {
+  COMMON_ENV,
+  CommonEnv,
+  EnvSpec,
+  int,
+  metricsPort,
+  oneOf,
+  readEnv,
+  signingKey,
+  str,
+  url,
+} from '@intensify/runtime';
 import {
   AuthSettings,
   checkAuthSettings,
@@ -10,6 +22,8 @@ export interface GatewayEnv extends CommonEnv, AuthSettings {
   PORT: number;
   /** The address the gateway listens on; dev sign-in needs a loopback one. */
   HOST: string;
+  /** Unset: PORT + 1000; 0: no metrics listener. */
+  METRICS_PORT?: number;
   AUTH_CLAIM_ROLE: string;
   AUTH_CLAIM_REGION: string;
   AUTH_CLAIM_FORCE: string;
@@ -22,6 +36,8 @@ export interface GatewayEnv extends CommonEnv, AuthSettings {
   TASKING_URL: string;
   INTELLIGENCE_URL: string;
   UPSTREAM_TIMEOUT_MS: number;
+  /** Signs the credential every internal call carries. */
+  SERVICE_SIGNING_KEY: KeyObject;
   /** Minimum gap between two pushes of one board on its stream. */
   BOARD_PUSH_INTERVAL_MS: number;
   /** Headless Chromium that renders the week's summary as PDF. */
@@ -37,6 +53,7 @@ const gatewaySpec = (source: NodeJS.ProcessEnv): EnvSpec<GatewayEnv> => ({
   ...COMMON_ENV,
   PORT: int(3000, 1, 65535),
   HOST: str('127.0.0.1'),
+  METRICS_PORT: metricsPort,
   AUTH_MODE: oneOf(['dev', 'oidc'] as const, isLocalDevelopment(source.NODE_ENV) ? 'dev' : 'oidc'),
   AUTH_DEV_SECRET: optional,
   AUTH_ISSUER: optionalUrl,
@@ -53,6 +70,7 @@ const gatewaySpec = (source: NodeJS.ProcessEnv): EnvSpec<GatewayEnv> => ({
   TASKING_URL: url('http://127.0.0.1:3103'),
   INTELLIGENCE_URL: url('http://127.0.0.1:3104'),
   UPSTREAM_TIMEOUT_MS: int(10_000, 100, 120_000),
+  SERVICE_SIGNING_KEY: signingKey,
   BOARD_PUSH_INTERVAL_MS: int(250, 0, 10_000),
   CHROMIUM_PATH: str('/usr/bin/chromium'),
 });

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   await startService(GatewayModule, {
     port: env.PORT,
     host: env.HOST,
+    metricsPort: env.METRICS_PORT,
     jsonLimit: '256kb',
     configure: (app) => {
       // CSV returns are larger than any JSON body; their own limit is documented with the import.

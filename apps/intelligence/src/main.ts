@@ -9,7 +9,13 @@ async function main(): Promise<void> {
   const { IntelligenceModule } = await import('./intelligence.module');
   const { startService } = await import('@intensify/runtime');
   // A monthly return travels as JSON text of up to 2 MiB.
-  await startService(IntelligenceModule, { port: env.INTELLIGENCE_PORT, jsonLimit: '4mb' });
+  await startService(IntelligenceModule, {
+    port: env.INTELLIGENCE_PORT,
+    host: env.HOST,
+    metricsPort: env.INTELLIGENCE_METRICS_PORT,
+    credentials: { audience: 'intelligence', verifyKey: env.SERVICE_VERIFY_KEY },
+    jsonLimit: '4mb',
+  });
 }
 
 main().catch((e) => {

@@ -7,7 +7,12 @@ async function main(): Promise<void> {
   await ensureDatabaseAndSchema(env.DATABASE_URL, SCHEMA);
   const { ProjectionsModule } = await import('./projections.module');
   const { startService } = await import('@intensify/runtime');
-  await startService(ProjectionsModule, { port: env.PROJECTIONS_PORT });
+  await startService(ProjectionsModule, {
+    port: env.PROJECTIONS_PORT,
+    host: env.HOST,
+    metricsPort: env.PROJECTIONS_METRICS_PORT,
+    credentials: { audience: 'projections', verifyKey: env.SERVICE_VERIFY_KEY },
+  });
 }
 
 main().catch((e) => {

@@ -8,7 +8,13 @@ async function main(): Promise<void> {
   // Imported after the database exists: the module reads its environment when loaded.
   const { ReportingModule } = await import('./reporting.module');
   const { startService } = await import('@intensify/runtime');
-  await startService(ReportingModule, { port: env.REPORTING_PORT, jsonLimit: '64mb' });
+  await startService(ReportingModule, {
+    port: env.REPORTING_PORT,
+    host: env.HOST,
+    metricsPort: env.REPORTING_METRICS_PORT,
+    credentials: { audience: 'reporting', verifyKey: env.SERVICE_VERIFY_KEY },
+    jsonLimit: '64mb',
+  });
 }
 
 main().catch((e) => {

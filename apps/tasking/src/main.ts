@@ -8,7 +8,13 @@ async function main(): Promise<void> {
   // Imported after the database exists: the module reads its environment when loaded.
   const { TaskingModule } = await import('./tasking.module');
   const { startService } = await import('@intensify/runtime');
-  await startService(TaskingModule, { port: env.TASKING_PORT, jsonLimit: '1mb' });
+  await startService(TaskingModule, {
+    port: env.TASKING_PORT,
+    host: env.HOST,
+    metricsPort: env.TASKING_METRICS_PORT,
+    credentials: { audience: 'tasking', verifyKey: env.SERVICE_VERIFY_KEY },
+    jsonLimit: '1mb',
+  });
 }
 
 main().catch((e) => {

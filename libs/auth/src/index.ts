@@ -4,3 +4,4 @@ export * from './token.service';
 export * from './public.decorator';
 export * from './internal-actor.decorator';
 export * from './oidc-discovery';
+export * from './service-credentials';

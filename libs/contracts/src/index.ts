@@ -7,3 +7,4 @@ export * from './internal/internal-api';
 export * from './internal/internal-requests';
 export * from './internal/route';
 export * from './internal/routes';
+export * from './internal/service-credential';

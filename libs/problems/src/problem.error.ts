@@ -3,6 +3,7 @@ import { ErrorCode, FieldError, Problem } from '@intensify/contracts';
 const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
   unauthorized: 'Authentication required',
+  unauthenticated: 'A valid service credential is required',
   forbidden_scope: 'Not allowed in your role or scope',
   not_found: 'Not found',
   idempotency_conflict: 'Idempotency key already used for a different request',
@@ -19,6 +20,7 @@ const TITLES: Record<ErrorCode, string> = {
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthorized: 401,
+  unauthenticated: 401,
   forbidden_scope: 403,
   not_found: 404,
   idempotency_conflict: 409,

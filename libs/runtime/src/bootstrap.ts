@@ -1,13 +1,24 @@
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { KeyObject } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
+import { ServiceCredentialGuard, ServiceCredentialVerifier } from '@intensify/auth';
 import { ProblemFilter } from '@intensify/problems';
 import { httpMetrics } from './metrics';
+import { serveMetrics } from './metrics-listener';
+
+/** Where `/metrics` listens when no port is set: the API port plus this. */
+export const METRICS_PORT_OFFSET = 1000;
 
 export interface ServiceOptions {
   port: number;
+  /** The address the API and metrics listeners bind; loopback unless set. */
   host?: string;
+  /** The `/metrics` listener's port: the API port + 1000 unless set, none when 0. */
+  metricsPort?: number;
+  /** An internal service: every route needs a service credential for this audience. */
+  credentials?: { audience: string; verifyKey: KeyObject };
   /** JSON body limit; the public API says 256 KiB. */
   jsonLimit?: string;
   configure?: (app: NestExpressApplication) => void | Promise<void>;
@@ -18,6 +29,7 @@ export async function startService(
   module: Type,
   options: ServiceOptions,
 ): Promise<NestExpressApplication> {
+  const host = options.host ?? '127.0.0.1';
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
@@ -29,8 +41,19 @@ export async function startService(
   });
   app.use(httpMetrics);
   app.useGlobalFilters(new ProblemFilter());
+  if (options.credentials) {
+    const { audience, verifyKey } = options.credentials;
+    app.useGlobalGuards(
+      new ServiceCredentialGuard(new ServiceCredentialVerifier(audience, verifyKey)),
+    );
+  }
   app.enableShutdownHooks();
   await options.configure?.(app);
-  await app.listen(options.port, options.host ?? '127.0.0.1');
+  await app.listen(options.port, host);
+  const metricsPort = options.metricsPort ?? options.port + METRICS_PORT_OFFSET;
+  if (metricsPort) {
+    const metrics = await serveMetrics(metricsPort, host);
+    app.getHttpServer().once('close', () => metrics.close());
+  }
   return app;
 }

@@ -9,3 +9,5 @@ export * from './metrics';
 export * from './env-files';
 export * from './kafka-security-env';
 export * from './database-ssl-env';
+export * from './internal-service-env';
+export * from './metrics-listener';

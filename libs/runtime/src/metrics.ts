@@ -1,7 +1,6 @@
-import { Controller, DynamicModule, Get, Header, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, register } from 'prom-client';
-import { Public } from '@intensify/auth';
 
 const httpDuration = new Histogram({
   name: 'intensify_http_request_duration_seconds',
@@ -28,24 +27,19 @@ export function onScrape(collector: Collector): void {
   collectors.push(collector);
 }
 
-@Public()
-@Controller('metrics')
-class MetricsController {
-  @Get()
-  @Header('content-type', register.contentType)
-  async metrics(): Promise<string> {
-    // A collector that fails (a server down) must not hide the other figures.
-    await Promise.allSettled(collectors.map((c) => c()));
-    return register.metrics();
-  }
+/** Every figure in Prometheus' text format, after the collectors have run. */
+export async function scrapeMetrics(): Promise<{ contentType: string; text: string }> {
+  // A collector that fails (a server down) must not hide the other figures.
+  await Promise.allSettled(collectors.map((c) => c()));
+  return { contentType: register.contentType, text: await register.metrics() };
 }
 
 @Module({})
 export class MetricsModule {
-  /** `/metrics` in Prometheus' text format, with process metrics (RSS, heap, event loop) labelled by service. */
+  /** Process metrics (RSS, heap, event loop) labelled by service; served by `serveMetrics`. */
   static forService(service: string): DynamicModule {
     register.setDefaultLabels({ service });
     collectDefaultMetrics();
-    return { module: MetricsModule, controllers: [MetricsController] };
+    return { module: MetricsModule };
   }
 }

@@ -6,6 +6,15 @@ import { join } from 'node:path';
 export const SERVICES = ['reporting', 'projections', 'tasking', 'intelligence', 'gateway'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
+/** The variable holding each service's `/metrics` port, as its API port has its own name. */
+export const METRICS_PORT_VARIABLES: Record<ServiceName, string> = {
+  reporting: 'REPORTING_METRICS_PORT',
+  projections: 'PROJECTIONS_METRICS_PORT',
+  tasking: 'TASKING_METRICS_PORT',
+  intelligence: 'INTELLIGENCE_METRICS_PORT',
+  gateway: 'METRICS_PORT',
+};
+
 export interface PlatformEnv {
   [name: string]: string;
 }

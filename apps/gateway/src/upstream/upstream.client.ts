@@ -4,7 +4,6 @@ import {
   Actor,
   AnswerOf,
   AsSent,
-  encodeActor,
   INTERNAL_HEADERS,
   InternalRoute,
   fillTemplate,
@@ -12,6 +11,7 @@ import {
   Problem,
   RouteRequest,
 } from '@intensify/contracts';
+import { ServiceCredentialSigner } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
 
@@ -47,8 +47,10 @@ export type InternalCallArgs<R> =
 @Injectable()
 export class UpstreamClient implements OnModuleDestroy {
   private readonly pools: Record<Service, Pool>;
+  private readonly credentials: ServiceCredentialSigner;
 
   constructor(@Inject(GATEWAY_ENV) private readonly env: GatewayEnv) {
+    this.credentials = new ServiceCredentialSigner('gateway', env.SERVICE_SIGNING_KEY);
     // A kept-alive connection pool per service: far less work per call than fetch().
     const pool = (url: string) =>
       new Pool(new URL(url).origin, { connections: 128, keepAliveTimeout: 30_000 });
@@ -84,10 +86,10 @@ export class UpstreamClient implements OnModuleDestroy {
     path: string,
     c: UpstreamCall = {},
   ): Promise<UpstreamAnswer<T>> {
-    const headers: Record<string, string> = { ...c.headers };
+    const { actor, correlationId } = c;
+    const credential = await this.credentials.credentialFor(service, { actor, correlationId });
+    const headers: Record<string, string> = { ...c.headers, authorization: `Bearer ${credential}` };
     if (c.body !== undefined) headers['content-type'] = 'application/json';
-    if (c.actor) headers[INTERNAL_HEADERS.actor] = encodeActor(c.actor);
-    if (c.correlationId) headers[INTERNAL_HEADERS.correlationId] = c.correlationId;
     if (c.idempotencyKey) headers[INTERNAL_HEADERS.idempotencyKey] = c.idempotencyKey;
     let status: number;
     let text: string;
@@ -108,6 +110,12 @@ export class UpstreamClient implements OnModuleDestroy {
         `The ${service} service did not answer; retry with the same Idempotency-Key`,
       );
     }
+    // The owner refusing the gateway's own credential is a fault here, never the client's.
+    if (status === 401)
+      throw new ProblemError(
+        'internal_error',
+        `The ${service} service refused the gateway's service credential`,
+      );
     const body = text ? JSON.parse(text) : undefined;
     if (status >= 400 && !c.returnErrors) {
       if (body?.code) throw ProblemError.fromProblem(body as Problem);

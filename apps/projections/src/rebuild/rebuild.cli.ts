@@ -1,3 +1,4 @@
+import { readSigningKey, ServiceCredentialSigner } from '@intensify/auth';
 import { RebuildProgress } from './rebuild-progress';
 
 /**
@@ -7,8 +8,22 @@ import { RebuildProgress } from './rebuild-progress';
 const base =
   process.env.PROJECTIONS_URL ?? `http://127.0.0.1:${process.env.PROJECTIONS_PORT ?? 3102}`;
 
-async function call(method: string): Promise<RebuildProgress> {
-  const res = await fetch(`${base}/internal/rebuild`, { method });
+/** The operator's tool signs its calls as any caller of an internal service does. */
+function signer(): ServiceCredentialSigner {
+  const key = process.env.SERVICE_SIGNING_KEY;
+  if (!key) throw new Error('SERVICE_SIGNING_KEY is required to call the projections service');
+  return new ServiceCredentialSigner('projections-rebuild', readSigningKey(key));
+}
+
+async function call(
+  credentials: ServiceCredentialSigner,
+  method: string,
+): Promise<RebuildProgress> {
+  const credential = await credentials.credentialFor('projections');
+  const res = await fetch(`${base}/internal/rebuild`, {
+    method,
+    headers: { authorization: `Bearer ${credential}` },
+  });
   const body = (await res.json()) as RebuildProgress & { detail?: string };
   if (res.status >= 400) throw new Error(`${res.status}: ${body.detail ?? JSON.stringify(body)}`);
   return body;
@@ -21,12 +36,13 @@ function line(p: RebuildProgress): string {
 }
 
 async function main(): Promise<void> {
+  const credentials = signer();
   console.log(`rebuilding read models through ${base}`);
-  let p = await call('POST');
+  let p = await call(credentials, 'POST');
   const tty = process.stdout.isTTY;
   while (!['done', 'failed'].includes(p.phase)) {
     await new Promise((r) => setTimeout(r, 500));
-    p = await call('GET');
+    p = await call(credentials, 'GET');
     process.stdout.write(tty ? `\r${line(p)}` : `${line(p)}\n`);
   }
   process.stdout.write('\n');

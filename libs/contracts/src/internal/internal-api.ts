@@ -1,29 +1,12 @@
 import { Board } from '../api/v1/tally';
-import { Actor } from '../events/envelope';
 
 /**
- * Headers the gateway sets on internal calls to the owning services. The gateway has already
- * authenticated and checked scope; services trust these only on the internal network.
+ * Headers an internal call carries beside its service credential (see service-credential.ts),
+ * which alone says who calls, for whom, under which correlation id.
  */
 export const INTERNAL_HEADERS = {
-  actor: 'x-intensify-actor',
-  correlationId: 'x-correlation-id',
   idempotencyKey: 'idempotency-key',
 } as const;
-
-export function encodeActor(actor: Actor): string {
-  return Buffer.from(JSON.stringify(actor), 'utf8').toString('base64url');
-}
-
-export function decodeActor(header: string | undefined): Actor | null {
-  if (!header) return null;
-  try {
-    const a = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
-    return typeof a?.sub === 'string' && typeof a?.role === 'string' ? (a as Actor) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** What reporting answers when it accepted (202) or replayed (200) an outcome write. */
 export interface OutcomeAccepted {

@@ -16,7 +16,9 @@ export const ERROR_CODES = [
   'service_unavailable',
   'internal_error',
 ] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes only the internal services answer with; the gateway never passes them on. */
+export const INTERNAL_ERROR_CODES = ['unauthenticated'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number] | (typeof INTERNAL_ERROR_CODES)[number];
 
 export interface Problem {
   type: string;
