@@ -152,9 +152,9 @@ async function showBoard({ me, regions, forces, forceMap }) {
     onState(live, since) {
       const status = $('stream-status');
       status.dataset.state = live;
-      status.textContent = live === 'live' ? 'Live' : 'Reconnecting…';
+      status.textContent = STREAM_STATES[live];
       document.body.classList.toggle('stale', live === 'stale');
-      $('stale-warning').hidden = live === 'live';
+      $('stale-warning').hidden = live !== 'stale';
       $('stale-warning').textContent =
         live === 'stale'
           ? `Live updates stopped at ${formatTime(since.toISOString())}. The figures shown may be out of date; reconnecting automatically.`
@@ -163,6 +163,12 @@ async function showBoard({ me, regions, forces, forceMap }) {
   });
   return () => stream.close();
 }
+
+const STREAM_STATES = {
+  live: 'Live',
+  stale: 'Reconnecting…',
+  paused: 'Paused until you sign in again',
+};
 
 async function main() {
   let stop = null;

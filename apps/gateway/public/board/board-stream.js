@@ -28,7 +28,8 @@ export function streamLooksHung({
 
 /**
  * Opens `/board/stream` for the operation and calls `onBoard(board)` on every push,
- * `onState('live' | 'stale', since)` when the connection comes and goes; `serverEvents()`
+ * `onState('live' | 'stale' | 'paused', since)` when the connection comes and goes or waits for
+ * a new sign-in; `serverEvents()`
  * answers the API board's `eventsApplied`, for telling a hung stream from a quiet one;
  * `renewToken()` resolves true once a fresh token is kept after the stream's has expired.
  */
@@ -81,6 +82,7 @@ export function openBoardStream({
       source.close();
       clearTimeout(timer);
       renewing = true;
+      onState('paused', null);
       const renewed = await renewToken();
       renewing = false;
       if (renewed && !closed) connect();

@@ -8,7 +8,7 @@ const MAX_PAUSE_MS = 30_000;
 
 /**
  * Calls `onTaskings(items)` with the whole list in the user's scope on every push and
- * `onState(state)` with `connecting`, `live` or `reconnecting`. Returns a function that stops.
+ * `onState(state)` with `connecting`, `live`, `reconnecting` or `paused` (until signed in again). Returns a function that stops.
  */
 export function watchTaskings(operationId, { onTaskings, onState }) {
   let source = null;
@@ -28,7 +28,7 @@ export function watchTaskings(operationId, { onTaskings, onState }) {
     source.addEventListener('token-expired', async () => {
       // Closed at once, so that EventSource never retries with the expired token.
       source.close();
-      onState('reconnecting');
+      onState('paused');
       if ((await renewSignIn()) && !stopped) open();
     });
     source.addEventListener('error', () => {
