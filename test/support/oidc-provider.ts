@@ -17,6 +17,23 @@ export interface TestClient {
   ttlSeconds?: number;
 }
 
+/** A public client of the pages: the authorization code flow with PKCE, from `origin`. */
+export interface TestPageClient {
+  id: string;
+  origin: string;
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  /** The API its access tokens are for, without the page naming it. */
+  resource: string;
+  ttlSeconds?: number;
+}
+
+/** Page clients, and the claims of each login one may sign in with on the provider's pages. */
+export interface TestPageSignIn {
+  clients: TestPageClient[];
+  accounts: Record<string, Record<string, string>>;
+}
+
 export async function providerKey(kid: string): Promise<ProviderKey> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   return { kid, privateKey, jwk: { ...(await exportJWK(privateKey)), kid, alg: 'RS256' } };
@@ -31,6 +48,7 @@ export class TestOidcProvider {
     readonly port: number,
     private readonly clients: TestClient[],
     private readonly logFile: string,
+    private readonly pages: TestPageSignIn = { clients: [], accounts: {} },
   ) {
     this.issuer = `http://127.0.0.1:${port}`;
   }
@@ -45,6 +63,8 @@ export class TestOidcProvider {
         OIDC_PORT: String(this.port),
         OIDC_KEYS: JSON.stringify([key.jwk]),
         OIDC_CLIENTS: JSON.stringify(this.clients),
+        OIDC_PAGE_CLIENTS: JSON.stringify(this.pages.clients),
+        OIDC_ACCOUNTS: JSON.stringify(this.pages.accounts),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

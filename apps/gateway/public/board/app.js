@@ -1,6 +1,6 @@
 // The live board: signs the viewer in, then shows one week's figures, map, taskings and
 // timeline, kept current by the board stream. All figures come from the API as they are.
-import { ApiError, api, session } from '/common/assets/api.js';
+import { ApiError, api, renewSignIn, session } from '/common/assets/api.js';
 import { failed, setTitle, startPage } from '/common/assets/page-shell.js';
 import { BOARD_ROLES } from '/common/assets/roles.js';
 import { openBoardStream } from './board-stream.js';
@@ -141,6 +141,7 @@ async function showBoard({ me, regions, forces, forceMap }) {
   const stream = openBoardStream({
     operationId,
     token: () => session.token(),
+    renewToken: renewSignIn,
     serverEvents: async () =>
       (await api.get(`/api/v1/operations/${operationId}/board`)).eventsApplied,
     onBoard(board) {
@@ -151,9 +152,9 @@ async function showBoard({ me, regions, forces, forceMap }) {
     onState(live, since) {
       const status = $('stream-status');
       status.dataset.state = live;
-      status.textContent = live === 'live' ? 'Live' : 'Reconnecting…';
+      status.textContent = STREAM_STATES[live];
       document.body.classList.toggle('stale', live === 'stale');
-      $('stale-warning').hidden = live === 'live';
+      $('stale-warning').hidden = live !== 'stale';
       $('stale-warning').textContent =
         live === 'stale'
           ? `Live updates stopped at ${formatTime(since.toISOString())}. The figures shown may be out of date; reconnecting automatically.`
@@ -162,6 +163,12 @@ async function showBoard({ me, regions, forces, forceMap }) {
   });
   return () => stream.close();
 }
+
+const STREAM_STATES = {
+  live: 'Live',
+  stale: 'Reconnecting…',
+  paused: 'Paused until you sign in again',
+};
 
 async function main() {
   let stop = null;

@@ -1,6 +1,7 @@
 // The board's live feed. EventSource retries by itself only while the server answers 200; a
 // refused or broken stream (gateway restarting, network gone) is reopened here, with growing
-// waits, and the page is told at once so it can warn that its figures may be out of date.
+// waits, and the page is told at once so it can warn that its figures may be out of date. A
+// stream the server ended because its token expired is reopened only with a fresh token.
 
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000];
 /** How long a stream may stay quiet before the page asks the API whether it missed changes. */
@@ -27,10 +28,19 @@ export function streamLooksHung({
 
 /**
  * Opens `/board/stream` for the operation and calls `onBoard(board)` on every push,
- * `onState('live' | 'stale', since)` when the connection comes and goes; `serverEvents()`
- * answers the API board's `eventsApplied`, for telling a hung stream from a quiet one.
+ * `onState('live' | 'stale' | 'paused', since)` when the connection comes and goes or waits for
+ * a new sign-in; `serverEvents()`
+ * answers the API board's `eventsApplied`, for telling a hung stream from a quiet one;
+ * `renewToken()` resolves true once a fresh token is kept after the stream's has expired.
  */
-export function openBoardStream({ operationId, token, onBoard, onState, serverEvents }) {
+export function openBoardStream({
+  operationId,
+  token,
+  onBoard,
+  onState,
+  serverEvents,
+  renewToken,
+}) {
   let source;
   let attempt = 0;
   let timer;
@@ -39,6 +49,7 @@ export function openBoardStream({ operationId, token, onBoard, onState, serverEv
   let connectedAt = 0;
   let lastPushAt = null;
   let shownEvents = -1;
+  let renewing = false;
 
   function reconnectLater() {
     source.close();
@@ -66,10 +77,20 @@ export function openBoardStream({ operationId, token, onBoard, onState, serverEv
       onBoard(board);
     });
     source.addEventListener('error', reconnectLater);
+    source.addEventListener('token-expired', async () => {
+      // Closed at once, so that EventSource never retries with the expired token.
+      source.close();
+      clearTimeout(timer);
+      renewing = true;
+      onState('paused', null);
+      const renewed = await renewToken();
+      renewing = false;
+      if (renewed && !closed) connect();
+    });
   }
 
   const watchdog = setInterval(async () => {
-    if (closed || staleSince) return;
+    if (closed || staleSince || renewing) return;
     // The API is asked only once the stream has been quiet for a while after pushing.
     const quiet = lastPushAt !== null && Date.now() - lastPushAt >= WATCH_MS;
     const server = quiet ? await serverEvents().catch(() => null) : null;

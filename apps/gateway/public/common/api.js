@@ -1,12 +1,23 @@
 // Talks to this origin's public API; every failure becomes an ApiError carrying a problem.
 // Shared by the pages: one sign-in per browser tab serves the reporting page and the board.
 
+// sessionStorage, never localStorage: a sign-in lasts as long as its tab.
 const TOKEN_KEY = 'intensify.token';
+const REFRESH_KEY = 'intensify.refresh-token';
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
-  start: (token) => sessionStorage.setItem(TOKEN_KEY, token),
-  end: () => sessionStorage.removeItem(TOKEN_KEY),
+  /** The provider's refresh token, if it gave one, for renewing without leaving the page. */
+  refreshToken: () => sessionStorage.getItem(REFRESH_KEY),
+  start(token, refreshToken) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    if (refreshToken) sessionStorage.setItem(REFRESH_KEY, refreshToken);
+    else sessionStorage.removeItem(REFRESH_KEY);
+  },
+  end() {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(REFRESH_KEY);
+  },
 };
 
 /** A refused or failed request. `problem` is the server's problem+json or one made up here. */
@@ -29,6 +40,19 @@ let onSignedOut = () => {};
 export function whenSignedOut(handler) {
   onSignedOut = handler;
 }
+
+let renew = async () => false;
+
+/** Set by the page shell: how the page signs in afresh when a live stream's token has expired. */
+export function whenTokenExpired(handler) {
+  renew = handler;
+}
+
+/**
+ * For a live stream the server ended with `token-expired`: resolves true once this tab holds
+ * a fresh token for the same user (the stream may reopen), false if the page started over.
+ */
+export const renewSignIn = () => renew();
 
 export async function request(method, path, { json, text, contentType, headers = {} } = {}) {
   const token = session.token();

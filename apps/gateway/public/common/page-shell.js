@@ -1,13 +1,16 @@
 // What every page shares, built here so that no page repeats it: the masthead (product name,
 // the page's title, the main navigation, who is signed in, signing out), the alert line and the
-// development sign-in form. A page's HTML holds only its own content: a <main id="main"> with
+// sign-in (the development form, or the organisation's provider), and signing in again when a
+// live stream's token expires. A page's HTML holds only its own content: a <main id="main"> with
 // a `#workspace` that shows while signed in (alert and sign-in go before it), and any
 // `data-shell-slot="masthead"` element, which moves into the masthead. The page's own parts
 // start in `onSignedIn(me)` and stop in `onSignedOut()`.
-import { ApiError, api, session, whenSignedOut } from './api.js';
+import { ApiError, api, session, whenSignedOut, whenTokenExpired } from './api.js';
 import { el as h } from './dom.js';
 import { expandMarkup } from './markup.js';
 import { showNav } from './nav.js';
+import { mayRenewByRedirect, oidcReady, refreshSignIn, signOutAtProvider } from './oidc.js';
+import { setupOidcSignIn } from './oidc-sign-in.js';
 import { ROLES } from './roles.js';
 import { setupSignIn } from './sign-in.js';
 
@@ -86,10 +89,11 @@ export function setTitle(heading, tab = heading) {
 }
 
 /**
- * Builds the shell, loads the regions and forces, sets up sign-in offering `roles` (in order,
- * the first chosen) and calls `onSignedIn(me)` once signed in. Answers the reference data for
- * the page's own parts and `resume()`, which starts the page when this tab is already signed
- * in (answering whether it was) and else offers the sign-in form.
+ * Builds the shell, loads the regions, forces and how this server signs in, sets up sign-in
+ * (dev: the form offering `roles`, in order, the first chosen; oidc: the provider's sign-in)
+ * and calls `onSignedIn(me)` once signed in. Answers the reference data for the page's own
+ * parts and `resume()`, which starts the page when this tab is already signed in (answering
+ * whether it was) and else offers sign-in.
  */
 export async function startPage({
   roles,
@@ -99,15 +103,18 @@ export async function startPage({
 }) {
   expandMarkup();
   renderShell(signInHeading);
-  const [regions, forces] = await Promise.all([
+  const [regions, forces, auth] = await Promise.all([
     api.get('/api/v1/regions'),
     api.get('/api/v1/forces'),
+    api.get('/api/v1/auth/config'),
   ]);
   const forceNames = new Map(forces.map((f) => [f.code, f.name]));
   const regionNames = new Map(regions.map((r) => [r.code, r.name]));
+  /** Who the page started for, and a stream's pending wait for a fresh token. */
+  let current = null;
+  let renewal = null;
 
-  function showSignedOut(message = '') {
-    onSignedOut();
+  function showSignIn(message) {
     el('workspace').hidden = true;
     el('who').hidden = true;
     showNav(el('main-nav'), null);
@@ -115,15 +122,15 @@ export async function startPage({
     alert(message);
   }
 
-  async function start() {
-    let me;
-    try {
-      me = await api.get('/api/v1/me');
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      if (e.status !== 401) alert(`Signed in, but the page could not start: ${e.problem.detail}`);
-      return false;
-    }
+  function showSignedOut(message = '') {
+    onSignedOut();
+    current = null;
+    renewal?.resolve(false);
+    renewal = null;
+    showSignIn(message);
+  }
+
+  function showSignedIn(me) {
     const scope = me.region
       ? regionNames.get(me.region)
       : me.force
@@ -135,17 +142,58 @@ export async function startPage({
     el('sign-in').hidden = true;
     el('workspace').hidden = false;
     alert('');
+  }
+
+  async function start() {
+    let me;
+    try {
+      me = await api.get('/api/v1/me');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.status !== 401) alert(`Signed in, but the page could not start: ${e.problem.detail}`);
+      return false;
+    }
+    showSignedIn(me);
+    const renewed = renewal;
+    renewal = null;
+    // The same user again: the page's parts carry on and their streams reopen.
+    if (renewed && current && sameUser(current, me)) {
+      renewed.resolve(true);
+      return true;
+    }
+    renewed?.resolve(false);
+    current = me;
     await onSignedIn(me);
     return true;
   }
 
+  const signIn =
+    auth.mode === 'oidc'
+      ? setupOidcSignIn(el('sign-in'), { auth })
+      : setupSignIn(el('sign-in'), { roles, regions, forces, onSignedIn: start });
+
+  /** A stream's token has expired: a refresh token if there is one, else sign in again. */
+  async function renewSignIn() {
+    if (auth.mode === 'oidc' && (await refreshSignIn(auth))) return true;
+    if (renewal) return renewal.done;
+    session.end();
+    showSignIn(SESSION_ENDED);
+    let resolve;
+    const done = new Promise((r) => (resolve = r));
+    renewal = { done, resolve };
+    if (auth.mode === 'oidc' && oidcReady(auth) && mayRenewByRedirect()) await signIn.start();
+    else signIn.focus();
+    return done;
+  }
+
   whenSignedOut(showSignedOut);
-  el('sign-out').addEventListener('click', () => {
+  whenTokenExpired(renewSignIn);
+  el('sign-out').addEventListener('click', async () => {
     session.end();
     showSignedOut('You have signed out.');
-    el('sign-in-sub').focus();
+    signIn.focus();
+    if (auth.mode === 'oidc') await signOutAtProvider(auth);
   });
-  setupSignIn(el('sign-in'), { roles, regions, forces, onSignedIn: start });
   async function resume() {
     if (session.token() && (await start())) return true;
     el('sign-in').hidden = false;
@@ -153,3 +201,8 @@ export async function startPage({
   }
   return { regions, forces, forceNames, regionNames, resume };
 }
+
+const SESSION_ENDED = 'Your session ended; sign in again.';
+
+const sameUser = (a, b) =>
+  a.sub === b.sub && a.role === b.role && a.region === b.region && a.force === b.force;

@@ -45,7 +45,10 @@ function signInForm(roles) {
   );
 }
 
-/** Fills `section` with the sign-in form for `roles`; `onSignedIn()` runs once a token is kept. */
+/**
+ * Fills `section` with the sign-in form for `roles`; `onSignedIn()` runs once a token is kept.
+ * Answers `focus()` for the shell.
+ */
 export function setupSignIn(section, { roles, regions, forces, onSignedIn }) {
   const off = h(
     'p',
@@ -106,4 +109,5 @@ export function setupSignIn(section, { roles, regions, forces, onSignedIn }) {
     await onSignedIn();
   });
   showRole();
+  return { focus: () => sub.focus() };
 }

@@ -16,6 +16,7 @@ const LIVE_STATES = {
   connecting: 'Connecting to live updates…',
   live: 'Live: changes appear as they happen.',
   reconnecting: 'Connection lost: reconnecting…',
+  paused: 'Paused until you sign in again.',
 };
 const option = (value, text) => Object.assign(document.createElement('option'), { value, text });
 

@@ -1,13 +1,14 @@
 // The operation's taskings, live: an EventSource on the tasking stream that reports its state
 // and comes back by itself. EventSource retries a dropped connection on its own; a refused one
 // (closed stream) is retried here, with a growing pause, after checking the sign-in still holds.
-import { api, session } from '/common/assets/api.js';
+// A stream the server ended because its token expired reopens only once signed in afresh.
+import { api, renewSignIn, session } from '/common/assets/api.js';
 
 const MAX_PAUSE_MS = 30_000;
 
 /**
  * Calls `onTaskings(items)` with the whole list in the user's scope on every push and
- * `onState(state)` with `connecting`, `live` or `reconnecting`. Returns a function that stops.
+ * `onState(state)` with `connecting`, `live`, `reconnecting` or `paused` (until signed in again). Returns a function that stops.
  */
 export function watchTaskings(operationId, { onTaskings, onState }) {
   let source = null;
@@ -24,6 +25,12 @@ export function watchTaskings(operationId, { onTaskings, onState }) {
       onState('live');
     });
     source.addEventListener('taskings', (e) => onTaskings(JSON.parse(e.data).items));
+    source.addEventListener('token-expired', async () => {
+      // Closed at once, so that EventSource never retries with the expired token.
+      source.close();
+      onState('paused');
+      if ((await renewSignIn()) && !stopped) open();
+    });
     source.addEventListener('error', () => {
       if (stopped) return;
       onState('reconnecting');

@@ -5,14 +5,15 @@ import { staticPageController } from './static-page.controller';
 /**
  * Web pages served by the gateway: reporting (regional coordinators and force users), taskings
  * (the NCLCC issues and watches, regions and forces respond), the commanders' board, the county
- * lines register and its monthly returns, and
- * `common`, the modules and styles the pages share.
+ * lines register and its monthly returns, `auth`, where the organisation's provider sends a
+ * sign-in or sign-out back, and `common`, the modules and styles the pages share.
  */
 @Module({
   controllers: [
     staticPageController('report'),
     staticPageController('taskings'),
     staticPageController('lines', { returns: 'returns.html' }),
+    staticPageController('auth', { callback: 'callback.html', 'signed-out': 'callback.html' }),
     staticPageController('common'),
     BoardPageController,
   ],
