@@ -6,6 +6,7 @@ import { ERROR_CODES } from './problem';
 import { CSV_COLUMNS, CSV_LIMITS, CSV_REQUIRED_COLUMNS } from './csv-return';
 import { REASON_SCHEMA } from './reporting';
 import { intelligenceComponents, intelligencePaths } from './openapi-intelligence';
+import { accessLogComponents, accessLogPaths } from './openapi-access-log';
 import { errors, idParam, json, pageOf, pageParams, problemResponse, ref } from './openapi-helpers';
 import {
   ISSUE_TASKING_SCHEMA,
@@ -240,6 +241,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
         ...TASKING_COMPONENTS,
         ...BOARD_EXTRA_COMPONENTS,
         ...intelligenceComponents(),
+        ...accessLogComponents(),
       },
     },
     security: [{ bearer: [] }],
@@ -508,6 +510,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, any> {
       },
       ...taskingPaths(),
       ...intelligencePaths(),
+      ...accessLogPaths(),
       '/api/v1/operations/{id}/board': {
         get: {
           summary:
