@@ -33,9 +33,7 @@ export function ensurePurpose() {
   return asking;
 }
 
-/**
- * A modal dialog: the browser keeps focus inside it and closes it on Escape (declined).
- */
+/** A modal dialog: focus stays inside it; Escape or Cancel declines. */
 function askPurpose() {
   const other = h('input', {
     id: 'purpose-other',
@@ -112,6 +110,7 @@ function askPurpose() {
       resolve(answer);
     };
     form.querySelector('button[value=cancel]').onclick = () => finish(null);
+    dialog.addEventListener('keydown', (e) => keepFocusIn(dialog, e));
     // Escape: the dialog's own cancel.
     dialog.addEventListener('cancel', (e) => {
       e.preventDefault();
@@ -137,4 +136,16 @@ function askPurpose() {
     });
     dialog.showModal();
   });
+}
+
+/** Tab and Shift+Tab wrap around inside the dialog rather than leave for the browser's own bar. */
+function keepFocusIn(dialog, e) {
+  if (e.key !== 'Tab') return;
+  const stops = [...dialog.querySelectorAll('input, button')];
+  const [first, last] = [stops[0], stops[stops.length - 1]];
+  const at = document.activeElement;
+  const leaving = e.shiftKey ? at === first || at?.name === first.name : at === last;
+  if (!leaving) return;
+  e.preventDefault();
+  (e.shiftKey ? last : first).focus();
 }
