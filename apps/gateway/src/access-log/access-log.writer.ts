@@ -1,19 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Pool } from 'pg';
+import { AccessLogEntry } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { ACCESS_POOL } from './access-log.pool';
 
-export interface AccessLogRecord {
-  who: { sub: string; role: string; region?: string; force?: string };
-  data: string;
-  route: string;
-  path: string;
-  resourceIds: string[];
-  subjectRefs: string[];
-  purpose: string;
-  correlationId: string;
-  exportKind?: string;
-}
+/** An entry as written: the export's row count follows once the file is written. */
+export type AccessLogRecord = Pick<AccessLogEntry, 'who' | 'purpose' | 'correlationId'> &
+  AccessLogEntry['what'] & { exportKind?: string };
 
 /** Writes entries before the data leaves; a failed write is a 503 so nothing is disclosed. */
 @Injectable()
