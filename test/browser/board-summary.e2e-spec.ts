@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { freePort, waitFor } from '@intensify/testing';
-import { api, tokenFor } from '../support/api';
+import { api, TEST_PURPOSE, tokenFor } from '../support/api';
 import { screenshot, SCREENSHOT_DIR, useBrowserSessions } from '../support/browser';
 import { runEnv } from '../support/run-env';
 import {
@@ -134,7 +134,7 @@ describe('week summary, exports and timeline', () => {
     const res = await fetch(
       `${runEnv().gatewayUrl}/api/v1/operations/${week.id}/board/forces.csv`,
       {
-        headers: { authorization: `Bearer ${nclcc}` },
+        headers: { authorization: `Bearer ${nclcc}`, 'x-purpose': TEST_PURPOSE },
       },
     );
     expect(res.status).toBe(200);
@@ -155,7 +155,7 @@ describe('week summary, exports and timeline', () => {
     const regional = await tokenFor({ role: 'regional', region: 'north-west' });
     const scoped = await fetch(
       `${runEnv().gatewayUrl}/api/v1/operations/${week.id}/board/forces.csv`,
-      { headers: { authorization: `Bearer ${regional}` } },
+      { headers: { authorization: `Bearer ${regional}`, 'x-purpose': TEST_PURPOSE } },
     );
     const scopedRows: Record<string, string>[] = parse(await scoped.text(), { columns: true });
     expect(scopedRows.map((r) => r.region)).toEqual(Array(6).fill('north-west'));
@@ -178,14 +178,14 @@ describe('week summary, exports and timeline', () => {
     });
     expect(imported.body.accepted).toBe(1203);
     const big = await fetch(`${runEnv().gatewayUrl}/api/v1/operations/${extra.id}/outcomes.csv`, {
-      headers: { authorization: `Bearer ${nclcc}` },
+      headers: { authorization: `Bearer ${nclcc}`, 'x-purpose': TEST_PURPOSE },
     });
     const bigRows: Record<string, string>[] = parse(await big.text(), { columns: true });
     expect(bigRows).toHaveLength(1203);
     expect(new Set(bigRows.map((r) => r.id)).size).toBe(1203);
 
     const res = await fetch(`${runEnv().gatewayUrl}/api/v1/operations/${week.id}/outcomes.csv`, {
-      headers: { authorization: `Bearer ${nclcc}` },
+      headers: { authorization: `Bearer ${nclcc}`, 'x-purpose': TEST_PURPOSE },
     });
     expect(res.status).toBe(200);
     const rows: Record<string, string>[] = parse(await res.text(), { columns: true });
@@ -198,7 +198,7 @@ describe('week summary, exports and timeline', () => {
 
     const regional = await tokenFor({ role: 'regional', region: 'london' });
     const scoped = await fetch(`${runEnv().gatewayUrl}/api/v1/operations/${week.id}/outcomes.csv`, {
-      headers: { authorization: `Bearer ${regional}` },
+      headers: { authorization: `Bearer ${regional}`, 'x-purpose': TEST_PURPOSE },
     });
     const scopedRows: Record<string, string>[] = parse(await scoped.text(), { columns: true });
     expect(scopedRows.map((r) => r.force)).toEqual([MET, MET]);
@@ -245,7 +245,10 @@ describe('week summary, exports and timeline', () => {
 
   it('renders the summary as a PDF with headless Chromium, in the caller’s scope', async () => {
     const res = await fetch(`${runEnv().gatewayUrl}/api/v1/operations/${week.id}/summary.pdf`, {
-      headers: { authorization: `Bearer ${await tokenFor({ role: 'commander' })}` },
+      headers: {
+        authorization: `Bearer ${await tokenFor({ role: 'commander' })}`,
+        'x-purpose': TEST_PURPOSE,
+      },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -281,7 +284,7 @@ describe('week summary, exports and timeline', () => {
         { timeoutMs: 30_000, what: 'the second gateway' },
       );
       const res = await fetch(`${url}/api/v1/operations/${week.id}/summary.pdf`, {
-        headers: { authorization: `Bearer ${nclcc}` },
+        headers: { authorization: `Bearer ${nclcc}`, 'x-purpose': TEST_PURPOSE },
       });
       expect(res.status).toBe(503);
       const problem: any = await res.json();

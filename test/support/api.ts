@@ -23,13 +23,24 @@ const tokens = new Map<string, string>();
  */
 const connections = new Agent({ keepAliveTimeout: 2000, keepAliveMaxTimeout: 2000 });
 
+/** Reads of person-level data say why; a regional tool sends its purpose the same way. */
+export const TEST_PURPOSE = 'Integration test of the platform';
+
 /** A thin client of the public API, as a regional tool would use it. */
 export async function api<T = any>(
   method: string,
   path: string,
-  opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  opts: {
+    token?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    raw?: string;
+    /** `X-Purpose` to send; null sends none. */
+    purpose?: string | null;
+  } = {},
 ): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { ...opts.headers };
+  if (opts.purpose !== null) headers['x-purpose'] ??= opts.purpose ?? TEST_PURPOSE;
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined || opts.raw !== undefined)
     headers['content-type'] ??= 'application/json';

@@ -22,11 +22,28 @@ export interface BrowserSession {
   pageErrors: string[];
 }
 
+/** What a browser test answers when a page asks why the user reads person-level data. */
+export const BROWSER_TEST_PURPOSE = 'Audit';
+
+/**
+ * Answers the pages' purpose dialog whenever it appears, as a user would, so tests of other
+ * behaviour go on; the dialog's own test asks for it not to be answered.
+ */
+async function answerPurposeWhenAsked(page: Page): Promise<void> {
+  await page.addLocatorHandler(page.locator('#purpose-dialog'), async (dialog) => {
+    await dialog.getByLabel(BROWSER_TEST_PURPOSE, { exact: true }).check();
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+  });
+}
+
 /**
  * A fresh context per test (no shared storage or cookies), pointed at this run's gateway, in
  * the UK time zone so that local-time entry is exercised with a real offset.
  */
-export async function newSession(browser: Browser): Promise<BrowserSession> {
+export async function newSession(
+  browser: Browser,
+  { answerPurpose = true } = {},
+): Promise<BrowserSession> {
   const context = await browser.newContext({
     baseURL: runEnv().gatewayUrl,
     locale: 'en-GB',
@@ -34,6 +51,7 @@ export async function newSession(browser: Browser): Promise<BrowserSession> {
     viewport: { width: 1280, height: 900 },
   });
   const page = await context.newPage();
+  if (answerPurpose) await answerPurposeWhenAsked(page);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => {

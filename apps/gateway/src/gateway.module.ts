@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { loggerModule, MetricsModule } from '@intensify/runtime';
+import { AccessLogModule } from './access-log/access-log.module';
 import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
 import { MeController } from './auth/me.controller';
@@ -34,6 +35,7 @@ class GatewayEnvModule {}
     MetricsModule.forService('gateway'),
     AuthModule.forRoot(env),
     UpstreamModule,
+    AccessLogModule,
     BoardModule,
     ExportsModule,
     SummaryModule,

@@ -1,15 +1,21 @@
-// Downloads need the bearer token, which a plain link cannot send: fetch, then save the blob.
-import { session } from '/common/assets/api.js';
+// Downloads need the bearer token and the purpose, which a plain link cannot send: fetch, then
+// save the blob.
+import { authHeaders } from '/common/assets/api.js';
 
 export function setupDownloads(operationId) {
   const status = document.getElementById('download-status');
   for (const button of document.querySelectorAll('[data-download]')) {
     button.onclick = async () => {
       const path = `/api/v1/operations/${encodeURIComponent(operationId)}/${button.dataset.download}`;
+      const headers = await authHeaders();
+      if (!headers) {
+        status.textContent = 'Not downloaded: exports are recorded with why you take them.';
+        return;
+      }
       status.textContent = `Preparing ${button.textContent.trim()}…`;
       button.disabled = true;
       try {
-        const res = await fetch(path, { headers: { authorization: `Bearer ${session.token()}` } });
+        const res = await fetch(path, { headers });
         if (!res.ok) {
           const problem = await res.json().catch(() => ({}));
           status.textContent = `Could not download: ${problem.detail ?? res.statusText}`;

@@ -1,10 +1,12 @@
 // Talks to this origin's public API; every failure becomes an ApiError carrying a problem.
 // Shared by the pages: one sign-in per browser tab serves the reporting page and the board.
+import { ensurePurpose, purpose } from './purpose.js';
 
 // sessionStorage, never localStorage: a sign-in lasts as long as its tab.
 const TOKEN_KEY = 'intensify.token';
 const REFRESH_KEY = 'intensify.refresh-token';
 
+/** Signing out ends the purpose given for the session too. */
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
   /** The provider's refresh token, if it gave one, for renewing without leaving the page. */
@@ -17,8 +19,23 @@ export const session = {
   end() {
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(REFRESH_KEY);
+    purpose.clear();
   },
 };
+
+/** Headers for a request the page makes itself (a download): the token and the purpose. */
+export async function authHeaders() {
+  const why = await ensurePurpose();
+  if (!why) return null;
+  return { authorization: `Bearer ${session.token()}`, 'x-purpose': why };
+}
+
+/** An event stream's URL with the session's purpose: EventSource cannot send headers. */
+export function withPurpose(url) {
+  const why = purpose.get();
+  if (!why) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}purpose=${encodeURIComponent(why)}`;
+}
 
 /** A refused or failed request. `problem` is the server's problem+json or one made up here. */
 export class ApiError extends Error {
@@ -54,10 +71,26 @@ export function whenTokenExpired(handler) {
  */
 export const renewSignIn = () => renew();
 
-export async function request(method, path, { json, text, contentType, headers = {} } = {}) {
+/**
+ * A request with the session's purpose once given. Reads of person-level data need one: the
+ * server's `purpose_required` asks the user (once per session), then the request is sent again.
+ */
+export async function request(method, path, options = {}) {
+  try {
+    return await send(method, path, options);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.problem.code !== 'purpose_required' || purpose.get()) throw e;
+    if (!(await ensurePurpose())) throw e;
+    return send(method, path, options);
+  }
+}
+
+async function send(method, path, { json, text, contentType, headers = {} } = {}) {
   const token = session.token();
   const init = { method, headers: { accept: 'application/json', ...headers } };
   if (token) init.headers.authorization = `Bearer ${token}`;
+  const why = purpose.get();
+  if (why) init.headers['x-purpose'] = why;
   if (json !== undefined) {
     init.headers['content-type'] = 'application/json';
     init.body = JSON.stringify(json);

@@ -2,6 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { AuditEntry, auditCursorAfter, AuditListQuery, INTERNAL, Page } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { pageLimit } from '@intensify/problems';
+import { entries } from '../access-log/disclosed';
+import { PersonLevel } from '../access-log/person-level.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { UpstreamClient } from '../upstream/upstream.client';
@@ -24,6 +26,7 @@ export class AuditController {
   constructor(private readonly upstream: UpstreamClient) {}
 
   @Get()
+  @PersonLevel('audit', { disclosed: entries })
   async list(
     @CurrentPrincipal() p: Principal,
     @Query() { action, operationId, subjectId, sub }: AuditListQuery,

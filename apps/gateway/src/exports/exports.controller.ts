@@ -1,7 +1,9 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { Response } from 'express';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
 import { CSV_COLUMNS, INTERNAL, OutcomeItem, outcomeToCsvCells } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
+import { recordExportRows } from '../access-log/export-rows';
+import { PersonLevel } from '../access-log/person-level.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { BoardService, scopeBoard } from '../board/board.service';
@@ -29,15 +31,19 @@ export class ExportsController {
   ) {}
 
   @Get('board/forces.csv')
+  @PersonLevel('force table', { export: 'forces-csv' })
   async forces(
     @Param('operationId') id: string,
     @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(p, 'board.read');
     const board = scopeBoard(await this.boards.read(id), p);
+    const [header, ...rows] = forceTableRows(board);
+    await recordExportRows(req, rows.length);
     startCsv(res, `forces-${board.operationId}.csv`);
-    res.end(forceTableRows(board).map(csvLine).join(''));
+    res.end([header, ...rows].map(csvLine).join(''));
   }
 
   /**
@@ -45,9 +51,11 @@ export class ExportsController {
    * endpoint. Written page by page, so a large week never sits in memory at once.
    */
   @Get('outcomes.csv')
+  @PersonLevel('outcomes with notes', { export: 'outcomes-csv' })
   async outcomes(
     @Param('operationId') id: string,
     @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(p, 'outcome.read');
@@ -64,11 +72,16 @@ export class ExportsController {
     const first = await pages.next();
     startCsv(res, `outcomes-${id.replace(/[^0-9a-f-]/gi, '')}.csv`);
     res.write(csvLine(OUTCOME_COLUMNS));
+    let rows = 0;
+    const write = (items: OutcomeItem[]) => {
+      for (const item of items) res.write(csvLine(outcomeRow(item)));
+      rows += items.length;
+    };
     try {
-      for (const item of first.value?.items ?? []) res.write(csvLine(outcomeRow(item)));
-      for await (const page of pages) {
-        for (const item of page.items) res.write(csvLine(outcomeRow(item)));
-      }
+      write(first.value?.items ?? []);
+      for await (const page of pages) write(page.items);
+      // The count is on record before the file is complete.
+      await recordExportRows(req, rows);
       res.end();
     } catch (e) {
       // Headers are gone: cut the connection so a partial file is never taken for the whole.

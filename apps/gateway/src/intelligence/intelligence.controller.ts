@@ -6,6 +6,13 @@ import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
+import {
+  ddtros as ddtrosDisclosed,
+  deconflictionAlerts,
+  entries,
+  lineHolders,
+} from '../access-log/disclosed';
+import { PersonLevel } from '../access-log/person-level.decorator';
 import { bodyAsSent, forward, queryAsSent } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readOpenOperation, readOperation } from '../upstream/read-operation';
@@ -41,12 +48,14 @@ export class IntelligenceController {
   }
 
   @Get('deconfliction/alerts')
+  @PersonLevel('deconfliction alerts', { disclosed: deconflictionAlerts })
   alerts(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
     return forward(this.upstream, deconfliction.alerts, { p, req, query: queryAsSent(req) });
   }
 
   @Get('line-holders')
+  @PersonLevel('line holders', { disclosed: lineHolders })
   holders(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
     return forward(this.upstream, deconfliction.holders, { p, req, query: queryAsSent(req) });
@@ -102,6 +111,7 @@ export class IntelligenceController {
   }
 
   @Get('ddtros')
+  @PersonLevel('DDTROs', { disclosed: ddtrosDisclosed })
   ddtros(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
     return forward(this.upstream, ddtros.list, { p, req, query: queryAsSent(req) });
@@ -134,6 +144,7 @@ export class IntelligenceController {
   }
 
   @Get('intelligence/audit')
+  @PersonLevel('intelligence audit', { disclosed: entries })
   audit(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'intelligence.audit');
     return forward(this.upstream, INTERNAL.intelligence.audit.list, {

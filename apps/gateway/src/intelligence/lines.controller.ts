@@ -5,6 +5,8 @@ import { INTERNAL } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
+import { lineDetail, lineSearch } from '../access-log/disclosed';
+import { PersonLevel } from '../access-log/person-level.decorator';
 import { bodyAsSent, forward, queryAsSent } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
 
@@ -28,6 +30,7 @@ export class LinesController {
   }
 
   @Get()
+  @PersonLevel('line search', { disclosed: lineSearch })
   list(@CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
     return forward(this.upstream, lines.list, { p, req, query: queryAsSent(req) });
@@ -41,6 +44,7 @@ export class LinesController {
   }
 
   @Get(':id')
+  @PersonLevel('line detail', { disclosed: lineDetail })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal, @Req() req: Request) {
     authorize(p, 'line.read');
     return forward(this.upstream, lines.get, { p, req, params: { id } });

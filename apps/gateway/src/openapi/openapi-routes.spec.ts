@@ -47,6 +47,18 @@ describe('the OpenAPI document and the routes the gateway serves', () => {
   const servedKeys = served.flatMap((r) => expand(r.path).map((p) => `${r.method} ${p}`));
   const documented = API_ROUTES.map((r) => `${r.method.toUpperCase()} ${shape(r.path)}`);
 
+  it('documents the purpose, logging and no-store on exactly the person-level routes', () => {
+    const key = (method: string, path: string) => `${method.toUpperCase()} ${shape(path)}`;
+    const marked = served
+      .filter((r) => r.personLevel)
+      .map((r) => `${key(r.method, r.path.replace(/:(\w+)/g, '{$1}'))} ${r.personLevel}`);
+    const documentedPersonLevel = API_ROUTES.filter((r) => r.personLevel).map(
+      (r) => `${key(r.method, r.path)} ${r.personLevel}`,
+    );
+    expect(marked.length).toBeGreaterThanOrEqual(12);
+    expect(marked.sort()).toEqual(documentedPersonLevel.sort());
+  });
+
   it('finds the controllers', () => {
     expect(served.length).toBeGreaterThan(40);
     expect(servedKeys).toContain('GET /api/v1/operations/{}/board/stream');

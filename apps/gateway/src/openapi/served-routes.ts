@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { PERSON_LEVEL, PersonLevelRoute } from '../access-log/person-level.decorator';
 
 export interface ServedRoute {
   method: string;
@@ -11,6 +12,8 @@ export interface ServedRoute {
   status: number;
   controller: string;
   file: string;
+  /** Marked `@PersonLevel` (needs a purpose, logged): `stream` for an event stream. */
+  personLevel?: 'read' | 'stream';
 }
 
 /**
@@ -55,7 +58,10 @@ export function servedRoutes(root: string): ServedRoute[] {
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
         const verb = RequestMethod[method];
+        const personLevel = Reflect.getMetadata(PERSON_LEVEL, handler) as
+          PersonLevelRoute | undefined;
         routes.push({
+          ...(personLevel && { personLevel: personLevel.stream ? 'stream' : 'read' }),
           method: verb,
           path: join2(GLOBAL_PREFIX, base, path),
           status:

@@ -23,6 +23,8 @@ import {
 import { FORCE_CODES } from '@intensify/reference-data';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
+import { entries } from '../access-log/disclosed';
+import { PersonLevel } from '../access-log/person-level.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { forward } from '../upstream/forward';
@@ -58,6 +60,7 @@ export class OutcomesController {
 
   /** Outcomes in the caller's scope, newest first, each with its version history. */
   @Get()
+  @PersonLevel('outcomes with notes', { disclosed: entries })
   async list(
     @Param('operationId') operationId: string,
     @CurrentPrincipal() p: Principal,

@@ -3,6 +3,7 @@ import { Request, Response } from 'express';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { bearer } from '../auth/bearer.guard';
+import { PersonLevel } from '../access-log/person-level.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { SummaryPdfService } from './summary-pdf.service';
@@ -13,6 +14,7 @@ export class SummaryPdfController {
 
   /** The week's summary (the `/board/{id}/summary` page) as an A4 PDF, in the caller's scope. */
   @Get('summary.pdf')
+  @PersonLevel('week summary', { export: 'summary-pdf' })
   async summary(
     @Param('operationId') id: string,
     @CurrentPrincipal() p: Principal,

@@ -16,3 +16,4 @@ export * from './line-return';
 export * from './ddtro';
 export * from './intelligence';
 export * from './focus-map';
+export * from './access-log';

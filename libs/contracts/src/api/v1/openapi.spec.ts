@@ -66,6 +66,7 @@ describe('OpenAPI document', () => {
         'GET /api/v1/ddtros',
         'GET /api/v1/ddtros/stats',
         'GET /api/v1/intelligence/audit',
+        'GET /api/v1/access-log',
       ]),
     );
   });

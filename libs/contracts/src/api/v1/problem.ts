@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'operation_closed',
   'outcome_retracted',
   'illegal_transition',
+  'purpose_required',
   'payload_too_large',
   'unsupported_media_type',
   'conflict',

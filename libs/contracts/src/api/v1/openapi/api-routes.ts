@@ -1,4 +1,5 @@
 import { ApiRoute } from './route';
+import { ACCESS_LOG_ROUTES, ACCESS_LOG_SCHEMAS } from './routes/access-log';
 import { AUDIT_ROUTES, AUDIT_SCHEMAS } from './routes/audit';
 import { AUTH_ROUTES } from './routes/auth';
 import { BOARD_ROUTES, BOARD_SCHEMAS } from './routes/board';
@@ -24,6 +25,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...DDTRO_ROUTES,
   ...EXPORT_ROUTES,
   ...AUDIT_ROUTES,
+  ...ACCESS_LOG_ROUTES,
   ...HEALTH_ROUTES,
 ];
 
@@ -37,4 +39,5 @@ export const API_SCHEMAS: Record<string, object> = {
   ...LINE_SCHEMAS,
   ...DDTRO_SCHEMAS,
   ...AUDIT_SCHEMAS,
+  ...ACCESS_LOG_SCHEMAS,
 };

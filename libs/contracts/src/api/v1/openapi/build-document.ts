@@ -1,5 +1,6 @@
+import { PURPOSE_HEADER, PURPOSE_MAX_LENGTH, PURPOSE_QUERY } from '../access-log';
 import { problem } from './answers';
-import { Answer, ApiRoute } from './route';
+import { Answer, ApiRoute, Parameter } from './route';
 import { component, ref } from './schema-builders';
 
 const RETRY_AFTER = {
@@ -12,7 +13,12 @@ const RETRY_AFTER = {
 /** Problems any route may answer, added to each route as it applies. */
 function commonProblems(route: ApiRoute): Record<number, Answer> {
   const common: Record<number, Answer> = {};
-  if (route.body || route.params?.length)
+  if (route.personLevel)
+    common[400] = problem(
+      '`purpose_required` (no purpose, or one over 200 characters) or `validation_failed`; `errors` names every bad field',
+      ['purpose_required', 'validation_failed'],
+    );
+  else if (route.body || route.params?.length)
     common[400] = problem('Validation failed; `errors` names every bad field', [
       'validation_failed',
     ]);
@@ -45,8 +51,39 @@ function response(a: Answer): object {
   };
 }
 
+const NO_STORE = {
+  'Cache-Control': {
+    description: 'Always `no-store`: person-level data',
+    schema: { type: 'string' },
+  },
+};
+
+/** Why the caller reads person-level data: logged with who, when and what (s.62). */
+function purposeParam(kind: 'read' | 'stream'): Parameter {
+  return {
+    name: kind === 'stream' ? PURPOSE_QUERY : PURPOSE_HEADER,
+    in: kind === 'stream' ? 'query' : 'header',
+    required: true,
+    description:
+      'Why you read this person-level data, logged with who, when and what as s.62 of the Data Protection Act 2018 requires. Browsers opening an event stream send it as `?purpose=`.',
+    schema: { type: 'string', minLength: 1, maxLength: PURPOSE_MAX_LENGTH },
+  };
+}
+
 function operation(route: ApiRoute, schemas: Record<string, object>): object {
   const answers = { ...commonProblems(route), ...route.responses };
+  if (route.personLevel)
+    for (const status of Object.keys(route.responses)
+      .map(Number)
+      .filter((s) => s < 300))
+      answers[status] = {
+        ...answers[status],
+        headers: { ...answers[status].headers, ...NO_STORE },
+      };
+  const params = [
+    ...(route.personLevel ? [purposeParam(route.personLevel)] : []),
+    ...(route.params ?? []),
+  ];
   let requestBody: object | undefined;
   if (route.body) {
     const {
@@ -70,7 +107,7 @@ function operation(route: ApiRoute, schemas: Record<string, object>): object {
     ...(route.description && { description: route.description }),
     operationId: `${route.method}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string) => (c ?? '').toUpperCase())}`,
     ...(route.public && { security: [] }),
-    ...(route.params?.length && { parameters: route.params }),
+    ...(params.length && { parameters: params }),
     ...(requestBody && { requestBody }),
     responses: Object.fromEntries(
       Object.keys(answers)

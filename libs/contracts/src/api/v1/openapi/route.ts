@@ -12,6 +12,7 @@ export type Tag =
   | 'ddtros'
   | 'exports'
   | 'audit'
+  | 'access-log'
   | 'health';
 
 /** One answer of a route: JSON unless `contentType` says otherwise. */
@@ -54,6 +55,11 @@ export interface ApiRoute {
   /** The route reads no scope (every valid token may call it): never 403. */
   anyRole?: boolean;
   params?: Parameter[];
+  /**
+   * Reads person-level data (s.62): needs `X-Purpose` (a stream: `?purpose=`), is logged before
+   * anything is sent and is answered with `Cache-Control: no-store`.
+   */
+  personLevel?: 'read' | 'stream';
   body?: RequestBody;
   /** Success answers and the problems particular to the route; the common ones are added. */
   responses: Record<number, Answer>;

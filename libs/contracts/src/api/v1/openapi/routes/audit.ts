@@ -22,6 +22,7 @@ export const AUDIT_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/audit',
+    personLevel: 'read',
     tag: 'audit',
     summary: 'The audit trail, newest first (nclcc only)',
     description:

@@ -73,6 +73,7 @@ export const DDTRO_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/ddtros',
+    personLevel: 'read',
     tag: 'ddtros',
     summary: 'DDTROs on lines in your scope, newest first',
     params: [query('lineId', uuid), query('status', enumOf(DDTRO_STATUSES)), limit],

@@ -8,6 +8,7 @@ export const EXPORT_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/operations/{id}/board/forces.csv',
+    personLevel: 'read',
     tag: 'exports',
     summary:
       "The board's force table as CSV: one row per force the caller may see, every tally figure (drugs and weapons flattened as in CSV returns, `lines_*`) and tasking counts (`taskings_*`)",
@@ -17,6 +18,7 @@ export const EXPORT_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/operations/{id}/outcomes.csv',
+    personLevel: 'read',
     tag: 'exports',
     summary:
       'Every outcome of the week as CSV, newest first, scoped like `GET /outcomes` (a region its forces, a force itself)',
@@ -28,6 +30,7 @@ export const EXPORT_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/operations/{id}/summary.pdf',
+    personLevel: 'read',
     tag: 'exports',
     summary:
       "The week's summary (national and regional figures, top forces, tasking completion) as an A4 PDF, in the caller's scope",

@@ -151,6 +151,7 @@ export const LINE_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/lines',
+    personLevel: 'read',
     tag: 'lines',
     summary:
       'Lines in your scope, newest first (a region: lines exporting from or importing into its forces; a force: its own)',
@@ -212,6 +213,7 @@ export const LINE_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/lines/{id}',
+    personLevel: 'read',
     tag: 'lines',
     summary:
       'One line with holder references (read audited), number history, DDTROs, deconfliction and replacement alerts',
@@ -273,6 +275,7 @@ export const LINE_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/deconfliction/alerts',
+    personLevel: 'read',
     tag: 'lines',
     summary:
       'Numbers and holder references found in lines recorded by more than one force (nclcc all; a region those concerning it; a force those it recorded)',
@@ -282,6 +285,7 @@ export const LINE_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/line-holders',
+    personLevel: 'read',
     tag: 'lines',
     summary:
       'Line holders linked to several lines in your scope, ranked by lines controlled (`?linkedLines>=2`); every read is audited',
@@ -336,6 +340,7 @@ export const LINE_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/intelligence/audit',
+    personLevel: 'read',
     tag: 'lines',
     summary:
       'NCLCC: the intelligence audit trail (every change, every read of holder references), newest first',

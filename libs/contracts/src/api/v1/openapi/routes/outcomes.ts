@@ -203,6 +203,7 @@ export const OUTCOME_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/operations/{id}/outcomes',
+    personLevel: 'read',
     tag: 'outcomes',
     summary: 'Outcomes in your scope, newest first, each with its version history',
     params: [

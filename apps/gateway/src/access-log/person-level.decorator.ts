@@ -1,0 +1,31 @@
+import { SetMetadata } from '@nestjs/common';
+import { Request } from 'express';
+
+/** What a read gave out, taken from its answer: ids of what was read and the people it named. */
+export interface Disclosed {
+  resourceIds?: string[];
+  subjectRefs?: string[];
+}
+
+export interface PersonLevelOptions {
+  /** Picks the ids and person references out of the route's answer (a JSON read). */
+  disclosed?: (body: any, req: Request) => Disclosed;
+  /** A download: logged before the first byte, its row count added when written. */
+  export?: string;
+  /** An event stream: browsers' EventSource sends no headers, so `?purpose=` instead. */
+  stream?: boolean;
+}
+
+export interface PersonLevelRoute extends PersonLevelOptions {
+  data: string;
+}
+
+export const PERSON_LEVEL = 'intensify:person-level';
+
+/**
+ * Marks a route as giving out person-level data: it needs a purpose, answers `no-store`, and
+ * each read is written to the access log before the data is sent. Decorating the route is all
+ * a new person-level read needs.
+ */
+export const PersonLevel = (data: string, options: PersonLevelOptions = {}) =>
+  SetMetadata(PERSON_LEVEL, { data, ...options } satisfies PersonLevelRoute);

@@ -1,0 +1,89 @@
+import { CallHandler, ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { lastValueFrom, of } from 'rxjs';
+import { ProblemError } from '@intensify/problems';
+import { PRINCIPAL } from '../auth/current-principal.decorator';
+import { AccessLogWriter } from './access-log.writer';
+import { PERSON_LEVEL, PersonLevelRoute } from './person-level.decorator';
+import { PersonLevelInterceptor } from './person-level.interceptor';
+
+function setUp(route: PersonLevelRoute, req: { headers?: object; query?: object }) {
+  const headers: Record<string, string> = { ...req.headers };
+  const request = {
+    method: 'GET',
+    path: '/api/v1/things/1',
+    route: { path: '/api/v1/things/:id' },
+    query: req.query ?? {},
+    header: (name: string) => headers[name.toLowerCase()],
+    [PRINCIPAL]: { sub: 'u1', role: 'nclcc' },
+  };
+  const response = { setHeader: jest.fn() };
+  const ctx = {
+    getHandler: () => handler,
+    switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
+  } as unknown as ExecutionContext;
+  function handler() {}
+  Reflect.defineMetadata(PERSON_LEVEL, route, handler);
+  const writer = { write: jest.fn().mockResolvedValue('1'), countRows: jest.fn() };
+  const interceptor = new PersonLevelInterceptor(
+    new Reflector(),
+    writer as unknown as AccessLogWriter,
+  );
+  const next: CallHandler = { handle: jest.fn(() => of({ id: 'thing-1', holderRefs: ['LH-1'] })) };
+  return { interceptor, ctx, next, writer, response };
+}
+
+describe('PersonLevelInterceptor', () => {
+  const disclosed = (b: { id: string; holderRefs: string[] }) => ({
+    resourceIds: [b.id],
+    subjectRefs: b.holderRefs,
+  });
+
+  it('logs what the answer disclosed, with the purpose, before passing it on', async () => {
+    const s = setUp({ data: 'thing', disclosed }, { headers: { 'x-purpose': 'Deconfliction' } });
+    const body = await lastValueFrom(s.interceptor.intercept(s.ctx, s.next));
+    expect(body).toEqual({ id: 'thing-1', holderRefs: ['LH-1'] });
+    expect(s.response.setHeader).toHaveBeenCalledWith('cache-control', 'no-store');
+    expect(s.writer.write).toHaveBeenCalledWith(
+      expect.objectContaining({
+        who: expect.objectContaining({ sub: 'u1', role: 'nclcc' }),
+        route: 'GET /api/v1/things/:id',
+        purpose: 'Deconfliction',
+        resourceIds: ['thing-1'],
+        subjectRefs: ['LH-1'],
+      }),
+    );
+  });
+
+  it('refuses without a purpose, naming the header, and never runs the handler', () => {
+    const s = setUp({ data: 'thing' }, {});
+    expect(() => s.interceptor.intercept(s.ctx, s.next)).toThrow(
+      expect.objectContaining({
+        code: 'purpose_required',
+        errors: [expect.objectContaining({ field: 'X-Purpose' })],
+      }),
+    );
+    expect(s.next.handle).not.toHaveBeenCalled();
+  });
+
+  it('discloses nothing when the log cannot be written: the write error is the answer', async () => {
+    const s = setUp({ data: 'thing', disclosed }, { headers: { 'x-purpose': 'Audit' } });
+    s.writer.write.mockRejectedValue(new ProblemError('service_unavailable', 'not written'));
+    await expect(lastValueFrom(s.interceptor.intercept(s.ctx, s.next))).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
+  });
+
+  it('takes a stream’s purpose from ?purpose= and logs before the stream opens', async () => {
+    const s = setUp({ data: 'hand-offs', stream: true }, { query: { purpose: 'Safeguarding' } });
+    s.writer.write.mockRejectedValue(new ProblemError('service_unavailable', 'not written'));
+    await expect(lastValueFrom(s.interceptor.intercept(s.ctx, s.next))).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
+    expect(s.next.handle).not.toHaveBeenCalled();
+    const header = setUp({ data: 'hand-offs', stream: true }, { headers: { 'x-purpose': 'x' } });
+    expect(() => header.interceptor.intercept(header.ctx, header.next)).toThrow(
+      expect.objectContaining({ errors: [expect.objectContaining({ field: 'purpose' })] }),
+    );
+  });
+});
