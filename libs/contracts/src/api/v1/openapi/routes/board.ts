@@ -51,17 +51,32 @@ export const BOARD_SCHEMAS: Record<string, object> = {
       operationId: uuid,
       asOf: dateTime,
       focusLines: array(uuid),
-      forces: mapOf(
-        object({
-          activeLinesExporting: int,
-          activeLinesImporting: int,
-          focusLinesTouching: int,
-          focusForce: bool,
-          outcomes: ref('Tally'),
-        }),
-      ),
+      forces: mapOf({
+        oneOf: [
+          object(
+            {
+              activeLinesExporting: int,
+              activeLinesImporting: int,
+              focusLinesTouching: int,
+              focusForce: bool,
+              outcomes: ref('Tally'),
+            },
+            { closed: true },
+          ),
+          object(
+            { focusForce: bool },
+            {
+              closed: true,
+              description: "A force beyond the caller's read scope: its figures are withheld",
+            },
+          ),
+        ],
+      }),
     },
-    { description: 'Every force code (43 + BTP) is present.' },
+    {
+      description:
+        "Every force code (43 + BTP) is present; the figures of forces beyond the caller's read scope are withheld.",
+    },
   ),
 };
 
