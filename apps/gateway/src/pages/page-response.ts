@@ -1,5 +1,6 @@
 import { Response } from 'express';
 import { ProblemError } from '@intensify/problems';
+import { pageDocument } from './page-document';
 import { readPublicFile } from './public-files';
 
 /** Pages only talk to this origin's API; nothing else may load or frame them. */
@@ -18,5 +19,5 @@ export function sendPageFile(res: Response, folder: string, name: string): void 
   res
     .status(200)
     .set({ ...SECURITY_HEADERS, 'content-type': file.contentType, 'cache-control': 'no-cache' })
-    .send(file.body);
+    .send(name.endsWith('.html') ? pageDocument(file.body.toString('utf8')) : file.body);
 }
