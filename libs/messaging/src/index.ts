@@ -13,3 +13,4 @@ export * from './outbox-relay.host';
 export * from './transactional-consumer.host';
 export * from './delayed-jobs';
 export * from './service-health';
+export * from './service-tables';
