@@ -50,16 +50,10 @@ export interface TaskingHistoryEntry {
   details: Record<string, unknown>;
 }
 
-export interface Tasking {
+/** A tasking as issued, with where it now stands. */
+export interface Tasking extends IssueTasking {
   id: string;
   operationId: string;
-  force: string;
-  lineId?: string;
-  action: string;
-  priority: TaskingPriority;
-  dueAt: string;
-  acknowledgeWithinMinutes: number;
-  notes?: string;
   status: TaskingStatus;
   /** Past `dueAt` without being completed, declined or cancelled (may be in progress too). */
   overdue: boolean;
