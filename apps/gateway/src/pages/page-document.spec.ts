@@ -26,6 +26,11 @@ describe('page document', () => {
     ]);
   });
 
+  it('serves a file that is already a whole document as it is', () => {
+    const whole = '<!doctype html>\n<html lang="en-GB">\n  <body></body>\n</html>\n';
+    expect(pageDocument(whole)).toBe(whole);
+  });
+
   it('refuses a page file without a body', () => {
     expect(() => pageDocument('<title>x</title>\n<main></main>\n')).toThrow(/<body>/);
   });

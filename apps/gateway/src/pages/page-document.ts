@@ -12,8 +12,12 @@ const COMMON_HEAD = [
 
 const indent = (lines: string[], by: string) => lines.map((l) => (l ? by + l : l));
 
-/** The whole document of a page file: its own head lines come before its `<body>`. */
+/**
+ * The whole document of a page file: its own head lines come before its `<body>`. A file that
+ * is already a whole document (`<!doctype html>` first) is served as it is.
+ */
 export function pageDocument(page: string): string {
+  if (/^<!doctype html>/i.test(page)) return page;
   const lines = page.replace(/\n$/, '').split('\n');
   const body = lines.findIndex((l) => l.startsWith('<body'));
   if (body < 0) throw new Error('a page file holds its <body>');
