@@ -1,3 +1,4 @@
+import { LINE_RETURN_COLUMNS } from '@intensify/contracts';
 import { BTP, FORCE_CODES, FORCES } from '@intensify/reference-data';
 import { exportWeight } from './force-weights';
 import { Random } from './random';
@@ -124,18 +125,10 @@ function holderRef(n: number): string {
   return `LH-${String(n + 1).padStart(5, '0')}`;
 }
 
-const HEADER = [
-  'brand',
-  'exportingForce',
-  'importingForces',
-  'numbers',
-  'holderRefs',
-  'childrenExploited',
-  'weapons',
-  'violence',
-  'cuckooing',
-  'status',
-];
+/** The columns of a force's return the demo fills: it replaces no numbers and closes no lines. */
+const HEADER = LINE_RETURN_COLUMNS.filter(
+  (c) => !['replacedNumbers', 'closureType', 'lastIntelligenceAt'].includes(c),
+);
 
 /** Each exporting force's monthly return (CSV) of the lines it runs investigations into. */
 export function monthlyReturns(register: readonly DemoLine[]): Map<string, string> {

@@ -14,3 +14,4 @@ export * from './transactional-consumer.host';
 export * from './delayed-jobs';
 export * from './service-health';
 export * from './change-writer';
+export * from './service-tables';

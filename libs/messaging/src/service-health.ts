@@ -1,5 +1,7 @@
+import { DynamicModule, InjectionToken, ModuleMetadata, Type } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Check } from '@intensify/runtime';
+import { Check, HealthModule } from '@intensify/runtime';
 import { DelayedJobQueue } from './delayed-jobs';
 import { OutboxRelayHost } from './outbox-relay.host';
 import { TransactionalConsumer } from './transactional-consumer';
@@ -34,4 +36,38 @@ export function outboxAndDeadlineChecks(o: {
     },
     deadlines: async () => await o.queue.counts(),
   };
+}
+
+type DeadlineChecks = Parameters<typeof outboxAndDeadlineChecks>[0];
+
+/**
+ * The health module of such a service: `consumer` is the host of its deadlines consumer, `queue`
+ * its delayed-job queue and `env` the token of its environment (for the outbox stall limit).
+ */
+export function outboxAndDeadlineHealthModule(o: {
+  imports: ModuleMetadata['imports'];
+  consumer: Type<{ consumer: DeadlineChecks['consumer'] }>;
+  consumerName: string;
+  queue: Type<DeadlineChecks['queue']>;
+  env: InjectionToken;
+}): DynamicModule {
+  return HealthModule.forService({
+    imports: o.imports,
+    inject: [getDataSourceToken(), OutboxRelayHost, o.consumer, o.queue, o.env],
+    checks: (
+      db: DataSource,
+      outbox: OutboxRelayHost,
+      host: { consumer: DeadlineChecks['consumer'] },
+      queue: DeadlineChecks['queue'],
+      env: { OUTBOX_STALL_MS: number },
+    ) =>
+      outboxAndDeadlineChecks({
+        db,
+        outbox,
+        outboxStallMs: env.OUTBOX_STALL_MS,
+        consumer: host.consumer,
+        consumerName: o.consumerName,
+        queue,
+      }),
+  });
 }

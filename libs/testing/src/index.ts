@@ -1,2 +1,3 @@
 export * from './wait-for';
 export * from './platform-processes';
+export * from './migration-sql';

@@ -1,6 +1,7 @@
 import { Response } from 'express';
 import { ProblemError } from '@intensify/problems';
 import { GatewayEnv } from '../config';
+import { pageDocument } from './page-document';
 import { readPublicFile } from './public-files';
 
 /**
@@ -37,5 +38,5 @@ export function sendPageFile(
   res
     .status(200)
     .set({ ...headers, 'content-type': file.contentType, 'cache-control': 'no-cache' })
-    .send(file.body);
+    .send(name.endsWith('.html') ? pageDocument(file.body.toString('utf8')) : file.body);
 }

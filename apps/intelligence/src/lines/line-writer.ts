@@ -146,17 +146,24 @@ async function insertLine(ctx: WriteContext, id: string, recordedBy: string, d: 
       d.brand,
       brandKey(d.brand),
       recordedBy,
-      d.exportingForce,
-      d.importingForces,
-      d.status,
-      d.closureType,
-      JSON.stringify(d.riskFactors),
-      d.holderRefs,
-      d.lastIntelligenceAt,
+      ...lineFieldParams(d),
       JSON.stringify(ctx.actor),
       ctx.now,
     ],
   );
+}
+
+/** The line's own fields, in the column order both the insert and the update name them. */
+function lineFieldParams(d: LineInput): unknown[] {
+  return [
+    d.exportingForce,
+    d.importingForces,
+    d.status,
+    d.closureType,
+    JSON.stringify(d.riskFactors),
+    d.holderRefs,
+    d.lastIntelligenceAt,
+  ];
 }
 
 async function selectLine(ctx: WriteContext, id: string): Promise<LineRow> {
@@ -169,19 +176,7 @@ async function updateLine(ctx: WriteContext, id: string, d: LineInput): Promise<
        status = $6, closure_type = $7, risk_factors = $8, holder_refs = $9, last_intelligence_at = $10,
        seq = seq + 1, updated_at = $11
      WHERE id = $1 RETURNING *`,
-    [
-      id,
-      d.brand,
-      brandKey(d.brand),
-      d.exportingForce,
-      d.importingForces,
-      d.status,
-      d.closureType,
-      JSON.stringify(d.riskFactors),
-      d.holderRefs,
-      d.lastIntelligenceAt,
-      ctx.now,
-    ],
+    [id, d.brand, brandKey(d.brand), ...lineFieldParams(d), ctx.now],
   );
   return rows[0];
 }

@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { consumerOffsetsTableSql, outboxTableSql } from '@intensify/messaging';
-import { auditLogTableSql, idempotencyKeysTableSql } from '@intensify/persistence';
+import { SERVICE_TABLES_DROP_ORDER, serviceTablesSql } from '@intensify/messaging';
 
 export class InitialIntelligence1764100000000 implements MigrationInterface {
   name = 'InitialIntelligence1764100000000';
@@ -124,18 +123,13 @@ export class InitialIntelligence1764100000000 implements MigrationInterface {
       set_by jsonb NOT NULL,
       set_at timestamptz NOT NULL
     )`);
-    await q.query(idempotencyKeysTableSql('intelligence', 'scope text'));
-    await q.query(auditLogTableSql('intelligence', { operationId: false }));
-    for (const sql of outboxTableSql('intelligence')) await q.query(sql);
-    await q.query(consumerOffsetsTableSql('intelligence'));
+    const plumbing = { idempotencyScope: 'scope text', auditOperationId: false } as const;
+    for (const sql of serviceTablesSql('intelligence', plumbing)) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'consumer_offsets',
-      'outbox',
-      'audit_log',
-      'idempotency_keys',
+      ...SERVICE_TABLES_DROP_ORDER,
       'operation_focus',
       'replacement_alerts',
       'ddtro_history',

@@ -5,19 +5,13 @@ import { sumUp } from './board-tallies.reader';
 import { addInto, outcomeVector, toTally, zeroVector } from './tally-vector';
 
 const at = '2026-10-06T10:00:00.000Z';
-const seizure: Outcome = {
-  type: 'seizure',
-  force: 'E23000004',
-  occurredAt: at,
-  cashPence: 1_250_000,
-  phones: 3,
-  drugs: [
-    { drug: 'crack', grams: 0.1, plants: 0, valuePence: 1000 },
-    { drug: 'crack', grams: 0.2, plants: 0, valuePence: 2000 },
-    { drug: 'cannabis', grams: 0, plants: 12, valuePence: 0 },
-  ],
-  weapons: { firearm: 1, bladed: 2, other: 0 },
-};
+const crack = (grams: number, valuePence: number) =>
+  ({ drug: 'crack', grams, plants: 0, valuePence }) as const;
+const cannabis = { drug: 'cannabis', grams: 0, plants: 12, valuePence: 0 } as const;
+/** 0.1 g and 0.2 g of crack: floating point would not add them up to 0.3 g. */
+const drugs = [crack(0.1, 1000), crack(0.2, 2000), cannabis];
+const figures = { cashPence: 1_250_000, phones: 3, weapons: { firearm: 1, bladed: 2, other: 0 } };
+const seizure: Outcome = { type: 'seizure', force: 'E23000004', occurredAt: at, ...figures, drugs };
 const arrest = anArrest({ force: 'E23000004', count: 5, under18: 2, charged: 1 });
 
 const recorded = (outcomeId: string, current: Outcome, previous: Outcome | null = null) =>

@@ -15,10 +15,10 @@ export const COUNT_COLUMNS = [
   'declined',
   'overdue',
 ] as const;
-export type CountColumn = (typeof COUNT_COLUMNS)[number];
-export type CountVector = ColumnVector<CountColumn>;
 export const countVectors = columnVectors(COUNT_COLUMNS);
 export const { zero: zeroCounts, add: addCounts } = countVectors;
+export type CountColumn = (typeof COUNT_COLUMNS)[number];
+export type CountVector = ColumnVector<CountColumn>;
 
 /** Each tasking sits in one status bucket; cancelled ones in none. */
 const BUCKET: Partial<Record<TaskingStatus, CountColumn>> = {

@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { consumerOffsetsTableSql, outboxTableSql } from '@intensify/messaging';
-import { auditLogTableSql, idempotencyKeysTableSql } from '@intensify/persistence';
+import { SERVICE_TABLES_DROP_ORDER, serviceTablesSql } from '@intensify/messaging';
 
 export class InitialTasking1764000000000 implements MigrationInterface {
   name = 'InitialTasking1764000000000';
@@ -45,21 +44,12 @@ export class InitialTasking1764000000000 implements MigrationInterface {
       details jsonb NOT NULL DEFAULT '{}',
       PRIMARY KEY (tasking_id, seq)
     )`);
-    await q.query(idempotencyKeysTableSql('tasking', 'operation_id uuid'));
-    await q.query(auditLogTableSql('tasking', { operationId: true }));
-    for (const sql of outboxTableSql('tasking')) await q.query(sql);
-    await q.query(consumerOffsetsTableSql('tasking'));
+    const plumbing = { idempotencyScope: 'operation_id uuid', auditOperationId: true } as const;
+    for (const sql of serviceTablesSql('tasking', plumbing)) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of [
-      'consumer_offsets',
-      'outbox',
-      'audit_log',
-      'idempotency_keys',
-      'tasking_history',
-      'taskings',
-    ]) {
+    for (const t of [...SERVICE_TABLES_DROP_ORDER, 'tasking_history', 'taskings']) {
       await q.query(`DROP TABLE tasking.${t}`);
     }
   }

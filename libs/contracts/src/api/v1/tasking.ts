@@ -5,14 +5,8 @@ import { FieldError, Validated, checkSchema, validateQueryParams } from '../../v
 export const TASKING_PRIORITIES = ['P1', 'P2', 'P3'] as const;
 export type TaskingPriority = (typeof TASKING_PRIORITIES)[number];
 
-export const TASKING_STATUSES = [
-  'issued',
-  'acknowledged',
-  'in-progress',
-  'completed',
-  'declined',
-  'cancelled',
-] as const;
+const OPEN_STATUSES = ['issued', 'acknowledged', 'in-progress'] as const;
+export const TASKING_STATUSES = [...OPEN_STATUSES, 'completed', 'declined', 'cancelled'] as const;
 export type TaskingStatus = (typeof TASKING_STATUSES)[number];
 
 /** The transitions a caller may ask for, each at `POST /api/v1/taskings/{id}/<transition>`. */
@@ -56,16 +50,10 @@ export interface TaskingHistoryEntry {
   details: Record<string, unknown>;
 }
 
-export interface Tasking {
+/** A tasking as issued, with where it now stands. */
+export interface Tasking extends IssueTasking {
   id: string;
   operationId: string;
-  force: string;
-  lineId?: string;
-  action: string;
-  priority: TaskingPriority;
-  dueAt: string;
-  acknowledgeWithinMinutes: number;
-  notes?: string;
   status: TaskingStatus;
   /** Past `dueAt` without being completed, declined or cancelled (may be in progress too). */
   overdue: boolean;
@@ -211,11 +199,7 @@ export function dueAtError(dueAt: string, now: Date, field = 'dueAt'): FieldErro
 }
 
 /** Statuses in which a tasking still awaits action: only these can be overdue. */
-export const OPEN_TASKING_STATUSES: readonly TaskingStatus[] = [
-  'issued',
-  'acknowledged',
-  'in-progress',
-];
+export const OPEN_TASKING_STATUSES: readonly TaskingStatus[] = OPEN_STATUSES;
 
 export function isOpenTaskingStatus(status: TaskingStatus): boolean {
   return OPEN_TASKING_STATUSES.includes(status);

@@ -36,30 +36,31 @@ const anyOutcome = {
 };
 const uuid = { type: 'string', format: 'uuid' } as const;
 
-export const OUTCOME_RECORDED_V1_SCHEMA = {
-  $id: 'outcome.recorded.v1',
-  type: 'object',
-  additionalProperties: false,
-  required: ['outcomeId', 'operationId', 'version', 'current', 'previous'],
-  properties: {
-    outcomeId: uuid,
-    operationId: uuid,
-    version: { type: 'integer', minimum: 1 },
-    current: anyOutcome,
-    previous: { oneOf: [{ type: 'null' }, anyOutcome] },
-  },
-} as const;
+/** Each outcome event names the outcome, its week and the version it concerns, then the change. */
+function outcomeEventSchema(
+  kind: { type: string; version: number },
+  change: Record<string, object>,
+): object {
+  return {
+    $id: `${kind.type}.v${kind.version}`,
+    type: 'object',
+    additionalProperties: false,
+    required: ['outcomeId', 'operationId', 'version', ...Object.keys(change)],
+    properties: {
+      outcomeId: uuid,
+      operationId: uuid,
+      version: { type: 'integer', minimum: 1 },
+      ...change,
+    },
+  };
+}
 
-export const OUTCOME_RETRACTED_V1_SCHEMA = {
-  $id: 'outcome.retracted.v1',
-  type: 'object',
-  additionalProperties: false,
-  required: ['outcomeId', 'operationId', 'version', 'previous', 'reason'],
-  properties: {
-    outcomeId: uuid,
-    operationId: uuid,
-    version: { type: 'integer', minimum: 1 },
-    previous: anyOutcome,
-    reason: { type: 'string', minLength: 1 },
-  },
-} as const;
+export const OUTCOME_RECORDED_V1_SCHEMA = outcomeEventSchema(OUTCOME_RECORDED, {
+  current: anyOutcome,
+  previous: { oneOf: [{ type: 'null' }, anyOutcome] },
+});
+
+export const OUTCOME_RETRACTED_V1_SCHEMA = outcomeEventSchema(OUTCOME_RETRACTED, {
+  previous: anyOutcome,
+  reason: { type: 'string', minLength: 1 },
+});

@@ -13,6 +13,28 @@ import { REFERENCE_DATA_ROUTES } from './routes/reference-data';
 import { TASKING_ROUTES, TASKING_SCHEMAS } from './routes/taskings';
 import { SHARED_SCHEMAS } from './shared';
 
+/**
+ * Reads of person-level data (s.62): they need `X-Purpose`, are logged and are not cached. The
+ * gateway marks the same routes `@PersonLevel`; a unit test keeps the two lists equal.
+ */
+const PERSON_LEVEL_READS = new Set([
+  'get /api/v1/lines',
+  'get /api/v1/lines/{id}',
+  'get /api/v1/line-holders',
+  'get /api/v1/deconfliction/alerts',
+  'get /api/v1/ddtros',
+  'get /api/v1/operations/{id}/outcomes',
+  'get /api/v1/operations/{id}/board/forces.csv',
+  'get /api/v1/operations/{id}/outcomes.csv',
+  'get /api/v1/operations/{id}/summary.pdf',
+  'get /api/v1/audit',
+  'get /api/v1/intelligence/audit',
+  'get /api/v1/access-log',
+]);
+
+const markPersonLevel = (r: ApiRoute): ApiRoute =>
+  PERSON_LEVEL_READS.has(`${r.method} ${r.path}`) ? { ...r, personLevel: 'read' } : r;
+
 /** Every route of the public API, version 1, by area. */
 export const API_ROUTES: readonly ApiRoute[] = [
   ...AUTH_ROUTES,
@@ -27,7 +49,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...AUDIT_ROUTES,
   ...ACCESS_LOG_ROUTES,
   ...HEALTH_ROUTES,
-];
+].map(markPersonLevel);
 
 /** The components the answers refer to; request bodies add their own as the document is built. */
 export const API_SCHEMAS: Record<string, object> = {

@@ -1,11 +1,9 @@
+import { str } from './schema-scalars';
+
+export * from './schema-scalars';
+
 /** Small builders for response schemas: what a success answer always holds is `required`. */
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-export const int = { type: 'integer', minimum: 0 };
-export const str = { type: 'string' };
-export const bool = { type: 'boolean' };
-export const uuid = { type: 'string', format: 'uuid' };
-export const dateTime = { type: 'string', format: 'date-time' };
 export const forceCode = ref('ForceCode');
 export const regionCode = ref('RegionCode');
 

@@ -31,7 +31,6 @@ export const ACCESS_LOG_ROUTES: ApiRoute[] = [
     summary: 'Who read person-level data, when, what and why, newest first (nclcc only)',
     description:
       'Every read of person-level data and every export is logged before the data is sent; a read whose entry cannot be written is answered 503 and discloses nothing. Reading this log is itself logged. The cursor is opaque and stable while new entries arrive.',
-    personLevel: 'read',
     gatewayOnly: true,
     params: [query('subjectRef', str), query('sub', str), ...pageParams],
     responses: { 200: ok(page(ref('AccessLogEntry'))) },

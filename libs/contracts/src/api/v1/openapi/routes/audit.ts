@@ -1,6 +1,8 @@
-import { ok, pageParams, query } from '../answers';
+import { query } from '../answers';
 import { ApiRoute } from '../route';
-import { dateTime, nullable, object, page, ref, str, uuid } from '../schema-builders';
+import { pagedList, routesOf } from '../route-builders';
+import { nullable, object, ref } from '../schema-builders';
+import { dateTime, str, uuid } from '../schema-scalars';
 
 export const AUDIT_SCHEMAS: Record<string, object> = {
   AuditEntry: object({
@@ -18,22 +20,17 @@ export const AUDIT_SCHEMAS: Record<string, object> = {
   }),
 };
 
+const { get } = routesOf('audit');
+
 export const AUDIT_ROUTES: ApiRoute[] = [
-  {
-    method: 'get',
-    path: '/api/v1/audit',
-    personLevel: 'read',
-    tag: 'audit',
-    summary: 'The audit trail, newest first (nclcc only)',
+  get('/api/v1/audit', 'The audit trail, newest first (nclcc only)', {
     description:
       'Every write of operations, outcomes and taskings (including deadline effects, by `system:tasking-deadlines`), with who, when, what and the correlation id. Entries of the tasking service have ids prefixed `tasking-`.',
-    params: [
+    ...pagedList(ref('AuditEntry'), [
       query('operationId', uuid),
       query('action', str),
       query('subjectId', str),
       query('sub', str),
-      ...pageParams,
-    ],
-    responses: { 200: ok(page(ref('AuditEntry'))) },
-  },
+    ]),
+  }),
 ];

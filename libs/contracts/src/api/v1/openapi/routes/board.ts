@@ -1,20 +1,18 @@
 import { OUTCOME_TYPES } from '../../outcome.schema';
-import { eventStream, notFound, ok, pathId, query } from '../answers';
+import { eventStream, notFound, ok, query } from '../answers';
 import { ApiRoute } from '../route';
+import { onId, routesOf } from '../route-builders';
 import {
   array,
-  bool,
-  dateTime,
   enumOf,
   forceCode,
-  int,
   mapOf,
   nullable,
   object,
   ref,
   regionCode,
-  uuid,
 } from '../schema-builders';
+import { bool, dateTime, int, uuid } from '../schema-scalars';
 
 export const BOARD_SCHEMAS: Record<string, object> = {
   Board: object({
@@ -80,46 +78,35 @@ export const BOARD_SCHEMAS: Record<string, object> = {
   ),
 };
 
+const { get } = routesOf('board');
 const noOperation = notFound('operation');
 
 export const BOARD_ROUTES: ApiRoute[] = [
-  {
-    method: 'get',
-    path: '/api/v1/operations/{id}/board',
-    tag: 'board',
-    summary:
-      'Live tallies: national, per region, per force; scoped users see their own region in detail',
-    params: [pathId()],
-    responses: { 200: ok(ref('Board')), 404: noOperation },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/operations/{id}/board/stream',
-    tag: 'board',
-    summary: 'Server-Sent Events: `board` with the full board on connect and after every change',
-    description:
-      'Each `board` event holds a `Board`. Browsers may pass the token as `?access_token=` since EventSource cannot set headers. The stream ends when the token expires.',
-    params: [pathId()],
-    responses: { 200: eventStream('Events `board`: the full `Board`'), 404: noOperation },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/operations/{id}/board/timeline',
-    tag: 'board',
-    summary:
-      'Outcomes per hour of `occurredAt` by type (latest versions; retracted ones dropped): national, or one force or region',
-    description:
-      "Everyone may read the national timeline; `force` and `region` must be within the caller's scope (403 `forbidden_scope` otherwise). Kept by the board projection, so it is as current as the board.",
-    params: [pathId(), query('force', forceCode), query('region', regionCode)],
-    responses: { 200: ok(ref('BoardTimeline')), 404: noOperation },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/operations/{id}/focus-map',
-    tag: 'board',
-    summary:
-      "Per force: active lines exporting and importing, focus lines touching it, whether it is a focus force, and the week's outcomes there",
-    params: [pathId()],
-    responses: { 200: ok(ref('FocusMap')), 404: noOperation },
-  },
+  get(
+    '/api/v1/operations/{id}/board',
+    'Live tallies: national, per region, per force; scoped users see their own region in detail',
+    onId(ok(ref('Board')), noOperation),
+  ),
+  get(
+    '/api/v1/operations/{id}/board/stream',
+    'Server-Sent Events: `board` with the full board on connect and after every change',
+    onId(eventStream('Events `board`: the full `Board`'), noOperation, {
+      description:
+        'Each `board` event holds a `Board`. Browsers may pass the token as `?access_token=` since EventSource cannot set headers. The stream ends when the token expires.',
+    }),
+  ),
+  get(
+    '/api/v1/operations/{id}/board/timeline',
+    'Outcomes per hour of `occurredAt` by type (latest versions; retracted ones dropped): national, or one force or region',
+    onId(ok(ref('BoardTimeline')), noOperation, {
+      description:
+        "Everyone may read the national timeline; `force` and `region` must be within the caller's scope (403 `forbidden_scope` otherwise). Kept by the board projection, so it is as current as the board.",
+      params: [query('force', forceCode), query('region', regionCode)],
+    }),
+  ),
+  get(
+    '/api/v1/operations/{id}/focus-map',
+    "Per force: active lines exporting and importing, focus lines touching it, whether it is a focus force, and the week's outcomes there",
+    onId(ok(ref('FocusMap')), noOperation),
+  ),
 ];

@@ -5,20 +5,11 @@ import {
   DDTRO_STATUSES,
   DdtroDecision,
 } from '../../ddtro';
-import { idempotencyKey, notFound, ok, pathId, problem, query } from '../answers';
+import { notFound, ok, problem, query } from '../answers';
 import { ApiRoute } from '../route';
-import {
-  array,
-  bool,
-  dateTime,
-  enumOf,
-  int,
-  nullable,
-  object,
-  ref,
-  str,
-  uuid,
-} from '../schema-builders';
+import { idempotentWrite, onId, routesOf } from '../route-builders';
+import { array, enumOf, nullable, object, ref } from '../schema-builders';
+import { bool, dateTime, int, str, uuid } from '../schema-scalars';
 
 export const DDTRO_SCHEMAS: Record<string, object> = {
   Ddtro: object(
@@ -48,72 +39,63 @@ const SUMMARIES: Record<DdtroDecision, string> = {
   refuse: 'The court refused the order (reason required)',
 };
 
+const { get, post } = routesOf('ddtros');
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 const limit = query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 200 });
-const applied = ok(object({ batchId: uuid, ddtros: array(ref('Ddtro')) }), 'Applied');
 
 export const DDTRO_ROUTES: ApiRoute[] = [
-  {
-    method: 'post',
-    path: '/api/v1/lines/{id}/ddtros',
-    tag: 'ddtros',
-    summary: 'Apply for DDTROs against several numbers of the line at once: all or nothing',
-    params: [pathId(), idempotencyKey],
-    body: { schema: APPLY_DDTROS_SCHEMA, name: 'ApplyDdtros' },
-    responses: {
-      201: applied,
-      200: { ...applied, description: 'Replay of the same key and body: the first answer again' },
-      404: notFound('line'),
-      409: problem('`conflict` (a number already has an order in hand) or `idempotency_conflict`', [
-        'conflict',
-        'idempotency_conflict',
-      ]),
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/ddtros',
-    personLevel: 'read',
-    tag: 'ddtros',
-    summary: 'DDTROs on lines in your scope, newest first',
+  post(
+    '/api/v1/lines/{id}/ddtros',
+    'Apply for DDTROs against several numbers of the line at once: all or nothing',
+    idempotentWrite({
+      body: { schema: APPLY_DDTROS_SCHEMA, name: 'ApplyDdtros' },
+      first: [201, ok(object({ batchId: uuid, ddtros: array(ref('Ddtro')) }), 'Applied')],
+      replay: 'Replay of the same key and body: the first answer again',
+      missing: notFound('line'),
+      conflict: problem(
+        '`conflict` (a number already has an order in hand) or `idempotency_conflict`',
+        ['conflict', 'idempotency_conflict'],
+      ),
+    }),
+  ),
+  get('/api/v1/ddtros', 'DDTROs on lines in your scope, newest first', {
     params: [query('lineId', uuid), query('status', enumOf(DDTRO_STATUSES)), limit],
     responses: { 200: ok(object({ items: array(ref('Ddtro')) })) },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/ddtros/stats',
-    tag: 'ddtros',
-    summary:
-      'Counts by status, provider deadlines missed, and the median hours from a number first seen to its order granted',
-    responses: {
-      200: ok(
-        object({
-          applied: int,
-          granted: int,
-          actioned: int,
-          refused: int,
-          providerOverdue: int,
-          medianFirstSeenToGrantedHours: nullable({ type: 'number', minimum: 0 }),
-          grantedSample: int,
-        }),
-      ),
+  }),
+  get(
+    '/api/v1/ddtros/stats',
+    'Counts by status, provider deadlines missed, and the median hours from a number first seen to its order granted',
+    {
+      responses: {
+        200: ok(
+          object({
+            applied: int,
+            granted: int,
+            actioned: int,
+            refused: int,
+            providerOverdue: int,
+            medianFirstSeenToGrantedHours: nullable({ type: 'number', minimum: 0 }),
+            grantedSample: int,
+          }),
+        ),
+      },
     },
-  },
-  ...DDTRO_DECISIONS.map((d): ApiRoute => ({
-    method: 'post',
-    path: `/api/v1/ddtros/{id}/${d}`,
-    tag: 'ddtros',
-    summary: SUMMARIES[d],
-    description:
-      '`at` is when the court or provider acted, if earlier than now; never ahead of now.',
-    params: [pathId()],
-    body: { schema: DDTRO_DECISION_SCHEMAS[d], name: `Ddtro${capital(d)}` },
-    responses: {
-      200: ok(ref('Ddtro')),
-      404: notFound('DDTRO'),
-      409: problem('`illegal_transition`: `errors: [{field: "status", message: "is <status>"}]`', [
-        'illegal_transition',
-      ]),
-    },
-  })),
+  ),
+  ...DDTRO_DECISIONS.map((d) =>
+    post(
+      `/api/v1/ddtros/{id}/${d}`,
+      SUMMARIES[d],
+      onId(ok(ref('Ddtro')), notFound('DDTRO'), {
+        description:
+          '`at` is when the court or provider acted, if earlier than now; never ahead of now.',
+        body: { schema: DDTRO_DECISION_SCHEMAS[d], name: `Ddtro${capital(d)}` },
+        responses: {
+          409: problem(
+            '`illegal_transition`: `errors: [{field: "status", message: "is <status>"}]`',
+            ['illegal_transition'],
+          ),
+        },
+      }),
+    ),
+  ),
 ];

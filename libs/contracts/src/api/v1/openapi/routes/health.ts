@@ -1,5 +1,6 @@
 import { ok } from '../answers';
 import { ApiRoute } from '../route';
+import { routesOf } from '../route-builders';
 import { enumOf, mapOf, object } from '../schema-builders';
 
 const report = (status: string) =>
@@ -11,26 +12,20 @@ const report = (status: string) =>
     ),
   });
 
+const { get } = routesOf('health');
+
 export const HEALTH_ROUTES: ApiRoute[] = [
-  {
-    method: 'get',
-    path: '/api/v1/health',
-    tag: 'health',
-    summary: 'Readiness of Kafka, PostgreSQL, Redis and every consumer',
+  get('/api/v1/health', 'Readiness of Kafka, PostgreSQL, Redis and every consumer', {
     public: true,
     gatewayOnly: true,
     responses: {
       200: ok(report('ok'), 'Every check is up'),
       503: ok(report('error'), 'A check failed: the failing checks are `down`'),
     },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/openapi.json',
-    tag: 'health',
-    summary: 'This document (browsable at `/api/docs`)',
+  }),
+  get('/api/v1/openapi.json', 'This document (browsable at `/api/docs`)', {
     public: true,
     gatewayOnly: true,
     responses: { 200: ok({ type: 'object', required: ['openapi', 'paths'] }) },
-  },
+  }),
 ];

@@ -8,21 +8,11 @@ import {
   OUTCOME_TYPES,
   OutcomeType,
 } from '../../outcome.schema';
-import { idempotencyKey, notFound, ok, pageParams, pathId, problem, query } from '../answers';
+import { notFound, ok, pageParams, pathId, problem, query } from '../answers';
 import { ApiRoute } from '../route';
-import {
-  array,
-  component,
-  dateTime,
-  enumOf,
-  forceCode,
-  int,
-  object,
-  page,
-  ref,
-  str,
-  uuid,
-} from '../schema-builders';
+import { conflicts, idempotentWrite, onId, routesOf } from '../route-builders';
+import { array, component, enumOf, forceCode, object, page, ref } from '../schema-builders';
+import { dateTime, int, str, uuid } from '../schema-scalars';
 
 const NAMES: Record<OutcomeType, string> = {
   arrest: 'ArrestOutcome',
@@ -164,7 +154,9 @@ export const OUTCOME_SCHEMAS: Record<string, object> = {
   }),
 };
 
+const { get, post } = routesOf('outcomes');
 const noOperation = notFound('operation');
+const noOutcome = notFound('outcome');
 const closed = problem('`operation_closed`: the week is final', ['operation_closed']);
 const outcomeBody = (schema: object) => ({ schema, documentedAs: 'OutcomeBody' });
 
@@ -182,90 +174,72 @@ const IMPORT_DESCRIPTION = [
 export const OUTCOME_BODY = { oneOf: OUTCOME_TYPES.map((t) => OUTCOME_BODY_SCHEMAS[t]) };
 
 export const OUTCOME_ROUTES: ApiRoute[] = [
-  {
-    method: 'post',
-    path: '/api/v1/operations/{id}/outcomes',
-    tag: 'outcomes',
-    summary: 'Report an outcome (nclcc; regional within its region; force for itself)',
-    description: `Accepted means committed and never lost. Notes hold at most ${LIMITS.noteLength} characters. Line actions: ${LINE_ACTIONS.join(', ')}.`,
-    params: [pathId(), idempotencyKey],
-    body: outcomeBody(OUTCOME_BODY),
-    responses: {
-      202: ok(ref('OutcomeAccepted'), 'Accepted (first time)'),
-      200: ok(ref('OutcomeAccepted'), 'Replay of an accepted request'),
-      404: noOperation,
-      409: problem('`idempotency_conflict` or `operation_closed`', [
-        'idempotency_conflict',
-        'operation_closed',
-      ]),
+  post(
+    '/api/v1/operations/{id}/outcomes',
+    'Report an outcome (nclcc; regional within its region; force for itself)',
+    {
+      description: `Accepted means committed and never lost. Notes hold at most ${LIMITS.noteLength} characters. Line actions: ${LINE_ACTIONS.join(', ')}.`,
+      ...idempotentWrite({
+        body: outcomeBody(OUTCOME_BODY),
+        first: [202, ok(ref('OutcomeAccepted'), 'Accepted (first time)')],
+        replay: 'Replay of an accepted request',
+        missing: noOperation,
+        conflict: conflicts('idempotency_conflict', 'operation_closed'),
+      }),
     },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/operations/{id}/outcomes',
-    personLevel: 'read',
-    tag: 'outcomes',
-    summary: 'Outcomes in your scope, newest first, each with its version history',
-    params: [
-      pathId(),
-      query('force', forceCode),
-      query('type', enumOf(OUTCOME_TYPES)),
-      query('status', enumOf(['live', 'retracted'])),
-      ...pageParams,
-    ],
-    responses: { 200: ok(page(ref('OutcomeItem'))), 404: noOperation },
-  },
-  {
-    method: 'post',
-    path: '/api/v1/operations/{id}/outcomes/import',
-    tag: 'outcomes',
-    summary: 'Import a CSV return, one outcome per row',
-    description: IMPORT_DESCRIPTION,
-    params: [pathId()],
-    body: { schema: { type: 'string' }, contentType: 'text/csv' },
-    responses: {
-      200: ok(ref('ImportResult')),
-      404: noOperation,
-      409: closed,
-      413: problem(
-        `The file is over ${CSV_LIMITS.bytes / 1024 / 1024} MiB or ${CSV_LIMITS.rows} rows`,
-        ['payload_too_large'],
-      ),
-      415: problem('Not `text/csv`', ['unsupported_media_type']),
+  ),
+  get(
+    '/api/v1/operations/{id}/outcomes',
+    'Outcomes in your scope, newest first, each with its version history',
+    onId(ok(page(ref('OutcomeItem'))), noOperation, {
+      params: [
+        query('force', forceCode),
+        query('type', enumOf(OUTCOME_TYPES)),
+        query('status', enumOf(['live', 'retracted'])),
+        ...pageParams,
+      ],
+    }),
+  ),
+  post(
+    '/api/v1/operations/{id}/outcomes/import',
+    'Import a CSV return, one outcome per row',
+    onId(ok(ref('ImportResult')), noOperation, {
+      description: IMPORT_DESCRIPTION,
+      body: { schema: { type: 'string' }, contentType: 'text/csv' },
+      responses: {
+        409: closed,
+        413: problem(
+          `The file is over ${CSV_LIMITS.bytes / 1024 / 1024} MiB or ${CSV_LIMITS.rows} rows`,
+          ['payload_too_large'],
+        ),
+        415: problem('Not `text/csv`', ['unsupported_media_type']),
+      },
+    }),
+  ),
+  post(
+    '/api/v1/outcomes/{outcomeId}/corrections',
+    'Correct an outcome with a complete replacement body of the same type; tallies count the latest version only',
+    idempotentWrite({
+      id: 'outcomeId',
+      body: outcomeBody(OUTCOME_BODY),
+      first: [202, ok(ref('OutcomeChangeAccepted'), 'Accepted')],
+      replay: 'Replay',
+      missing: noOutcome,
+      conflict: conflicts('idempotency_conflict', 'operation_closed', 'outcome_retracted'),
+    }),
+  ),
+  post(
+    '/api/v1/outcomes/{outcomeId}/retraction',
+    'Retract an outcome; tallies drop it. Retracting it again answers 200 and changes nothing.',
+    {
+      params: [pathId('outcomeId')],
+      body: { schema: REASON_SCHEMA, name: 'Reason' },
+      responses: {
+        202: ok(ref('OutcomeChangeAccepted'), 'Accepted'),
+        200: ok(ref('OutcomeChangeAccepted'), 'Already retracted'),
+        404: noOutcome,
+        409: closed,
+      },
     },
-  },
-  {
-    method: 'post',
-    path: '/api/v1/outcomes/{outcomeId}/corrections',
-    tag: 'outcomes',
-    summary:
-      'Correct an outcome with a complete replacement body of the same type; tallies count the latest version only',
-    params: [pathId('outcomeId'), idempotencyKey],
-    body: outcomeBody(OUTCOME_BODY),
-    responses: {
-      202: ok(ref('OutcomeChangeAccepted'), 'Accepted'),
-      200: ok(ref('OutcomeChangeAccepted'), 'Replay'),
-      404: notFound('outcome'),
-      409: problem('`idempotency_conflict`, `operation_closed` or `outcome_retracted`', [
-        'idempotency_conflict',
-        'operation_closed',
-        'outcome_retracted',
-      ]),
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/v1/outcomes/{outcomeId}/retraction',
-    tag: 'outcomes',
-    summary:
-      'Retract an outcome; tallies drop it. Retracting it again answers 200 and changes nothing.',
-    params: [pathId('outcomeId')],
-    body: { schema: REASON_SCHEMA, name: 'Reason' },
-    responses: {
-      202: ok(ref('OutcomeChangeAccepted'), 'Accepted'),
-      200: ok(ref('OutcomeChangeAccepted'), 'Already retracted'),
-      404: notFound('outcome'),
-      409: closed,
-    },
-  },
+  ),
 ];

@@ -1,16 +1,12 @@
 import { ok } from '../answers';
 import { ApiRoute } from '../route';
-import { array, forceCode, nullable, object, regionCode, str } from '../schema-builders';
+import { routesOf } from '../route-builders';
+import { array, forceCode, nullable, object, regionCode } from '../schema-builders';
+import { str } from '../schema-scalars';
 
-const referenceData = (path: string, summary: string, schema: object): ApiRoute => ({
-  method: 'get',
-  path,
-  tag: 'reference-data',
-  summary,
-  public: true,
-  gatewayOnly: true,
-  responses: { 200: ok(schema) },
-});
+const { get } = routesOf('reference-data');
+const referenceData = (path: string, summary: string, schema: object): ApiRoute =>
+  get(path, summary, { public: true, gatewayOnly: true, responses: { 200: ok(schema) } });
 
 export const REFERENCE_DATA_ROUTES: ApiRoute[] = [
   referenceData(

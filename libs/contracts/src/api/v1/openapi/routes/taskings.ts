@@ -7,33 +7,20 @@ import {
   TRANSITION_SCHEMAS,
   TaskingTransition,
 } from '../../tasking';
-import {
-  eventStream,
-  idempotencyKey,
-  notFound,
-  ok,
-  pageParams,
-  pathId,
-  problem,
-  query,
-} from '../answers';
+import { eventStream, notFound, ok, problem, query } from '../answers';
 import { ApiRoute } from '../route';
+import { conflicts, idempotentWrite, onId, pagedList, routesOf } from '../route-builders';
 import {
   array,
-  bool,
   component,
-  dateTime,
   enumOf,
   forceCode,
-  int,
   nullable,
   object,
-  page,
   ref,
   regionCode,
-  str,
-  uuid,
 } from '../schema-builders';
+import { bool, dateTime, int, str, uuid } from '../schema-scalars';
 
 const status = enumOf(TASKING_STATUSES);
 
@@ -112,87 +99,73 @@ const SUMMARIES: Record<TaskingTransition, string> = {
     'Reassign an open tasking to another force: issued again there, with fresh deadlines (its issuer within its scope, or nclcc)',
 };
 
+const { get, post } = routesOf('taskings');
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 const noTasking = notFound('tasking');
 
-const transition = (name: TaskingTransition): ApiRoute => ({
-  method: 'post',
-  path: `/api/v1/taskings/{id}/${name}`,
-  tag: 'taskings',
-  summary: SUMMARIES[name],
-  params: [pathId()],
-  body: { schema: TRANSITION_SCHEMAS[name], name: `Tasking${capital(name)}` },
-  responses: {
-    200: ok(ref('Tasking')),
-    404: noTasking,
-    409: problem(
-      '`illegal_transition`: not allowed from the current state, named in `detail` and in `errors` as `{field: "status", message: "is <state>"}`',
-      ['illegal_transition'],
-    ),
-  },
-});
+const transition = (name: TaskingTransition): ApiRoute =>
+  post(
+    `/api/v1/taskings/{id}/${name}`,
+    SUMMARIES[name],
+    onId(ok(ref('Tasking')), noTasking, {
+      body: { schema: TRANSITION_SCHEMAS[name], name: `Tasking${capital(name)}` },
+      responses: {
+        409: problem(
+          '`illegal_transition`: not allowed from the current state, named in `detail` and in `errors` as `{field: "status", message: "is <state>"}`',
+          ['illegal_transition'],
+        ),
+      },
+    }),
+  );
 
 const issued = { oneOf: [ref('Tasking'), ref('IssuedTaskings')] };
 
 export const TASKING_ROUTES: ApiRoute[] = [
-  {
-    method: 'post',
-    path: '/api/v1/operations/{id}/taskings',
-    tag: 'taskings',
-    summary:
-      'Task forces (nclcc for any force; regional for the forces of its region). One tasking, or `{taskings: [...]}` for many at once: all or nothing.',
-    description:
-      'One tasking in, one `Tasking` out; `{taskings: [...]}` in, `{taskings: [...]}` out. `dueAt` must be in the future. Deadlines: a `tasking.reminder-due` event when not acknowledged within `acknowledgeWithinMinutes` (default 240), `tasking.overdue` when `dueAt` passes before completion, and `tasking.escalated` to the NCLCC when a P1 is overdue.',
-    params: [pathId(), idempotencyKey],
-    body: {
-      schema: { oneOf: [ISSUE_TASKING_SCHEMA, ISSUE_TASKINGS_SCHEMA] },
-      documentedAs: 'IssueTaskingsRequest',
+  post(
+    '/api/v1/operations/{id}/taskings',
+    'Task forces (nclcc for any force; regional for the forces of its region). One tasking, or `{taskings: [...]}` for many at once: all or nothing.',
+    {
+      description:
+        'One tasking in, one `Tasking` out; `{taskings: [...]}` in, `{taskings: [...]}` out. `dueAt` must be in the future. Deadlines: a `tasking.reminder-due` event when not acknowledged within `acknowledgeWithinMinutes` (default 240), `tasking.overdue` when `dueAt` passes before completion, and `tasking.escalated` to the NCLCC when a P1 is overdue.',
+      ...idempotentWrite({
+        body: {
+          schema: { oneOf: [ISSUE_TASKING_SCHEMA, ISSUE_TASKINGS_SCHEMA] },
+          documentedAs: 'IssueTaskingsRequest',
+        },
+        first: [201, ok(issued, 'Issued (status `issued`)')],
+        replay: 'Replay of an issued request: the first answer again',
+        missing: notFound('operation'),
+        conflict: conflicts('idempotency_conflict', 'operation_closed'),
+      }),
     },
-    responses: {
-      201: ok(issued, 'Issued (status `issued`)'),
-      200: ok(issued, 'Replay of an issued request: the first answer again'),
-      404: notFound('operation'),
-      409: problem('`idempotency_conflict` or `operation_closed`', [
-        'idempotency_conflict',
-        'operation_closed',
-      ]),
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/taskings',
-    tag: 'taskings',
-    summary: 'Taskings in your scope (a region its forces, a force itself), newest first',
-    params: [
+  ),
+  get(
+    '/api/v1/taskings',
+    'Taskings in your scope (a region its forces, a force itself), newest first',
+    pagedList(ref('Tasking'), [
       query('operationId', uuid),
       query('force', forceCode),
       query('region', regionCode),
       query('status', status),
-      ...pageParams,
-    ],
-    responses: { 200: ok(page(ref('Tasking'))) },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/taskings/stream',
-    tag: 'taskings',
-    summary:
-      "Server-Sent Events: `taskings` with an operation's taskings in your scope on connect and after every change",
-    description:
-      'Each `taskings` event is `{operationId, items: [Tasking]}`, newest first: the whole list in your scope (a region its forces, a force itself), sent again after every issue, transition, reminder, overdue or escalation (coalesced, at most a few per second). A comment line every 15 s keeps proxies from closing an idle stream. Browsers may pass the token as `?access_token=` since EventSource cannot set headers.',
-    params: [{ ...query('operationId', uuid), required: true }],
-    responses: {
-      200: eventStream('Events `taskings`: `{operationId, items: [Tasking]}`'),
-      404: notFound('operation'),
+    ]),
+  ),
+  get(
+    '/api/v1/taskings/stream',
+    "Server-Sent Events: `taskings` with an operation's taskings in your scope on connect and after every change",
+    {
+      description:
+        'Each `taskings` event is `{operationId, items: [Tasking]}`, newest first: the whole list in your scope (a region its forces, a force itself), sent again after every issue, transition, reminder, overdue or escalation (coalesced, at most a few per second). A comment line every 15 s keeps proxies from closing an idle stream. Browsers may pass the token as `?access_token=` since EventSource cannot set headers.',
+      params: [{ ...query('operationId', uuid), required: true }],
+      responses: {
+        200: eventStream('Events `taskings`: `{operationId, items: [Tasking]}`'),
+        404: notFound('operation'),
+      },
     },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/taskings/{id}',
-    tag: 'taskings',
-    summary: 'One tasking with its full history',
-    params: [pathId()],
-    responses: { 200: ok(ref('Tasking')), 404: noTasking },
-  },
+  ),
+  get(
+    '/api/v1/taskings/{id}',
+    'One tasking with its full history',
+    onId(ok(ref('Tasking')), noTasking),
+  ),
   ...TASKING_TRANSITIONS.map(transition),
 ];
