@@ -6,3 +6,4 @@ export * from './bootstrap';
 export * from './health';
 export * from './health.module';
 export * from './metrics';
+export * from './security-headers';
