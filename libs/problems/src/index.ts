@@ -3,3 +3,4 @@ export * from './problem.filter';
 export * from './page-limit';
 export * from './csv-body';
 export * from './loggable-error';
+export * from './csv-stream';

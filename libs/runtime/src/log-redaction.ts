@@ -4,7 +4,8 @@ import { IncomingHttpHeaders } from 'node:http';
  * Routes whose queries can name people or numbers (line holders, phone numbers, hand-offs):
  * their query strings are never logged, on the gateway (`/api/v1/…`) or behind it (`/internal/…`).
  */
-const PERSON_LEVEL = /^\/(?:api\/v1|internal)\/(?:lines|lines-ranking|line-holders|deconfliction|handoffs|ddtros|intelligence|forces\/[^/]+\/returns)(?:[/?]|$)/;
+const PERSON_LEVEL =
+  /^\/(?:api\/v1|internal)\/(?:lines|lines-ranking|line-holders|deconfliction|handoffs|ddtros|intelligence|forces\/[^/]+\/returns)(?:[/?]|$)/;
 
 /** Query parameters that are secrets or say why someone looked: never logged on any route. */
 const SECRET_PARAMS = ['access_token', 'purpose'];

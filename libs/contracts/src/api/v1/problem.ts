@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'illegal_transition',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
   'conflict',
   'service_unavailable',
   'internal_error',
