@@ -7,7 +7,7 @@ import { publishRunEnv, runEnvFile, RunEnv } from './run-env';
 
 const ROOT = join(__dirname, '..', '..');
 
-export const RAISED_LIMITS = {
+const RAISED_LIMITS = {
   RATE_LIMIT_PER_USER: '10000000',
   RATE_LIMIT_PER_ADDRESS: '10000000',
   RATE_LIMIT_DEV_TOKEN: '10000000',

@@ -17,6 +17,8 @@ export interface CsvRowHandler {
 }
 
 const MIB = 1024 * 1024;
+/** Longest stretch of row checks before other work gets the event loop. */
+const SLICE_MS = 10;
 
 function sizeOf(bytes: number): string {
   return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`;
@@ -120,9 +122,18 @@ export function streamCsv(
       () => parser.end(),
       finish,
     );
-    parser.on('readable', () => {
-      let record: CsvRecord | null;
-      while (!settled && (record = parser.read() as CsvRecord | null) !== null) {
+    // Rows are checked a slice of time at a time, so that other requests are served between.
+    let resumeLater = false;
+    const readRows = () => {
+      resumeLater = false;
+      const until = performance.now() + SLICE_MS;
+      while (!settled) {
+        if (performance.now() > until) {
+          resumeLater = true;
+          return void setImmediate(readRows);
+        }
+        const record = parser.read() as CsvRecord | null;
+        if (record === null) return;
         try {
           rows += 1;
           if (rows === 0) handler.header(record.record.map((h) => h.trim()));
@@ -136,7 +147,8 @@ export function streamCsv(
           finish(e);
         }
       }
-    });
+    };
+    parser.on('readable', () => resumeLater || readRows());
     parser.once('error', (e) => finish(csvProblems.malformed(e)));
     parser.once('end', () => finish(rows < 0 ? csvProblems.empty() : undefined));
   });
