@@ -19,6 +19,7 @@ export interface CsvRowHandler {
 const MIB = 1024 * 1024;
 /** Longest stretch of row checks before other work gets the event loop. */
 const SLICE_MS = 10;
+const PIECE_BYTES = 8 * 1024;
 
 function sizeOf(bytes: number): string {
   return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`;
@@ -99,6 +100,18 @@ export function streamCsv(
   return new Promise((resolve, reject) => {
     const parser = parse({ ...CSV_OPTIONS, info: true });
     let rows = -1; // the header comes first
+    // A socket's chunk is fed to the parser in pieces, each once the rows before are checked:
+    // nothing piles up, and no one turn of the event loop parses much.
+    const pieces: Buffer[] = [];
+    let ended = false;
+    const feed = (): void => {
+      if (settled) return;
+      source.pause();
+      while (pieces.length)
+        if (!parser.write(pieces.shift())) return void parser.once('drain', feed);
+      if (ended) parser.end();
+      else source.resume();
+    };
     let settled = false;
     const finish = (e?: unknown) => {
       if (settled) return;
@@ -113,13 +126,14 @@ export function streamCsv(
       limits.bytes,
       (chunk) => {
         if (chunk.includes(0)) return finish(csvProblems.binary());
-        // The parser buffers what it has not handed on: wait for it rather than let it grow.
-        if (!parser.write(chunk)) {
-          source.pause();
-          parser.once('drain', () => !settled && source.resume());
-        }
+        for (let at = 0; at < chunk.length; at += PIECE_BYTES)
+          pieces.push(chunk.subarray(at, at + PIECE_BYTES));
+        feed();
       },
-      () => parser.end(),
+      () => {
+        ended = true;
+        feed();
+      },
       finish,
     );
     // Rows are checked a slice of time at a time, so that other requests are served between.
