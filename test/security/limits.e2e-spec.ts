@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { api, tokenFor } from '../support/api';
 import { startExtraGateway, ExtraGateway } from '../support/extra-gateway';
+import { LARGE_RETURN_ROWS, latenciesDuringUpload, p99 } from '../support/large-upload';
 import { runEnv } from '../support/run-env';
 import { createActiveWeek, MET } from '../support/scenario';
 
@@ -273,48 +274,13 @@ describe('CSV uploads under their limits', () => {
   });
 
   it('keeps answering others quickly while a 9.5 MiB upload is read and checked', async () => {
-    // 49,000 rows (under the cap), every one checked and refused: London is outside the
-    // uploader's region. Checked all at once, they held every other request for seconds.
-    const at = new Date().toISOString();
-    const note = 'n'.repeat(150);
-    const lines = ['idempotencyKey,type,force,occurredAt,count,note'];
-    for (let i = 0; i < 49_000; i++) lines.push(`big-${i},arrest,${MET},${at},1,${note}`);
-    const file = Buffer.from(lines.join('\n'));
-    expect(file.length).toBeGreaterThan(9 * MIB);
-    expect(file.length).toBeLessThan(10 * MIB);
-    const uploader = await tokenFor({ role: 'regional', region: 'north-west' });
-
-    const other = async (i: number) => {
-      const path = i % 2 ? '/api/v1/forces' : `/api/v1/operations/${op.id}/board`;
-      const t0 = performance.now();
-      const res = await api('GET', path, { token });
-      expect(res.status).toBe(200);
-      return performance.now() - t0;
-    };
-    const p99 = (ms: number[]) => [...ms].sort((x, y) => x - y)[Math.ceil(ms.length * 0.99) - 1];
-    // What 20 requests cost on this machine with no upload running.
-    const idle: number[] = [];
-    for (let i = 0; i < 20; i++) idle.push(await other(i));
-
-    const upload = fetch(`${runEnv().gatewayUrl}/api/v1/operations/${op.id}/outcomes/import`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${uploader}`, 'content-type': 'text/csv' },
-      body: file,
-    });
-    let uploading = true;
-    void upload.finally(() => (uploading = false));
-    const during: number[] = [];
-    for (let i = 0; uploading || during.length < 20; i++) {
-      const started = uploading;
-      const ms = await other(i);
-      if (started) during.push(ms);
-      else if (during.length < 20) during.push(ms);
-    }
-    const answer = await upload;
+    const { fileBytes, idle, during, answer } = await latenciesDuringUpload(op.id, 20);
+    expect(fileBytes).toBeGreaterThan(9 * MIB);
+    expect(fileBytes).toBeLessThan(10 * MIB);
     expect(answer.status).toBe(200);
     const result = (await answer.json()) as any;
     expect(result.accepted).toBe(0);
-    expect(result.rejected).toHaveLength(49_000);
+    expect(result.rejected).toHaveLength(LARGE_RETURN_ROWS);
     // Checking the file in one go held every request for seconds; read as it arrives, no
     // request waits a second longer than it does with no upload.
     expect(p99(during)).toBeLessThan(1000 + p99(idle));
