@@ -16,6 +16,14 @@ import { publishRunEnv, runEnvFile, RunEnv } from './run-env';
 
 const ROOT = join(__dirname, '..', '..');
 
+const RAISED_LIMITS = {
+  RATE_LIMIT_PER_USER: '10000000',
+  RATE_LIMIT_PER_ADDRESS: '10000000',
+  RATE_LIMIT_DEV_TOKEN: '10000000',
+  RATE_LIMIT_UPLOADS: '10000000',
+  STREAM_MAX_PER_USER: '1000',
+};
+
 /**
  * Starts the platform once for the integration tests: a fresh database, topics and Redis
  * channel names of this run only, and the three built services as real processes against
@@ -84,6 +92,9 @@ export default async function globalSetup(): Promise<void> {
     ...Object.fromEntries(
       SERVICES.map((s) => [METRICS_PORT_VARIABLES[s], String(metricsPorts[s])]),
     ),
+    // The suite sends bursts on purpose (racing copies, scope matrices, benchmarks), all from
+    // one address: limits far above them. test/security/limits runs gateways with real ones.
+    ...RAISED_LIMITS,
   };
   const file = runEnvFile(runId);
   mkdirSync(dirname(file), { recursive: true });

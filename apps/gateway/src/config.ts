@@ -17,8 +17,9 @@ import {
   isLocalDevelopment,
   oidcAlgorithms,
 } from './auth/auth-settings';
+import { LIMIT_ENV, LimitSettings } from './limits/limit-settings';
 
-export interface GatewayEnv extends CommonEnv, AuthSettings {
+export interface GatewayEnv extends CommonEnv, AuthSettings, LimitSettings {
   PORT: number;
   /** The address the gateway listens on; dev sign-in needs a loopback one. */
   HOST: string;
@@ -73,6 +74,7 @@ const gatewaySpec = (source: NodeJS.ProcessEnv): EnvSpec<GatewayEnv> => ({
   SERVICE_SIGNING_KEY: signingKey,
   BOARD_PUSH_INTERVAL_MS: int(250, 0, 10_000),
   CHROMIUM_PATH: str('/usr/bin/chromium'),
+  ...LIMIT_ENV,
 });
 
 export const GATEWAY_ENV = Symbol('GATEWAY_ENV');

@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module';
 import { PlatformHealthController } from './health/platform-health.controller';
 import { IntelligenceController } from './intelligence/intelligence.controller';
 import { LinesController } from './intelligence/lines.controller';
+import { LimitsModule } from './limits/limits.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OperationsController } from './operations/operations.controller';
 import { OutcomeChangesController } from './outcomes/outcome-changes.controller';
@@ -34,6 +35,8 @@ class GatewayEnvModule {}
     loggerModule('gateway', env.LOG_LEVEL),
     MetricsModule.forService('gateway'),
     AuthModule.forRoot(env),
+    // After AuthModule: its guard counts requests by the user the bearer guard has named.
+    LimitsModule,
     UpstreamModule,
     AccessLogModule,
     BoardModule,

@@ -6,17 +6,17 @@ async function main(): Promise<void> {
   const { GatewayModule } = await import('./gateway.module');
   const { startService } = await import('@intensify/runtime');
   const { mountDocsPage } = await import('./openapi/docs-page');
-  const { CSV_LIMITS } = await import('@intensify/contracts');
+  const { gatewaySecurityHeaders } = await import('./headers/gateway-headers');
+  const { refuseCsvElsewhere } = await import('./limits/csv-media-type.middleware');
   await startService(GatewayModule, {
     port: env.PORT,
     host: env.HOST,
     metricsPort: env.METRICS_PORT,
     jsonLimit: '256kb',
-    configure: (app) => {
-      // CSV returns are larger than any JSON body; their own limit is documented with the import.
-      app.useBodyParser('text', { type: ['text/csv', 'application/csv'], limit: CSV_LIMITS.bytes });
-      mountDocsPage(app);
-    },
+    securityHeaders: gatewaySecurityHeaders(env),
+    // No CSV body parser: the CSV imports stream their bodies under their own limits.
+    beforeBody: [refuseCsvElsewhere],
+    configure: (app) => mountDocsPage(app),
   });
 }
 

@@ -28,6 +28,9 @@ export function typeOrmOptions(o: ServiceDataOptions): TypeOrmModuleOptions {
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // TypeORM's logger would print failed queries with their parameters (numbers, references);
+    // failures reach the problem filter, which logs only their SQLSTATE and message.
+    logging: false,
     extra: {
       max: o.poolSize ?? 10,
       ...(o.searchPath && { options: `-c search_path=${o.searchPath}` }),

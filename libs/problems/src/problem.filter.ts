@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { ErrorCode } from '@intensify/contracts';
+import { loggableError } from './loggable-error';
 import { ProblemError } from './problem.error';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -11,6 +12,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  429: 'rate_limited',
   503: 'service_unavailable',
 };
 
@@ -22,7 +24,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblemError(exception);
-    if (problem.status >= 500) this.logger.error(exception);
+    if (problem.status >= 500) this.logger.error(loggableError(exception));
     if (res.headersSent) return;
     res
       .status(problem.status)

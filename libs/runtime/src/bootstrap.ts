@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { KeyObject } from 'node:crypto';
+import { RequestHandler } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ServiceCredentialGuard, ServiceCredentialVerifier } from '@intensify/auth';
 import { ProblemFilter } from '@intensify/problems';
@@ -10,6 +11,7 @@ import { serveMetrics } from './metrics-listener';
 
 /** Where `/metrics` listens when no port is set: the API port plus this. */
 export const METRICS_PORT_OFFSET = 1000;
+import { securityHeaders } from './security-headers';
 
 export interface ServiceOptions {
   port: number;
@@ -21,10 +23,17 @@ export interface ServiceOptions {
   credentials?: { audience: string; verifyKey: KeyObject };
   /** JSON body limit; the public API says 256 KiB. */
   jsonLimit?: string;
+  /** Replaces the API's security headers (the gateway also serves pages and the docs). */
+  securityHeaders?: RequestHandler;
+  /** Runs before any body is read, so that what it refuses (rate limits) costs no parsing. */
+  beforeBody?: RequestHandler[];
   configure?: (app: NestExpressApplication) => void | Promise<void>;
 }
 
-/** Starts a Nest service the same way everywhere: JSON logs, problem+json errors, clean shutdown. */
+/**
+ * Starts a Nest service the same way everywhere: security headers, JSON logs, problem+json
+ * errors, clean shutdown.
+ */
 export async function startService(
   module: Type,
   options: ServiceOptions,
@@ -35,6 +44,10 @@ export async function startService(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // Headers first, so that every answer (404s and body-parser errors too) carries them.
+  app.disable('x-powered-by');
+  app.use(options.securityHeaders ?? securityHeaders());
+  for (const handler of options.beforeBody ?? []) app.use(handler);
   app.useBodyParser('json', {
     limit: options.jsonLimit ?? '256kb',
     type: ['application/json', 'application/*+json'],

@@ -11,3 +11,4 @@ export * from './kafka-security-env';
 export * from './database-ssl-env';
 export * from './internal-service-env';
 export * from './metrics-listener';
+export * from './security-headers';

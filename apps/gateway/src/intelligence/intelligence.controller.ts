@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Request } from 'express';
-import { INTERNAL } from '@intensify/contracts';
+import { Request, Response } from 'express';
+import { INTERNAL, LINE_RETURN_LIMITS } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
-import { ProblemError } from '@intensify/problems';
+import { readLimitedText } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import {
@@ -13,6 +13,7 @@ import {
   lineHolders,
 } from '../access-log/disclosed';
 import { PersonLevel } from '../access-log/person-level.decorator';
+import { readCsvUpload } from '../limits/csv-upload';
 import { bodyAsSent, forward, queryAsSent } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readOpenOperation, readOperation } from '../upstream/read-operation';
@@ -29,21 +30,21 @@ export class IntelligenceController {
   /** A force's monthly return of lines as `text/csv`; the same file again changes nothing. */
   @Post('forces/:force/returns/:month')
   @HttpCode(200)
-  upload(
+  async upload(
     @Param('force') force: string,
     @Param('month') month: string,
-    @Body() body: unknown,
     @CurrentPrincipal() p: Principal,
     @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ) {
     authorize(p, 'line.return');
-    if (!req.is('text/csv') || typeof body !== 'string')
-      throw new ProblemError('unsupported_media_type', 'Send the return as Content-Type: text/csv');
+    const limit = LINE_RETURN_LIMITS.bytes;
+    const csv = await readCsvUpload(req, res, limit, (body) => readLimitedText(body, limit));
     return forward(this.upstream, returns.upload, {
       p,
       req,
       params: { force, month },
-      body: { csv: body },
+      body: { csv },
     });
   }
 

@@ -5,6 +5,10 @@ const HEARTBEAT_MS = 15_000;
 /** Longest delay a Node timer takes; a later expiry is waited for in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Where the limits guard leaves how long a viewer may read nothing before it is dropped. */
+export const STREAM_STUCK_MS = 'streamStuckMs';
+const DEFAULT_STUCK_MS = 30_000;
+
 /** Sent just before a stream closes because its token expired: sign in again, then reconnect. */
 export const TOKEN_EXPIRED_EVENT = 'token-expired';
 
@@ -26,10 +30,11 @@ export function openEventStream(req: Request, res: Response, onClose: () => void
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  res.write('retry: 2000\n\n');
+  const write = backpressured(res, stuckLimit(req));
+  write('retry', 'retry: 2000\n\n');
   const send = (event: string, data: unknown) =>
-    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    write(event, `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const heartbeat = setInterval(() => write('heartbeat', ': keep-alive\n\n'), HEARTBEAT_MS);
   const expiresAt = (req as unknown as Record<string, unknown>)[TOKEN_EXPIRES_AT];
   const expiry =
     typeof expiresAt === 'number'
@@ -45,6 +50,43 @@ export function openEventStream(req: Request, res: Response, onClose: () => void
     onClose();
   });
   return { send, end: () => res.end() };
+}
+
+function stuckLimit(req: Request): number {
+  const ms = (req as unknown as Record<string, unknown>)[STREAM_STUCK_MS];
+  return typeof ms === 'number' ? ms : DEFAULT_STUCK_MS;
+}
+
+/**
+ * Writes frames without buffering without bound for a viewer that reads slowly: while the
+ * socket is full, only the latest frame of each event is kept (each carries the full state, so
+ * the latest supersedes the rest) and goes out on 'drain'. A viewer still full after `stuckMs`
+ * is disconnected.
+ */
+export function backpressured(
+  res: Response,
+  stuckMs: number,
+): (event: string, frame: string) => void {
+  const waiting = new Map<string, string>();
+  let stuck: NodeJS.Timeout | undefined;
+  const drained = () => {
+    clearTimeout(stuck);
+    stuck = undefined;
+    const frames = [...waiting];
+    waiting.clear();
+    for (const [event, frame] of frames) write(event, frame);
+  };
+  const write = (event: string, frame: string): void => {
+    if (stuck) {
+      waiting.set(event, frame);
+      return;
+    }
+    if (res.write(frame) || res.destroyed) return;
+    stuck = setTimeout(() => res.destroy(), stuckMs);
+    res.once('drain', drained);
+  };
+  res.once('close', () => clearTimeout(stuck));
+  return write;
 }
 
 /** Runs `fn` at `time` (ms since the epoch), however far away. */

@@ -1,12 +1,17 @@
+import { Readable } from 'node:stream';
 import { ProblemError } from '@intensify/problems';
-import { parseCsvReturn } from './csv-return.parser';
+import { parseCsvReturn as parseStream } from './csv-return.parser';
+
+/** The upload as the gateway receives it: a stream of bytes, in chunks. */
+const parseCsvReturn = (text: string, p: Parameters<typeof parseStream>[1]) =>
+  parseStream(Readable.from([Buffer.from(text)]), p);
 
 const nclcc = { sub: 'n', role: 'nclcc' as const };
 const header = 'idempotencyKey,type,force,occurredAt,count,under18,cashPence,crack_grams';
 
-function problemOf(fn: () => unknown): ProblemError {
+async function problemOf(fn: () => Promise<unknown>): Promise<ProblemError> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     return e as ProblemError;
   }
@@ -14,7 +19,7 @@ function problemOf(fn: () => unknown): ProblemError {
 }
 
 describe('parseCsvReturn', () => {
-  it('accepts good rows and reports each bad one with its row, line and columns', () => {
+  it('accepts good rows and reports each bad one with its row, line and columns', async () => {
     const csv = [
       header,
       'k1,arrest,E23000004,2026-10-06T10:00:00Z,2,1,,',
@@ -24,7 +29,7 @@ describe('parseCsvReturn', () => {
       ',arrest,NOPE,yesterday,x,,,',
       'k5,seizure,BTP,2026-10-06T10:00:00Z,,,100,2.5',
     ].join('\n');
-    const r = parseCsvReturn(csv, nclcc);
+    const r = await parseCsvReturn(csv, nclcc);
     expect(r.rows.map((x) => [x.row, x.line, x.key])).toEqual([
       [1, 2, 'k1'],
       [5, 7, 'k5'],
@@ -54,9 +59,9 @@ describe('parseCsvReturn', () => {
     ]);
   });
 
-  it('rejects rows for forces outside the uploader’s scope', () => {
+  it('rejects rows for forces outside the uploader’s scope', async () => {
     const csv = `${header}\nk1,arrest,E23000001,2026-10-06T10:00:00Z,1,,,\nk2,arrest,E23000004,2026-10-06T10:00:00Z,1,,,`;
-    const r = parseCsvReturn(csv, { sub: 'r', role: 'regional', region: 'north-west' });
+    const r = await parseCsvReturn(csv, { sub: 'r', role: 'regional', region: 'north-west' });
     expect(r.rows.map((x) => x.key)).toEqual(['k2']);
     expect(r.rejected).toEqual([
       {
@@ -67,13 +72,17 @@ describe('parseCsvReturn', () => {
     ]);
   });
 
-  it('refuses whole files that are empty, binary, malformed or have unknown or missing columns', () => {
-    expect(problemOf(() => parseCsvReturn('', nclcc)).errors[0].message).toBe('the file is empty');
-    expect(problemOf(() => parseCsvReturn('a\u0000b', nclcc)).errors[0].message).toMatch(/binary/);
+  it('refuses whole files that are empty, binary, malformed or have unknown or missing columns', async () => {
+    expect((await problemOf(() => parseCsvReturn('', nclcc))).errors[0].message).toBe(
+      'the file is empty',
+    );
+    expect((await problemOf(() => parseCsvReturn('a\u0000b', nclcc))).errors[0].message).toMatch(
+      /binary/,
+    );
     expect(
-      problemOf(() => parseCsvReturn(`${header}\n"k1,arrest`, nclcc)).errors[0].message,
+      (await problemOf(() => parseCsvReturn(`${header}\n"k1,arrest`, nclcc))).errors[0].message,
     ).toMatch(/not valid CSV/);
-    const cols = problemOf(() => parseCsvReturn('idempotencyKey,type,force,colour\n', nclcc));
+    const cols = await problemOf(() => parseCsvReturn('idempotencyKey,type,force,colour\n', nclcc));
     expect(cols.code).toBe('validation_failed');
     expect(cols.errors).toEqual([
       { field: 'colour', message: 'is not a known column' },
@@ -81,12 +90,54 @@ describe('parseCsvReturn', () => {
     ]);
   });
 
-  it('reports a row with the wrong number of cells', () => {
-    const r = parseCsvReturn(`${header}\nk1,arrest,E23000004`, nclcc);
+  it('reports a row with the wrong number of cells', async () => {
+    const r = await parseCsvReturn(`${header}\nk1,arrest,E23000004`, nclcc);
     expect(r.rejected[0]).toEqual({
       row: 1,
       line: 2,
       errors: [{ field: 'row', message: 'has 3 cells; the header has 8' }],
     });
+  });
+});
+
+describe('parseCsvReturn limits', () => {
+  const row = (i: number) => `k${i},arrest,E23000004,2026-10-06T10:00:00Z,1,,,`;
+
+  it('stops at the row cap while reading, without reading the rest', async () => {
+    let pulled = 0;
+    // 60,000 rows, a hundred at a time: the reader must stop soon after row 50,000.
+    const source = Readable.from(
+      (function* () {
+        yield Buffer.from(`${header}\n`);
+        for (let i = 0; i < 600; i++) {
+          pulled += 1;
+          yield Buffer.from(
+            Array.from({ length: 100 }, (_, j) => row(i * 100 + j)).join('\n') + '\n',
+          );
+        }
+      })(),
+    );
+    const p = await problemOf(() => parseStream(source, nclcc));
+    expect(p.code).toBe('payload_too_large');
+    expect(p.detail).toMatch(/at most 50000 rows/);
+    expect(pulled).toBeLessThan(520);
+  });
+
+  it('stops at the byte limit, naming it', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'y');
+    let pulled = 0;
+    const source = Readable.from(
+      (function* () {
+        yield Buffer.from('idempotencyKey,type,force,occurredAt,note\nk,arrest,BTP,x,');
+        for (let i = 0; i < 20; i++) {
+          pulled += 1;
+          yield chunk;
+        }
+      })(),
+    );
+    const p = await problemOf(() => parseStream(source, nclcc));
+    expect(p.code).toBe('payload_too_large');
+    expect(p.detail).toMatch(/10 MiB/);
+    expect(pulled).toBeLessThan(13);
   });
 });

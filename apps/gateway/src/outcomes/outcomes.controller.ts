@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { Request, Response } from 'express';
 import {
+  CSV_LIMITS,
   ImportResult,
   INTERNAL,
   OUTCOME_TYPES,
@@ -30,6 +31,7 @@ import { authorize } from '../auth/forbid';
 import { forward } from '../upstream/forward';
 import { readOpenOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { readCsvUpload } from '../limits/csv-upload';
 import { checkOutcomeWrite } from './check-outcome-write';
 import { parseCsvReturn } from './csv-return.parser';
 
@@ -75,20 +77,19 @@ export class OutcomesController {
     return answer.body;
   }
 
-  /** A CSV return, one outcome per row; see the OpenAPI description for its columns. */
+  /** A CSV return, one outcome per row, read as it arrives; see the OpenAPI description. */
   @Post('import')
   @HttpCode(200)
   async import(
     @Param('operationId') operationId: string,
-    @Body() body: unknown,
     @CurrentPrincipal() p: Principal,
     @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<ImportResult> {
     authorize(p, 'outcome.write');
-    if (!req.is('text/csv') || typeof body !== 'string') {
-      throw new ProblemError('unsupported_media_type', 'Send the return as Content-Type: text/csv');
-    }
-    const parsed = parseCsvReturn(body, p);
+    const parsed = await readCsvUpload(req, res, CSV_LIMITS.bytes, (body) =>
+      parseCsvReturn(body, p),
+    );
     const stored = parsed.rows.length
       ? await forward(this.upstream, ROUTES.import, {
           p,

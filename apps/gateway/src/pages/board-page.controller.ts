@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '../auth/public.decorator';
-import { GATEWAY_ENV, GatewayEnv } from '../config';
-import { pageSecurityHeaders, sendPageFile } from './page-response';
+import { sendPageFile } from './page-response';
 import { findPublicFolder } from './public-files';
 
 const BOARD_FOLDER = join(findPublicFolder(__dirname), 'board');
@@ -19,29 +18,23 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 @ApiExcludeController()
 @Controller('board')
 export class BoardPageController {
-  private readonly headers: Record<string, string>;
-
-  constructor(@Inject(GATEWAY_ENV) env: GatewayEnv) {
-    this.headers = pageSecurityHeaders(env);
-  }
-
   @Get()
   pick(@Res() res: Response): void {
-    sendPageFile(res, BOARD_FOLDER, 'index.html', this.headers);
+    sendPageFile(res, BOARD_FOLDER, 'index.html');
   }
 
   @Get('assets/:file')
   asset(@Param('file') file: string, @Res() res: Response): void {
-    sendPageFile(res, BOARD_FOLDER, file, this.headers);
+    sendPageFile(res, BOARD_FOLDER, file);
   }
 
   @Get(':operationId')
   board(@Param('operationId', uuid) _id: string, @Res() res: Response): void {
-    sendPageFile(res, BOARD_FOLDER, 'index.html', this.headers);
+    sendPageFile(res, BOARD_FOLDER, 'index.html');
   }
 
   @Get(':operationId/summary')
   summary(@Param('operationId', uuid) _id: string, @Res() res: Response): void {
-    sendPageFile(res, BOARD_FOLDER, 'summary.html', this.headers);
+    sendPageFile(res, BOARD_FOLDER, 'summary.html');
   }
 }

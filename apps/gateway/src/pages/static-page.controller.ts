@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { Controller, Get, Inject, Param, Res, Type } from '@nestjs/common';
+import { Controller, Get, Param, Res, Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ProblemError } from '@intensify/problems';
 import { Public } from '../auth/public.decorator';
-import { GATEWAY_ENV, GatewayEnv } from '../config';
-import { pageSecurityHeaders, sendPageFile } from './page-response';
+import { sendPageFile } from './page-response';
 import { findPublicFolder } from './public-files';
 
 /**
@@ -20,27 +19,21 @@ export function staticPageController(name: string, subPages: Record<string, stri
   @ApiExcludeController()
   @Controller(name)
   class StaticPageController {
-    private readonly headers: Record<string, string>;
-
-    constructor(@Inject(GATEWAY_ENV) env: GatewayEnv) {
-      this.headers = pageSecurityHeaders(env);
-    }
-
     @Get()
     page(@Res() res: Response): void {
-      sendPageFile(res, folder, 'index.html', this.headers);
+      sendPageFile(res, folder, 'index.html');
     }
 
     @Get('assets/:file')
     asset(@Param('file') file: string, @Res() res: Response): void {
-      sendPageFile(res, folder, file, this.headers);
+      sendPageFile(res, folder, file);
     }
 
     @Get(':sub')
     subPage(@Param('sub') sub: string, @Res() res: Response): void {
       if (!Object.hasOwn(subPages, sub))
         throw new ProblemError('not_found', `No page ${name}/${sub}`);
-      sendPageFile(res, folder, subPages[sub], this.headers);
+      sendPageFile(res, folder, subPages[sub]);
     }
   }
   Object.defineProperty(StaticPageController, 'name', { value: `${name}PageController` });

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'purpose_required',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
   'conflict',
   'service_unavailable',
   'internal_error',
