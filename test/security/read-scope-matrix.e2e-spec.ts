@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { waitFor } from '@intensify/testing';
 import { FORCE_CODES, forcesInRegion, REGION_CODES } from '@intensify/reference-data';
-import { api, tokenFor, Who } from '../support/api';
+import { api, TEST_PURPOSE, tokenFor, Who } from '../support/api';
 import {
   applyDdtros,
   freshBrand,
@@ -106,7 +106,7 @@ async function get(path: string, token: string) {
 
 async function csvRows(path: string, token: string): Promise<Record<string, string>[]> {
   const res = await fetch(`${runEnv().gatewayUrl}${path}`, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, 'x-purpose': TEST_PURPOSE },
   });
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status}`);
   return parse(await res.text(), { columns: true });
@@ -236,7 +236,7 @@ const ENDPOINTS: Record<
   'summary page data and PDF': {
     read: async (d, token) => {
       const res = await fetch(`${runEnv().gatewayUrl}/api/v1/operations/${d.week}/summary.pdf`, {
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${token}`, 'x-purpose': TEST_PURPOSE },
       });
       const pdf = Buffer.from(await res.arrayBuffer());
       // The page (and so the PDF) is drawn from the board read with the caller's own token.
