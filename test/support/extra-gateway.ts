@@ -23,7 +23,8 @@ export async function startExtraGateway(
   const port = await freePort();
   const platform = new PlatformProcesses(
     ROOT,
-    { ...run.platformEnv, PORT: String(port), ...env },
+    // No metrics listener: the run's own gateway holds its port.
+    { ...run.platformEnv, PORT: String(port), METRICS_PORT: '0', ...env },
     run.logDir,
   );
   platform.start('gateway', name);

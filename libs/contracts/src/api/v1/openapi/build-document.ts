@@ -29,8 +29,12 @@ function commonProblems(route: ApiRoute): Record<number, Answer> {
         'forbidden_scope',
       ]);
   }
-  if (route.body && (route.body.contentType ?? 'application/json') === 'application/json')
+  if (route.body && (route.body.contentType ?? 'application/json') === 'application/json') {
     common[413] = problem('The body is over 256 KiB', ['payload_too_large']);
+    common[415] = problem('`unsupported_media_type`: the body is not JSON', [
+      'unsupported_media_type',
+    ]);
+  }
   common[429] = {
     ...problem('`rate_limited`: too many requests from one caller', ['rate_limited']),
     headers: RETRY_AFTER,
