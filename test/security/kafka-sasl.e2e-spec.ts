@@ -102,7 +102,13 @@ describe('Kafka over SASL/SCRAM-SHA-256', () => {
   it('serves a service started with the SCRAM settings, which becomes healthy', async () => {
     const run = runEnv();
     const port = await freePort();
-    const env = { ...run.platformEnv, ...scramEnv(USER.password), REPORTING_PORT: String(port) };
+    // Beside the run's own reporting, which holds the metrics port: no metrics listener.
+    const env = {
+      ...run.platformEnv,
+      ...scramEnv(USER.password),
+      REPORTING_PORT: String(port),
+      REPORTING_METRICS_PORT: '0',
+    };
     const reporting = new PlatformProcesses(ROOT, env, run.logDir).start(
       'reporting',
       'reporting-scram',
