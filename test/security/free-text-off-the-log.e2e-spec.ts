@@ -42,10 +42,10 @@ interface Logged {
   raw: string;
 }
 
-function parseOrNothing(text: string | undefined): object {
+function parseOrNothing(text: string | undefined): Partial<Logged> {
   try {
     const value: unknown = JSON.parse(text ?? '{}');
-    return typeof value === 'object' && value !== null ? value : {};
+    return typeof value === 'object' && value !== null ? (value as Partial<Logged>) : {};
   } catch {
     return {};
   }
@@ -80,7 +80,7 @@ async function readEveryTopic(): Promise<Logged[]> {
         ].join('\n');
         // Other tests of the run publish poison (not JSON) on purpose: its raw text is read all the same.
         const event = parseOrNothing(message.value?.toString());
-        messages.push({ topic, raw, ...event });
+        messages.push({ type: '', version: 0, aggregateId: '', ...event, topic, raw });
         const key = `${topic}/${partition}`;
         if (Number(message.offset) + 1 >= (ends.get(key) ?? 0)) left.delete(key);
         if (!left.size) resolve();
