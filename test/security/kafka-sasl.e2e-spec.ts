@@ -7,6 +7,7 @@ import { createKafka } from '@intensify/messaging';
 import { readKafkaSecurity } from '@intensify/runtime';
 import { freePort, PlatformProcesses, waitFor } from '@intensify/testing';
 import { runEnv } from '../support/run-env';
+import { credentialFor } from '../support/internal-call';
 
 const ROOT = join(__dirname, '..', '..');
 /** The user `npm run stack -- up` gives the broker's SCRAM listener. */
@@ -116,7 +117,9 @@ describe('Kafka over SASL/SCRAM-SHA-256', () => {
     try {
       const health = await waitFor(
         async () => {
-          const res = await fetch(`http://127.0.0.1:${port}/internal/health`);
+          const res = await fetch(`http://127.0.0.1:${port}/internal/health`, {
+            headers: { authorization: `Bearer ${await credentialFor('reporting')}` },
+          });
           return { status: res.status, body: await res.json() };
         },
         (h) => h.status === 200,

@@ -267,10 +267,11 @@ const ENDPOINTS: Record<
   },
   lines: {
     read: async (d, token) =>
+      // Only this file's lines: other files of the run register lines of their own.
       seededIn(
-        (await get('/api/v1/lines?limit=100', token)).items.map(
-          (l: { exportingForce: string }) => l.exportingForce,
-        ),
+        (await get('/api/v1/lines?q=Scope&limit=100', token)).items
+          .filter((l: { id: string }) => d.lineForce.has(l.id))
+          .map((l: { exportingForce: string }) => l.exportingForce),
       ),
     expected: (s) => sorted(s.seeded),
   },
