@@ -54,6 +54,8 @@ export class TransactionalConsumer<R = void> {
   private consumer?: Consumer;
   private assigned = new Map<string, number[]>();
   private joined = false;
+  private stopping = false;
+  private restartTimer?: NodeJS.Timeout;
   applied = 0;
   deadLettered = 0;
   /** Batches being committed (one per partition at most): pausing waits for them. */
@@ -103,6 +105,9 @@ export class TransactionalConsumer<R = void> {
       this.logger.error(
         `consumer crashed (restart: ${e.payload.restart}): ${e.payload.error?.message}`,
       );
+      // kafkajs gives up on errors it calls non-retriable (e.g. no group coordinator while a
+      // broker with many partitions is still loading): the member would stay out for good.
+      if (!e.payload.restart && !this.stopping) this.restartAfterCrash(1);
     });
     consumer.on(consumer.events.STOP, () => {
       this.joined = false;
@@ -132,7 +137,28 @@ export class TransactionalConsumer<R = void> {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
+  }
+
+  /** A fresh member joins after a growing pause (1 s, 2 s, … 30 s) until it is back. */
+  private restartAfterCrash(attempt: number): void {
+    const delayMs = Math.min(30_000, 1_000 * 2 ** (attempt - 1));
+    this.restartTimer = setTimeout(() => {
+      void (async () => {
+        await this.consumer?.disconnect().catch(() => undefined);
+        if (this.stopping) return;
+        try {
+          await this.start();
+          this.logger.log(`consumer restarted after a crash (attempt ${attempt})`);
+        } catch (e) {
+          this.logger.error(`restart failed (${(e as Error).message}); trying again`);
+          this.restartAfterCrash(attempt + 1);
+        }
+      })();
+    }, delayMs);
+    this.restartTimer.unref();
   }
 
   /** Stops fetching and waits for the batch in flight: from then on nothing is applied. */
