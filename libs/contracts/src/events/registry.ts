@@ -3,6 +3,7 @@ import * as operation from './v1/operation-events';
 import * as outcome from './v1/outcome-events';
 import { TASKING_EVENT_SCHEMAS } from './v1/tasking-events';
 import { INTELLIGENCE_EVENT_SCHEMAS } from './v1/intelligence-events';
+import { HANDOFF_EVENT_SCHEMAS } from './v1/safeguarding-events';
 import * as operationV2 from './v2/operation-events';
 import * as outcomeV2 from './v2/outcome-events';
 import { TASKING_EVENT_V2_SCHEMAS } from './v2/tasking-events';
@@ -23,6 +24,7 @@ const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
       [outcome.OUTCOME_RETRACTED, outcome.OUTCOME_RETRACTED_V1_SCHEMA],
       ...TASKING_EVENT_SCHEMAS,
       ...INTELLIGENCE_EVENT_SCHEMAS,
+      ...HANDOFF_EVENT_SCHEMAS,
       [operationV2.OPERATION_REOPENED_V2, operationV2.OPERATION_REOPENED_V2_SCHEMA],
       [outcomeV2.OUTCOME_RECORDED_V2, outcomeV2.OUTCOME_RECORDED_V2_SCHEMA],
       [outcomeV2.OUTCOME_RETRACTED_V2, outcomeV2.OUTCOME_RETRACTED_V2_SCHEMA],

@@ -13,6 +13,7 @@ export const TOPIC_KEYS = [
   'outcomes',
   'taskings',
   'intelligence',
+  'safeguarding',
   'deadLetters',
 ] as const;
 export type TopicKey = (typeof TOPIC_KEYS)[number];
@@ -23,6 +24,8 @@ const SPECS: Record<TopicKey, { suffix: string; partitions: number; retentionMs:
   taskings: { suffix: 'taskings.v1', partitions: 3, retentionMs: -1 },
   // Lines keyed by line id, orders by order id, focus lines by operation id.
   intelligence: { suffix: 'intelligence.v1', partitions: 3, retentionMs: -1 },
+  // Hand-offs keyed by hand-off id; no person on it (see events/v1/safeguarding-events).
+  safeguarding: { suffix: 'safeguarding.v1', partitions: 3, retentionMs: -1 },
   deadLetters: { suffix: 'dead-letters.v1', partitions: 1, retentionMs: 30 * 24 * 3600 * 1000 },
 };
 

@@ -1,5 +1,11 @@
 /** The services the gateway calls over internal HTTP. */
-export const INTERNAL_SERVICES = ['reporting', 'projections', 'tasking', 'intelligence'] as const;
+export const INTERNAL_SERVICES = [
+  'reporting',
+  'projections',
+  'tasking',
+  'intelligence',
+  'safeguarding',
+] as const;
 export type InternalService = (typeof INTERNAL_SERVICES)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';

@@ -1,6 +1,13 @@
 import { Ddtro, DdtroDecisionInput, DdtroStats, ApplyDdtrosRequest } from '../api/v1/ddtro';
 import { FocusMap } from '../api/v1/focus-map';
 import {
+  Handoff,
+  HandoffAction,
+  HandoffActionInput,
+  HandoffListQuery,
+  RaiseHandoffRequest,
+} from '../api/v1/handoff';
+import {
   AlertsQuery,
   DdtroListQuery,
   DeconflictionAlert,
@@ -131,6 +138,21 @@ export const INTERNAL = {
       list: r.get().typed<{ query: AuditListQuery; answer: Page<AuditEntry> }>(),
     })),
     health: health('intelligence'),
+  },
+
+  safeguarding: {
+    handoffs: internalController('safeguarding', 'internal/handoffs', (r) => ({
+      raise: r.post().typed<{ body: RaiseHandoffRequest; answer: Handoff }>(),
+      act: r
+        .post(':id/:action')
+        .typed<{ body: HandoffActionInput & { action?: HandoffAction }; answer: Handoff }>(),
+      list: r.get().typed<{ query: HandoffListQuery; answer: Page<Handoff> }>(),
+      get: r.get(':id').typed<{ answer: Handoff }>(),
+    })),
+    audit: internalController('safeguarding', 'internal/safeguarding/audit', (r) => ({
+      list: r.get().typed<{ query: AuditListQuery; answer: Page<AuditEntry> }>(),
+    })),
+    health: health('safeguarding'),
   },
 
   projections: {

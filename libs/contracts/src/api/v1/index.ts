@@ -17,3 +17,5 @@ export * from './ddtro';
 export * from './intelligence';
 export * from './focus-map';
 export * from './access-log';
+export * from './handoff';
+export * from './personal-data';

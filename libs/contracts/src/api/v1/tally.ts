@@ -1,3 +1,4 @@
+import { HandoffCounts } from './handoff';
 import { DRUGS, Drug } from './outcome.schema';
 
 export interface DrugTally {
@@ -59,6 +60,10 @@ export interface Board {
   taskingsByRegion: Record<string, TaskingCounts>;
   taskingsByForce: Record<string, TaskingCounts>;
   overdueTaskings: OverdueTasking[];
+  /** Hand-offs raised in the week, counted at the home force. */
+  handoffs: HandoffCounts;
+  handoffsByRegion: Record<string, HandoffCounts>;
+  handoffsByForce: Record<string, HandoffCounts>;
 }
 
 export function emptyTally(): Tally {
