@@ -144,3 +144,55 @@ describe('tasking scope', () => {
     expect(mayAttempt(commander, 'line.return')).toBe(false);
   });
 });
+
+describe('hand-off scope', () => {
+  const LEICESTERSHIRE = 'E23000021';
+  const nclcc = { sub: 'n', role: 'nclcc' as const };
+  const london = { sub: 'r', role: 'regional' as const, region: 'london' };
+  const eastMidlands = { sub: 'r', role: 'regional' as const, region: 'east-midlands' };
+  const northWest = { sub: 'r', role: 'regional' as const, region: 'north-west' };
+  const met = { sub: 'f', role: 'force' as const, force: MET };
+  const leicestershire = { sub: 'f', role: 'force' as const, force: LEICESTERSHIRE };
+  const merseyside = { sub: 'f', role: 'force' as const, force: MERSEYSIDE };
+  const btp = { sub: 'b', role: 'force' as const, force: 'BTP' };
+  const commander = { sub: 'c', role: 'commander' as const };
+  const handoff = { forces: [LEICESTERSHIRE, MET] };
+
+  it('lets a hand-off be raised by the found force, its region and the NCLCC', () => {
+    const found = { force: LEICESTERSHIRE };
+    expect([nclcc, eastMidlands, leicestershire].every((p) => may(p, 'handoff.raise', found))).toBe(
+      true,
+    );
+    expect([london, met, btp, commander].some((p) => may(p, 'handoff.raise', found))).toBe(false);
+    expect(mayAttempt(commander, 'handoff.raise')).toBe(false);
+    expect(may(btp, 'handoff.raise', { force: 'BTP' })).toBe(true);
+  });
+
+  it('lets the home force, its region and the NCLCC act on it, not the found force', () => {
+    const home = { force: MET };
+    expect([nclcc, london, met].every((p) => may(p, 'handoff.act', home))).toBe(true);
+    expect(
+      [eastMidlands, leicestershire, btp, commander].some((p) => may(p, 'handoff.act', home)),
+    ).toBe(false);
+    expect(mayAttempt(commander, 'handoff.act')).toBe(false);
+  });
+
+  it('shows it to both forces, both regions and the NCLCC; never to commanders', () => {
+    expect(
+      [nclcc, london, eastMidlands, met, leicestershire].every((p) =>
+        may(p, 'handoff.read', handoff),
+      ),
+    ).toBe(true);
+    expect([northWest, merseyside, btp].some((p) => may(p, 'handoff.read', handoff))).toBe(false);
+    expect(may(commander, 'handoff.read', handoff)).toBe(false);
+    expect(may({ ...commander, region: 'london' }, 'handoff.read', handoff)).toBe(false);
+    expect(mayAttempt(commander, 'handoff.read')).toBe(false);
+    expect(mayAttempt(btp, 'handoff.read')).toBe(true);
+    expect(may(btp, 'handoff.read', { forces: ['BTP', MET] })).toBe(true);
+  });
+
+  it('keeps the safeguarding audit trail to the NCLCC', () => {
+    expect(may(nclcc, 'safeguarding.audit')).toBe(true);
+    expect([london, met, commander].some((p) => may(p, 'safeguarding.audit'))).toBe(false);
+  });
+});

@@ -22,14 +22,21 @@ export type Action =
   | 'line.write'
   | 'line.return'
   | 'focus.set'
-  | 'intelligence.audit';
+  | 'intelligence.audit'
+  | 'handoff.raise'
+  | 'handoff.act'
+  | 'handoff.read'
+  | 'safeguarding.audit';
 
 export interface Target {
   /** The force an outcome is for, when the action concerns one force. */
   force?: string;
   /** Who issued the tasking, when the action concerns one (only its issuer may manage it). */
   issuerSub?: string;
-  /** The forces a county line concerns (recording, exporting and importing forces). */
+  /**
+   * The forces a county line concerns (recording, exporting and importing forces), or a
+   * hand-off's found and home force.
+   */
   forces?: string[];
   /** The region whose figures a read asks for in detail. */
   region?: string;
@@ -84,6 +91,16 @@ const readLine: Rule = (p, t) => {
 /** A line may be changed by whoever may report for one of its forces (commanders never). */
 const writeLine: Rule = (p, t) => (t.forces ?? []).some((force) => writeForForce(p, { force }));
 
+/**
+ * A hand-off is seen by the forces it concerns (where the person was found, where home is), the
+ * regions of those forces and the NCLCC. Commanders see counts on the board, never the person.
+ */
+const readHandoff: Rule = (p, t) => {
+  if (p.role === 'commander') return false;
+  const forces = readableForces(p);
+  return !forces || (t.forces ?? []).some((f) => forces.includes(f));
+};
+
 const POLICY: Record<Action, Rule> = {
   'operation.create': nationalOnly,
   'operation.close': nationalOnly,
@@ -102,6 +119,12 @@ const POLICY: Record<Action, Rule> = {
   'line.return': writeForForce,
   'focus.set': nationalOnly,
   'intelligence.audit': nationalOnly,
+  // Raised where the person was found (target: the found force); acknowledged, redirected and
+  // closed where home is (target: the home force): the NCLCC, that force's region, that force.
+  'handoff.raise': writeForForce,
+  'handoff.act': writeForForce,
+  'handoff.read': readHandoff,
+  'safeguarding.audit': nationalOnly,
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {
@@ -115,6 +138,9 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
     case 'tasking.respond':
     case 'line.write':
     case 'line.return':
+    case 'handoff.raise':
+    case 'handoff.act':
+    case 'handoff.read':
       return principal.role !== 'commander';
     case 'tasking.issue':
     case 'tasking.manage':
