@@ -147,6 +147,7 @@ describe('tasking scope', () => {
 
 describe('hand-off scope', () => {
   const LEICESTERSHIRE = 'E23000021';
+  const handoff = { forces: [LEICESTERSHIRE, MET] };
   const nclcc = { sub: 'n', role: 'nclcc' as const };
   const london = { sub: 'r', role: 'regional' as const, region: 'london' };
   const eastMidlands = { sub: 'r', role: 'regional' as const, region: 'east-midlands' };
@@ -154,45 +155,51 @@ describe('hand-off scope', () => {
   const met = { sub: 'f', role: 'force' as const, force: MET };
   const leicestershire = { sub: 'f', role: 'force' as const, force: LEICESTERSHIRE };
   const merseyside = { sub: 'f', role: 'force' as const, force: MERSEYSIDE };
-  const btp = { sub: 'b', role: 'force' as const, force: 'BTP' };
   const commander = { sub: 'c', role: 'commander' as const };
-  const handoff = { forces: [LEICESTERSHIRE, MET] };
 
-  it('lets a hand-off be raised by the found force, its region and the NCLCC', () => {
+  it('lets the found force, its region and the NCLCC raise', () => {
     const found = { force: LEICESTERSHIRE };
-    expect([nclcc, eastMidlands, leicestershire].every((p) => may(p, 'handoff.raise', found))).toBe(
+    expect([leicestershire, eastMidlands, nclcc].every((p) => may(p, 'handoff.raise', found))).toBe(
       true,
     );
-    expect([london, met, btp, commander].some((p) => may(p, 'handoff.raise', found))).toBe(false);
-    expect(mayAttempt(commander, 'handoff.raise')).toBe(false);
-    expect(may(btp, 'handoff.raise', { force: 'BTP' })).toBe(true);
+    expect([met, london, commander].some((p) => may(p, 'handoff.raise', found))).toBe(false);
   });
 
-  it('lets the home force, its region and the NCLCC act on it, not the found force', () => {
+  it('lets the home force, its region and the NCLCC act', () => {
     const home = { force: MET };
-    expect([nclcc, london, met].every((p) => may(p, 'handoff.act', home))).toBe(true);
-    expect(
-      [eastMidlands, leicestershire, btp, commander].some((p) => may(p, 'handoff.act', home)),
-    ).toBe(false);
+    expect([met, london, nclcc].every((p) => may(p, 'handoff.act', home))).toBe(true);
+    expect([leicestershire, eastMidlands, commander].some((p) => may(p, 'handoff.act', home))).toBe(
+      false,
+    );
     expect(mayAttempt(commander, 'handoff.act')).toBe(false);
   });
 
-  it('shows it to both forces, both regions and the NCLCC; never to commanders', () => {
-    expect(
-      [nclcc, london, eastMidlands, met, leicestershire].every((p) =>
-        may(p, 'handoff.read', handoff),
-      ),
-    ).toBe(true);
-    expect([northWest, merseyside, btp].some((p) => may(p, 'handoff.read', handoff))).toBe(false);
-    expect(may(commander, 'handoff.read', handoff)).toBe(false);
-    expect(may({ ...commander, region: 'london' }, 'handoff.read', handoff)).toBe(false);
+  it('shows a hand-off to both forces, both regions and the NCLCC, never to commanders', () => {
+    for (const p of [met, leicestershire, london, eastMidlands, nclcc])
+      expect(may(p, 'handoff.read', handoff)).toBe(true);
+    for (const p of [merseyside, northWest, commander])
+      expect(may(p, 'handoff.read', handoff)).toBe(false);
     expect(mayAttempt(commander, 'handoff.read')).toBe(false);
-    expect(mayAttempt(btp, 'handoff.read')).toBe(true);
+    expect(mayAttempt(met, 'handoff.read')).toBe(true);
+  });
+});
+
+describe('hand-off scope for BTP and the safeguarding audit', () => {
+  const btp = { sub: 'b', role: 'force' as const, force: 'BTP' };
+  const london = { sub: 'r', role: 'regional' as const, region: 'london' };
+  const nclcc = { sub: 'n', role: 'nclcc' as const };
+
+  it('lets BTP raise and read its own hand-offs, and no region act for BTP', () => {
+    expect(may(btp, 'handoff.raise', { force: 'BTP' })).toBe(true);
+    expect(may(btp, 'handoff.raise', { force: MET })).toBe(false);
     expect(may(btp, 'handoff.read', { forces: ['BTP', MET] })).toBe(true);
+    expect(may(btp, 'handoff.read', { forces: [MERSEYSIDE, MET] })).toBe(false);
+    expect(may(london, 'handoff.act', { force: 'BTP' })).toBe(false);
   });
 
   it('keeps the safeguarding audit trail to the NCLCC', () => {
     expect(may(nclcc, 'safeguarding.audit')).toBe(true);
-    expect([london, met, commander].some((p) => may(p, 'safeguarding.audit'))).toBe(false);
+    expect(may(london, 'safeguarding.audit')).toBe(false);
+    expect(may(btp, 'safeguarding.audit')).toBe(false);
   });
 });

@@ -33,10 +33,7 @@ export interface Target {
   force?: string;
   /** Who issued the tasking, when the action concerns one (only its issuer may manage it). */
   issuerSub?: string;
-  /**
-   * The forces a county line concerns (recording, exporting and importing forces), or a
-   * hand-off's found and home force.
-   */
+  /** The forces a county line concerns (recording, exporting and importing forces). */
   forces?: string[];
   /** The region whose figures a read asks for in detail. */
   region?: string;
@@ -92,14 +89,10 @@ const readLine: Rule = (p, t) => {
 const writeLine: Rule = (p, t) => (t.forces ?? []).some((force) => writeForForce(p, { force }));
 
 /**
- * A hand-off is seen by the forces it concerns (where the person was found, where home is), the
- * regions of those forces and the NCLCC. Commanders see counts on the board, never the person.
+ * A hand-off is read by whoever's scope covers its found or home force (`forces`); commanders
+ * see hand-offs only as counts on the board, never one by one.
  */
-const readHandoff: Rule = (p, t) => {
-  if (p.role === 'commander') return false;
-  const forces = readableForces(p);
-  return !forces || (t.forces ?? []).some((f) => forces.includes(f));
-};
+const readHandoff: Rule = (p, t) => p.role !== 'commander' && readLine(p, t);
 
 const POLICY: Record<Action, Rule> = {
   'operation.create': nationalOnly,
@@ -119,8 +112,7 @@ const POLICY: Record<Action, Rule> = {
   'line.return': writeForForce,
   'focus.set': nationalOnly,
   'intelligence.audit': nationalOnly,
-  // Raised where the person was found (target: the found force); acknowledged, redirected and
-  // closed where home is (target: the home force): the NCLCC, that force's region, that force.
+  // Raised for the found force; acknowledged, redirected and closed for the home force.
   'handoff.raise': writeForForce,
   'handoff.act': writeForForce,
   'handoff.read': readHandoff,
@@ -138,9 +130,6 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
     case 'tasking.respond':
     case 'line.write':
     case 'line.return':
-    case 'handoff.raise':
-    case 'handoff.act':
-    case 'handoff.read':
       return principal.role !== 'commander';
     case 'tasking.issue':
     case 'tasking.manage':
@@ -148,6 +137,10 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
     case 'tasking.read':
     case 'line.read':
       return true;
+    case 'handoff.raise':
+    case 'handoff.act':
+    case 'handoff.read':
+      return principal.role !== 'commander';
     default:
       return may(principal, action);
   }

@@ -15,8 +15,7 @@ import { HandoffStreamService } from './handoff-stream.service';
 /**
  * acknowledge | redirect | close, each with an `Idempotency-Key` (a replay answers 200 with the
  * hand-off). Only the safeguarding service knows the hand-off's home force and state, so it
- * checks them against the same policy (`handoff.act` on the home force) before its idempotency
- * record, which keeps a replay after a redirect answering as the first time did.
+ * checks `handoff.act` on the home force under the hand-off's lock; here, the role and the body.
  */
 @ApiTags('handoffs')
 @Controller('api/v1/handoffs/:id')

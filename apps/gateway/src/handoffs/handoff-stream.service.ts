@@ -4,7 +4,7 @@ import {
   Actor,
   Handoff,
   handoffsChangedChannel,
-  HANDOFFS_WITHOUT_OPERATION,
+  NO_OPERATION,
   INTERNAL,
 } from '@intensify/contracts';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
@@ -68,7 +68,7 @@ export class HandoffStreamService implements OnModuleInit, OnModuleDestroy {
    */
   announce(operationId: string | null): void {
     this.publisher
-      .publish(this.channel, operationId ?? HANDOFFS_WITHOUT_OPERATION)
+      .publish(this.channel, operationId ?? NO_OPERATION)
       .catch((e: Error) => this.logger.warn(`could not announce a hand-off change: ${e.message}`));
   }
 

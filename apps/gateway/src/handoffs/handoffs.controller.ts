@@ -74,12 +74,7 @@ export class HandoffsController {
     authorize(p, 'handoff.read');
     const q = validateHandoffListQuery(query);
     if (!q.ok) throw ProblemError.validation(q.errors);
-    const { limit, ...filters } = q.value;
-    const page = await forward(this.upstream, HANDOFFS.list, {
-      p,
-      req,
-      query: { ...filters, limit: limit === undefined ? undefined : Number(limit) },
-    });
+    const page = await forward(this.upstream, HANDOFFS.list, { p, req, query: q.value });
     return { ...page, items: scopeHandoffs(page.items, p) };
   }
 

@@ -27,18 +27,17 @@ export function taskingsChangedChannel(redisPrefix: string): string {
   return `${redisPrefix}:taskings-changed`;
 }
 
+/** What projections answer for a board: everything but the status, which reporting owns. */
+export type BoardFigures = Omit<Board, 'status' | 'final'>;
+
 /**
- * Redis pub/sub channel on which hand-off changes are announced (message: the hand-off's
- * operation id, or `HANDOFFS_WITHOUT_OPERATION`), so gateways' hand-off streams re-read them.
- * The safeguarding service announces every change once it is readable (deadline effects
- * included); the gateway also announces what it forwarded, so a viewer sees it at once.
+ * Redis pub/sub channel on which the safeguarding service announces that hand-offs changed
+ * (message: the hand-off's operation id, or `none` for one raised outside any week), once the
+ * change has reached its own topic.
  */
 export function handoffsChangedChannel(redisPrefix: string): string {
   return `${redisPrefix}:handoffs-changed`;
 }
 
-/** The message for a hand-off raised outside any intensification week. */
-export const HANDOFFS_WITHOUT_OPERATION = 'none';
-
-/** What projections answer for a board: everything but the status, which reporting owns. */
-export type BoardFigures = Omit<Board, 'status' | 'final'>;
+/** The message of `handoffsChangedChannel` for hand-offs raised outside any week. */
+export const NO_OPERATION = 'none';

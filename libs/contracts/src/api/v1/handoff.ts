@@ -241,6 +241,11 @@ export function validateHandoffAction(
   return { ok: true, value: raw as HandoffActionInput };
 }
 
+/** `acknowledgeBy` from when the clock starts (found, or redirected) and the length of an hour. */
+export function acknowledgeBy(from: Date, ageGroup: AgeGroup, hourMs: number): Date {
+  return new Date(from.getTime() + ACKNOWLEDGE_WITHIN_HOURS[ageGroup] * hourMs);
+}
+
 export const HANDOFF_LIST_SCHEMA = {
   $id: 'handoff-list-query.v1',
   type: 'object',
@@ -251,7 +256,7 @@ export const HANDOFF_LIST_SCHEMA = {
     foundForce: force,
     status: { type: 'string', enum: HANDOFF_STATUSES },
     overdue: { type: 'string', enum: ['true', 'false'] },
-    cursor: { type: 'string', minLength: 1, maxLength: 200 },
+    cursor: { type: 'string', minLength: 1, maxLength: 100 },
     limit: { type: 'string', pattern: '^([1-9][0-9]?|[1-4][0-9]{2}|500)$' },
   },
 } as const;
@@ -259,11 +264,12 @@ export const HANDOFF_LIST_SCHEMA = {
 /** Query parameters of `GET /api/v1/handoffs`: known names, each once, with known values. */
 export function validateHandoffListQuery(
   query: Record<string, unknown>,
-): Validated<Omit<HandoffListQuery, 'limit'> & { limit?: string }> {
-  return validateQueryParams(HANDOFF_LIST_SCHEMA, query);
-}
-
-/** `acknowledgeBy` from when the clock starts (found, or redirected) and the length of an hour. */
-export function acknowledgeBy(from: Date, ageGroup: AgeGroup, hourMs: number): Date {
-  return new Date(from.getTime() + ACKNOWLEDGE_WITHIN_HOURS[ageGroup] * hourMs);
+): Validated<HandoffListQuery> {
+  const q = validateQueryParams<Omit<HandoffListQuery, 'limit'> & { limit?: string }>(
+    HANDOFF_LIST_SCHEMA,
+    query,
+  );
+  if (!q.ok) return q;
+  const { limit, ...filter } = q.value;
+  return { ok: true, value: { ...filter, ...(limit && { limit: Number(limit) }) } };
 }
