@@ -150,4 +150,16 @@ describe('safeguarding: acknowledge, redirect and close through the public API',
     });
     expect(promote.status).toBe(404);
   });
+
+  it('replays a redirect 200 to the home force that sent it, though the hand-off moved on', async () => {
+    const h = await raised();
+    const key = randomUUID();
+    const body = { homeForce: GREATER_MANCHESTER, reason: 'family moved' };
+    const first = await actOn(h.id, 'redirect', body, { key });
+    const again = await actOn(h.id, 'redirect', body, { key });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.body).toEqual(first.body);
+    const other = await tokenFor({ role: 'force', force: 'E23000004', sub: 'sg-mer-replay' });
+    expect((await actOn(h.id, 'redirect', body, { key, token: other })).status).toBe(403);
+  });
 });

@@ -9,6 +9,7 @@ import {
   raised,
   raiseHandoff,
   handoffBody,
+  handoffHourMs,
   tokenOf,
 } from '../support/handoffs';
 import { createActiveWeek } from '../support/scenario';
@@ -169,5 +170,23 @@ describe('safeguarding: hand-offs are person-level data', () => {
       expect(
         f.items.every((h: any) => h.homeForce === 'E23000001' || h.foundForce === 'E23000001'),
       ).toBe(true);
+  });
+
+  it('stream: a deadline passing arrives live, escalated, without anyone writing', async () => {
+    const week = (await createActiveWeek('Hand-off overdue stream week')).id;
+    // A child found almost 24 (scaled) hours ago: overdue within a second or two.
+    const foundAt = new Date(Date.now() - 24 * handoffHourMs() + 1500).toISOString();
+    const child = await raised({ operationId: week, ageGroup: 'child', foundAt });
+    expect(child.overdue).toBe(false);
+    const frames = await readEvents(
+      handoffStreamUrl(await tokenOf('homeRegion'), { operationId: week }),
+      'handoffs',
+      (events) => events.some((f) => f.items.some((h: any) => h.id === child.id && h.overdue)),
+      undefined,
+      20_000,
+    );
+    const overdue = frames.at(-1)!.items.find((h: any) => h.id === child.id);
+    expect(overdue).toMatchObject({ status: 'raised', overdue: true });
+    expect(Date.parse(overdue.escalatedAt)).toBeGreaterThanOrEqual(Date.parse(child.acknowledgeBy));
   });
 });
