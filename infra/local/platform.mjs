@@ -35,10 +35,14 @@ execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
 const port = Number(process.env.PORT ?? 3000);
 const demoDurationMs = Number(process.env.DEMO_MINUTES ?? 10) * 60_000;
 const demoScale = Number(process.env.DEMO_SCALE ?? 1);
-// In the demo a simulated week passes in DEMO_MINUTES, so tasking deadlines run as fast.
+// In the demo a simulated week passes in DEMO_MINUTES, so tasking and hand-off deadlines run
+// as fast.
 const demoEnv =
   mode === 'demo'
-    ? { TASKING_MINUTE_MS: String(Math.max(1, Math.round(demoDurationMs / (7 * 24 * 60)))) }
+    ? {
+        TASKING_MINUTE_MS: String(Math.max(1, Math.round(demoDurationMs / (7 * 24 * 60)))),
+        HANDOFF_HOUR_MS: String(Math.max(1, Math.round(demoDurationMs / (7 * 24)))),
+      }
     : {};
 const gatewayUrl = `http://127.0.0.1:${port}`;
 const credentialEnv = serviceKeys();
@@ -167,15 +171,19 @@ async function seedDemo() {
 Report  ${gatewayUrl}/report
 Tasking ${gatewayUrl}/taskings
 Lines   ${gatewayUrl}/lines
+Safeguarding ${gatewayUrl}/safeguarding
 Sign in on the pages with a dev role (nclcc, regional, commander).\n`);
       if (!tty && Date.now() - lastLine < 10_000) return;
       lastLine = Date.now();
       const t = p.taskings;
+      const h = p.handoffs;
       const line =
         `demo: ${p.simulatedAt.toISOString().slice(0, 16).replace('T', ' ')} ` +
         `${Math.round(p.fractionDone * 100)}% | outcomes ${p.outcomesSent}/${p.outcomesPlanned} | ` +
         `taskings acknowledged ${t.acknowledged ?? 0}, in progress ${t['in-progress'] ?? 0}, ` +
-        `completed ${t.completed ?? 0}, declined ${t.declined ?? 0} | errors ${p.errors}`;
+        `completed ${t.completed ?? 0}, declined ${t.declined ?? 0} | ` +
+        `hand-offs raised ${h.raised ?? 0}, acknowledged ${h.acknowledged ?? 0}, ` +
+        `closed ${h.closed ?? 0} | errors ${p.errors}`;
       if (tty) process.stdout.write(`\r${line}\x1b[K`);
       else console.log(line);
     },
