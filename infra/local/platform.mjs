@@ -11,9 +11,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mode = process.argv[2] ?? 'start';
-const SERVICES = ['reporting', 'projections', 'tasking', 'intelligence', 'gateway'];
+const SERVICES = ['reporting', 'projections', 'tasking', 'intelligence', 'safeguarding', 'gateway'];
 const LEVELS = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
-const COLOURS = { reporting: 36, projections: 35, tasking: 33, intelligence: 34, gateway: 32 };
+const COLOURS = {
+  reporting: 36,
+  projections: 35,
+  tasking: 33,
+  intelligence: 34,
+  safeguarding: 31,
+  gateway: 32,
+};
 
 if (!['start', 'demo'].includes(mode)) {
   console.error(`usage: node infra/local/platform.mjs start|demo (got "${mode}")`);
@@ -35,8 +42,7 @@ execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
 const port = Number(process.env.PORT ?? 3000);
 const demoDurationMs = Number(process.env.DEMO_MINUTES ?? 10) * 60_000;
 const demoScale = Number(process.env.DEMO_SCALE ?? 1);
-// In the demo a simulated week passes in DEMO_MINUTES, so tasking and hand-off deadlines run
-// as fast.
+// In the demo a simulated week passes in DEMO_MINUTES, so tasking and hand-off deadlines run as fast.
 const demoEnv =
   mode === 'demo'
     ? {

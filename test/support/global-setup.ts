@@ -26,7 +26,7 @@ const RAISED_LIMITS = {
 
 /**
  * Starts the platform once for the integration tests: a fresh database, topics and Redis
- * channel names of this run only, and the three built services as real processes against
+ * channel names of this run only, and the built services as real processes against
  * the real Kafka, PostgreSQL and Redis.
  */
 export default async function globalSetup(): Promise<void> {
@@ -38,8 +38,15 @@ export default async function globalSetup(): Promise<void> {
   const claim = await claimDatabase(base, `intensify_test_${runId}`);
 
   // Every port at once, so no two of them can be the same.
-  const [gatewayPort, reportingPort, projectionsPort, taskingPort, intelligencePort, ...more] =
-    await Promise.all(Array.from({ length: 5 + SERVICES.length }, freePort));
+  const [
+    gatewayPort,
+    reportingPort,
+    projectionsPort,
+    taskingPort,
+    intelligencePort,
+    safeguardingPort,
+    ...more
+  ] = await Promise.all(Array.from({ length: 6 + SERVICES.length }, freePort));
   const metricsPorts = Object.fromEntries(SERVICES.map((s, i) => [s, more[i]]));
   const logDir = join(ROOT, 'test', 'artifacts', 'logs', runId);
   const env: RunEnv = {
@@ -48,6 +55,7 @@ export default async function globalSetup(): Promise<void> {
     projectionsUrl: `http://127.0.0.1:${projectionsPort}`,
     taskingUrl: `http://127.0.0.1:${taskingPort}`,
     intelligenceUrl: `http://127.0.0.1:${intelligencePort}`,
+    safeguardingUrl: `http://127.0.0.1:${safeguardingPort}`,
     metricsUrls: Object.fromEntries(
       SERVICES.map((s) => [s, `http://127.0.0.1:${metricsPorts[s]}`]),
     ) as RunEnv['metricsUrls'],
@@ -84,6 +92,13 @@ export default async function globalSetup(): Promise<void> {
     INTELLIGENCE_URL: env.intelligenceUrl,
     // A DDTRO "day" of 200 ms: the providers' 5 working days pass in about 1.4 seconds.
     INTELLIGENCE_DAY_MS: '200',
+    SAFEGUARDING_PORT: String(safeguardingPort),
+    SAFEGUARDING_URL: env.safeguardingUrl,
+    // A hand-off "hour" of 250 ms: a child's 24 hours pass in 6 seconds, an adult's 72 in 18.
+    HANDOFF_HOUR_MS: '250',
+    // Closed hand-offs keep their subject for the run; the retention test restarts the service
+    // with a period of seconds.
+    HANDOFF_RETENTION_DAYS: '365',
     BOARD_PUSH_INTERVAL_MS: '100',
     // Short enough for a test to see health fail while Kafka is down.
     OUTBOX_STALL_MS: '3000',
@@ -110,6 +125,7 @@ export default async function globalSetup(): Promise<void> {
     'projections',
     'tasking',
     'intelligence',
+    'safeguarding',
     'gateway',
   ] as const) {
     env.pids[service] = platform.start(service).pid!;

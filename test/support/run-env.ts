@@ -9,6 +9,7 @@ export interface RunEnv {
   projectionsUrl: string;
   taskingUrl: string;
   intelligenceUrl: string;
+  safeguardingUrl: string;
   /** Each service's `/metrics` listener, apart from its API port. */
   metricsUrls: Record<ServiceName, string>;
   databaseUrl: string;

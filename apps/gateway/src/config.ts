@@ -36,6 +36,7 @@ export interface GatewayEnv extends CommonEnv, AuthSettings, LimitSettings {
   PROJECTIONS_URL: string;
   TASKING_URL: string;
   INTELLIGENCE_URL: string;
+  SAFEGUARDING_URL: string;
   UPSTREAM_TIMEOUT_MS: number;
   /** Signs the credential every internal call carries. */
   SERVICE_SIGNING_KEY: KeyObject;
@@ -70,6 +71,7 @@ const gatewaySpec = (source: NodeJS.ProcessEnv): EnvSpec<GatewayEnv> => ({
   PROJECTIONS_URL: url('http://127.0.0.1:3102'),
   TASKING_URL: url('http://127.0.0.1:3103'),
   INTELLIGENCE_URL: url('http://127.0.0.1:3104'),
+  SAFEGUARDING_URL: url('http://127.0.0.1:3105'),
   UPSTREAM_TIMEOUT_MS: int(10_000, 100, 120_000),
   SERVICE_SIGNING_KEY: signingKey,
   BOARD_PUSH_INTERVAL_MS: int(250, 0, 10_000),

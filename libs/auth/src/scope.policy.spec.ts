@@ -144,3 +144,42 @@ describe('tasking scope', () => {
     expect(mayAttempt(commander, 'line.return')).toBe(false);
   });
 });
+
+describe('hand-off scope', () => {
+  const LEICESTERSHIRE = 'E23000021';
+  const handoff = { forces: [LEICESTERSHIRE, MET] };
+  const nclcc = { sub: 'n', role: 'nclcc' as const };
+  const london = { sub: 'r', role: 'regional' as const, region: 'london' };
+  const eastMidlands = { sub: 'r', role: 'regional' as const, region: 'east-midlands' };
+  const northWest = { sub: 'r', role: 'regional' as const, region: 'north-west' };
+  const met = { sub: 'f', role: 'force' as const, force: MET };
+  const leicestershire = { sub: 'f', role: 'force' as const, force: LEICESTERSHIRE };
+  const merseyside = { sub: 'f', role: 'force' as const, force: MERSEYSIDE };
+  const commander = { sub: 'c', role: 'commander' as const };
+
+  it('lets the found force, its region and the NCLCC raise', () => {
+    const found = { force: LEICESTERSHIRE };
+    expect([leicestershire, eastMidlands, nclcc].every((p) => may(p, 'handoff.raise', found))).toBe(
+      true,
+    );
+    expect([met, london, commander].some((p) => may(p, 'handoff.raise', found))).toBe(false);
+  });
+
+  it('lets the home force, its region and the NCLCC act', () => {
+    const home = { force: MET };
+    expect([met, london, nclcc].every((p) => may(p, 'handoff.act', home))).toBe(true);
+    expect([leicestershire, eastMidlands, commander].some((p) => may(p, 'handoff.act', home))).toBe(
+      false,
+    );
+    expect(mayAttempt(commander, 'handoff.act')).toBe(false);
+  });
+
+  it('shows a hand-off to both forces, both regions and the NCLCC, never to commanders', () => {
+    for (const p of [met, leicestershire, london, eastMidlands, nclcc])
+      expect(may(p, 'handoff.read', handoff)).toBe(true);
+    for (const p of [merseyside, northWest, commander])
+      expect(may(p, 'handoff.read', handoff)).toBe(false);
+    expect(mayAttempt(commander, 'handoff.read')).toBe(false);
+    expect(mayAttempt(met, 'handoff.read')).toBe(true);
+  });
+});

@@ -22,7 +22,10 @@ export type Action =
   | 'line.write'
   | 'line.return'
   | 'focus.set'
-  | 'intelligence.audit';
+  | 'intelligence.audit'
+  | 'handoff.raise'
+  | 'handoff.act'
+  | 'handoff.read';
 
 export interface Target {
   /** The force an outcome is for, when the action concerns one force. */
@@ -84,6 +87,12 @@ const readLine: Rule = (p, t) => {
 /** A line may be changed by whoever may report for one of its forces (commanders never). */
 const writeLine: Rule = (p, t) => (t.forces ?? []).some((force) => writeForForce(p, { force }));
 
+/**
+ * A hand-off is read by whoever's scope covers its found or home force (`forces`); commanders
+ * see hand-offs only as counts on the board, never one by one.
+ */
+const readHandoff: Rule = (p, t) => p.role !== 'commander' && readLine(p, t);
+
 const POLICY: Record<Action, Rule> = {
   'operation.create': nationalOnly,
   'operation.close': nationalOnly,
@@ -102,6 +111,10 @@ const POLICY: Record<Action, Rule> = {
   'line.return': writeForForce,
   'focus.set': nationalOnly,
   'intelligence.audit': nationalOnly,
+  // Raised for the found force; acknowledged, redirected and closed for the home force.
+  'handoff.raise': writeForForce,
+  'handoff.act': writeForForce,
+  'handoff.read': readHandoff,
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {
@@ -122,6 +135,10 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
     case 'tasking.read':
     case 'line.read':
       return true;
+    case 'handoff.raise':
+    case 'handoff.act':
+    case 'handoff.read':
+      return principal.role !== 'commander';
     default:
       return may(principal, action);
   }

@@ -3,7 +3,14 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-export const SERVICES = ['reporting', 'projections', 'tasking', 'intelligence', 'gateway'] as const;
+export const SERVICES = [
+  'reporting',
+  'projections',
+  'tasking',
+  'intelligence',
+  'safeguarding',
+  'gateway',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** The variable holding each service's `/metrics` port, as its API port has its own name. */
@@ -12,6 +19,7 @@ export const METRICS_PORT_VARIABLES: Record<ServiceName, string> = {
   projections: 'PROJECTIONS_METRICS_PORT',
   tasking: 'TASKING_METRICS_PORT',
   intelligence: 'INTELLIGENCE_METRICS_PORT',
+  safeguarding: 'SAFEGUARDING_METRICS_PORT',
   gateway: 'METRICS_PORT',
 };
 

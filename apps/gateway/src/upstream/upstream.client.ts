@@ -59,6 +59,7 @@ export class UpstreamClient implements OnModuleDestroy {
       projections: pool(env.PROJECTIONS_URL),
       tasking: pool(env.TASKING_URL),
       intelligence: pool(env.INTELLIGENCE_URL),
+      safeguarding: pool(env.SAFEGUARDING_URL),
     };
   }
 

@@ -29,3 +29,15 @@ export function taskingsChangedChannel(redisPrefix: string): string {
 
 /** What projections answer for a board: everything but the status, which reporting owns. */
 export type BoardFigures = Omit<Board, 'status' | 'final'>;
+
+/**
+ * Redis pub/sub channel on which the safeguarding service announces that hand-offs changed
+ * (message: the hand-off's operation id, or `none` for one raised outside any week), once the
+ * change has reached its own topic.
+ */
+export function handoffsChangedChannel(redisPrefix: string): string {
+  return `${redisPrefix}:handoffs-changed`;
+}
+
+/** The message of `handoffsChangedChannel` for hand-offs raised outside any week. */
+export const NO_OPERATION = 'none';

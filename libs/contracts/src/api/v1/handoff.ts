@@ -1,6 +1,6 @@
 import { FORCE_CODES } from '@intensify/reference-data';
 import { Actor } from '../../events/envelope';
-import { FieldError, Validated, checkSchema } from '../../validation';
+import { FieldError, Validated, checkSchema, validateQueryParams } from '../../validation';
 import { HOLDER_REF_PATTERN, holderRefError } from './line';
 import { personalDataError } from './personal-data';
 
@@ -220,4 +220,32 @@ export function validateHandoffAction(
 /** `acknowledgeBy` from when the clock starts (found, or redirected) and the length of an hour. */
 export function acknowledgeBy(from: Date, ageGroup: AgeGroup, hourMs: number): Date {
   return new Date(from.getTime() + ACKNOWLEDGE_WITHIN_HOURS[ageGroup] * hourMs);
+}
+
+export const HANDOFF_LIST_SCHEMA = {
+  $id: 'handoff-list-query.v1',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    operationId: uuid,
+    homeForce: force,
+    foundForce: force,
+    status: { type: 'string', enum: HANDOFF_STATUSES },
+    overdue: { type: 'string', enum: ['true', 'false'] },
+    cursor: { type: 'string', minLength: 1, maxLength: 100 },
+    limit: { type: 'string', pattern: '^([1-9][0-9]?|[1-4][0-9]{2}|500)$' },
+  },
+} as const;
+
+/** Query parameters of `GET /api/v1/handoffs`: known names, each once, with known values. */
+export function validateHandoffListQuery(
+  query: Record<string, unknown>,
+): Validated<HandoffListQuery> {
+  const q = validateQueryParams<Omit<HandoffListQuery, 'limit'> & { limit?: string }>(
+    HANDOFF_LIST_SCHEMA,
+    query,
+  );
+  if (!q.ok) return q;
+  const { limit, ...filter } = q.value;
+  return { ok: true, value: { ...filter, ...(limit && { limit: Number(limit) }) } };
 }
