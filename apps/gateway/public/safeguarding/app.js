@@ -102,6 +102,7 @@ async function main() {
   });
   const detail = createDetail({
     forceNames,
+    regionNames: page.regionNames,
     mayAct: (t) => mayAct(me, t, regionOf),
     actions,
     onOpened: (id) => {

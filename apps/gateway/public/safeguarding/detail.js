@@ -28,7 +28,7 @@ const moved = (shown, pushed) =>
  * `mayAct(handoff)` says whether the user may act on it; `actions` are its forms (actions.js);
  * `onOpened(id)` runs whenever another hand-off is shown (also from the earlier ones).
  */
-export function createDetail({ forceNames, mayAct, actions, onOpened }) {
+export function createDetail({ forceNames, regionNames, mayAct, actions, onOpened }) {
   const el = (id) => document.getElementById(id);
   const force = (code) => forceNames.get(code) ?? code;
   let shown = null;
@@ -65,7 +65,7 @@ export function createDetail({ forceNames, mayAct, actions, onOpened }) {
           {},
           h('time', { dateTime: entry.at }, formatDateTime(entry.at)),
           ': ',
-          historyText(entry, force),
+          historyText(entry, force, (r) => regionNames.get(r) ?? r),
           h('span', { className: 'meta' }, ` by ${actorText(entry.by, force)}`),
         ),
       ),

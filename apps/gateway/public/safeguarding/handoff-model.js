@@ -94,14 +94,19 @@ export function deadlineText(h, now) {
 }
 
 /** A one-line account of a history entry, without who (shown beside it). */
-export function historyText(entry, forceName) {
+export function historyText(entry, forceName, regionName = (r) => r) {
   const what = ACTION_NAMES[entry.action] ?? entry.action;
   const parts = [what];
   if (entry.action === 'raise' && entry.homeForce) parts.push(`to ${forceName(entry.homeForce)}`);
   if (entry.action === 'redirect') {
+    if (entry.from) parts.push(`from ${forceName(entry.from)}`);
     if (entry.homeForce) parts.push(`to ${forceName(entry.homeForce)}`);
     if (entry.reason) parts.push(`(reason: ${entry.reason})`);
   }
+  if (entry.action === 'overdue' && entry.escalatedTo?.length)
+    parts.push(
+      `to ${entry.escalatedTo.map((to) => (to === 'nclcc' ? 'the NCLCC' : regionName(to))).join(' and ')}`,
+    );
   if (entry.action === 'acknowledge' && entry.owner) parts.push(`by owner ${entry.owner}`);
   if (entry.action === 'close' && entry.outcome)
     parts[0] = `${what}: ${OUTCOME_NAMES[entry.outcome] ?? entry.outcome}`;

@@ -119,10 +119,10 @@ describe('the safeguarding inbox', () => {
     expect(model.historyText({ action: 'raise', homeForce: MET }, name)).toBe('Raised to Met');
     expect(
       model.historyText(
-        { action: 'redirect', homeForce: WEST_MIDLANDS, reason: 'Family moved' },
+        { action: 'redirect', from: MET, homeForce: WEST_MIDLANDS, reason: 'Family moved' },
         name,
       ),
-    ).toBe('Redirected to West Midlands (reason: Family moved)');
+    ).toBe('Redirected from Met to West Midlands (reason: Family moved)');
     expect(model.historyText({ action: 'acknowledge', owner: 'MET-DS-0042' }, name)).toBe(
       'Acknowledged by owner MET-DS-0042',
     );
@@ -130,6 +130,10 @@ describe('the safeguarding inbox', () => {
       'Closed: Strategy meeting held',
     );
     expect(model.historyText({ action: 'overdue' }, name)).toBe('Overdue, escalated');
+    const region = (r: string) => ({ london: 'London' })[r] ?? r;
+    expect(
+      model.historyText({ action: 'overdue', escalatedTo: ['london', 'nclcc'] }, name, region),
+    ).toBe('Overdue, escalated to London and the NCLCC');
     expect(model.actorText({ sub: 'u1', role: 'force', force: MET }, name)).toBe('u1 (force, Met)');
     expect(model.actorText(undefined, name)).toBe('the service');
   });
