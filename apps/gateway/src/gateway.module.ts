@@ -7,6 +7,7 @@ import { MeController } from './auth/me.controller';
 import { BoardModule } from './board/board.module';
 import { GATEWAY_ENV, loadGatewayEnv } from './config';
 import { ExportsModule } from './exports/exports.module';
+import { HandoffsModule } from './handoffs/handoffs.module';
 import { PlatformHealthController } from './health/platform-health.controller';
 import { IntelligenceController } from './intelligence/intelligence.controller';
 import { LinesController } from './intelligence/lines.controller';
@@ -43,6 +44,7 @@ class GatewayEnvModule {}
     ExportsModule,
     SummaryModule,
     PagesModule,
+    HandoffsModule,
   ],
   controllers: [
     ReferenceDataController,

@@ -183,3 +183,23 @@ describe('hand-off scope', () => {
     expect(mayAttempt(met, 'handoff.read')).toBe(true);
   });
 });
+
+describe('hand-off scope for BTP and the safeguarding audit', () => {
+  const btp = { sub: 'b', role: 'force' as const, force: 'BTP' };
+  const london = { sub: 'r', role: 'regional' as const, region: 'london' };
+  const nclcc = { sub: 'n', role: 'nclcc' as const };
+
+  it('lets BTP raise and read its own hand-offs, and no region act for BTP', () => {
+    expect(may(btp, 'handoff.raise', { force: 'BTP' })).toBe(true);
+    expect(may(btp, 'handoff.raise', { force: MET })).toBe(false);
+    expect(may(btp, 'handoff.read', { forces: ['BTP', MET] })).toBe(true);
+    expect(may(btp, 'handoff.read', { forces: [MERSEYSIDE, MET] })).toBe(false);
+    expect(may(london, 'handoff.act', { force: 'BTP' })).toBe(false);
+  });
+
+  it('keeps the safeguarding audit trail to the NCLCC', () => {
+    expect(may(nclcc, 'safeguarding.audit')).toBe(true);
+    expect(may(london, 'safeguarding.audit')).toBe(false);
+    expect(may(btp, 'safeguarding.audit')).toBe(false);
+  });
+});

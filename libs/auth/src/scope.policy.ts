@@ -25,7 +25,8 @@ export type Action =
   | 'intelligence.audit'
   | 'handoff.raise'
   | 'handoff.act'
-  | 'handoff.read';
+  | 'handoff.read'
+  | 'safeguarding.audit';
 
 export interface Target {
   /** The force an outcome is for, when the action concerns one force. */
@@ -115,6 +116,7 @@ const POLICY: Record<Action, Rule> = {
   'handoff.raise': writeForForce,
   'handoff.act': writeForForce,
   'handoff.read': readHandoff,
+  'safeguarding.audit': nationalOnly,
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {

@@ -9,7 +9,7 @@ const TITLES: Record<ErrorCode, string> = {
   idempotency_conflict: 'Idempotency key already used for a different request',
   operation_closed: 'The operation is closed',
   outcome_retracted: 'The outcome was retracted',
-  illegal_transition: 'The tasking cannot make this transition from its current state',
+  illegal_transition: 'Not allowed from the current state (of the tasking or hand-off)',
   purpose_required: 'Say why you read person-level data (X-Purpose)',
   payload_too_large: 'Request body too large',
   unsupported_media_type: 'Unsupported media type',

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { AccessLogEntry } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { ACCESS_POOL } from './access-log.pool';
+import { Disclosed } from './person-level.decorator';
 
 /** An entry as written: the export's row count follows once the file is written. */
 export type AccessLogRecord = Pick<AccessLogEntry, 'who' | 'purpose' | 'correlationId'> &
@@ -41,6 +42,17 @@ export class AccessLogWriter {
   /** An export's row count, known once its last row is written and before it is complete. */
   async countRows(id: string, rows: number): Promise<void> {
     await this.durably('UPDATE access.access_log SET export_rows = $2 WHERE id = $1', [id, rows]);
+  }
+
+  /** What a stream pushed since it was logged, added to its entry before the push goes out. */
+  async addDisclosed(id: string, d: Disclosed): Promise<void> {
+    await this.durably(
+      `UPDATE access.access_log SET
+         resource_ids = ARRAY(SELECT DISTINCT unnest(resource_ids || $2::text[])),
+         subject_refs = ARRAY(SELECT DISTINCT unnest(subject_refs || $3::text[]))
+       WHERE id = $1`,
+      [id, d.resourceIds ?? [], d.subjectRefs ?? []],
+    );
   }
 
   private async durably<T>(sql: string, params: unknown[]): Promise<T[]> {

@@ -8,12 +8,20 @@ export interface Disclosed {
 }
 
 export interface PersonLevelOptions {
-  /** Picks the ids and person references out of the route's answer (a JSON read). */
+  /**
+   * Picks the ids and person references out of the route's answer (a JSON read or write), or
+   * out of each frame of a stream.
+   */
   disclosed?: (body: any, req: Request) => Disclosed;
   /** A download: logged before the first byte, its row count added when written. */
   export?: string;
   /** An event stream: browsers' EventSource sends no headers, so `?purpose=` instead. */
   stream?: boolean;
+  /**
+   * A write whose answer names the person (a raised hand-off): logged like a read, with the
+   * `X-Purpose` when one is sent, but none is required: the contract asks a purpose of reads.
+   */
+  write?: boolean;
 }
 
 export interface PersonLevelRoute extends PersonLevelOptions {
@@ -23,9 +31,9 @@ export interface PersonLevelRoute extends PersonLevelOptions {
 export const PERSON_LEVEL = 'intensify:person-level';
 
 /**
- * Marks a route as giving out person-level data: it needs a purpose, answers `no-store`, and
- * each read is written to the access log before the data is sent. Decorating the route is all
- * a new person-level read needs.
+ * Marks a route as giving out person-level data: it needs a purpose (writes: see `write`),
+ * answers `no-store`, and each read is written to the access log before the data is sent.
+ * Decorating the route is all a new person-level read needs.
  */
 export const PersonLevel = (data: string, options: PersonLevelOptions = {}) =>
   SetMetadata(PERSON_LEVEL, { data, ...options } satisfies PersonLevelRoute);

@@ -5,7 +5,8 @@ import { ProblemError } from '@intensify/problems';
 import { PRINCIPAL } from '../auth/current-principal.decorator';
 import { AccessLogWriter } from './access-log.writer';
 import { PERSON_LEVEL, PersonLevelRoute } from './person-level.decorator';
-import { PersonLevelInterceptor } from './person-level.interceptor';
+import { NO_PURPOSE_SENT, PersonLevelInterceptor } from './person-level.interceptor';
+import { recordStreamDisclosure } from './stream-disclosure';
 
 function setUp(route: PersonLevelRoute, req: { headers?: object; query?: object }) {
   const headers: Record<string, string> = { ...req.headers };
@@ -24,13 +25,17 @@ function setUp(route: PersonLevelRoute, req: { headers?: object; query?: object 
   } as unknown as ExecutionContext;
   function handler() {}
   Reflect.defineMetadata(PERSON_LEVEL, route, handler);
-  const writer = { write: jest.fn().mockResolvedValue('1'), countRows: jest.fn() };
+  const writer = {
+    write: jest.fn().mockResolvedValue('1'),
+    countRows: jest.fn(),
+    addDisclosed: jest.fn().mockResolvedValue(undefined),
+  };
   const interceptor = new PersonLevelInterceptor(
     new Reflector(),
     writer as unknown as AccessLogWriter,
   );
   const next: CallHandler = { handle: jest.fn(() => of({ id: 'thing-1', holderRefs: ['LH-1'] })) };
-  return { interceptor, ctx, next, writer, response };
+  return { interceptor, ctx, next, writer, response, request };
 }
 
 describe('PersonLevelInterceptor', () => {
@@ -85,5 +90,35 @@ describe('PersonLevelInterceptor', () => {
     expect(() => header.interceptor.intercept(header.ctx, header.next)).toThrow(
       expect.objectContaining({ errors: [expect.objectContaining({ field: 'purpose' })] }),
     );
+  });
+
+  it('logs a write that answers with the person, with the purpose if sent, none required', async () => {
+    const bare = setUp({ data: 'hand-offs', disclosed, write: true }, {});
+    expect(await lastValueFrom(bare.interceptor.intercept(bare.ctx, bare.next))).toBeDefined();
+    expect(bare.response.setHeader).toHaveBeenCalledWith('cache-control', 'no-store');
+    expect(bare.writer.write).toHaveBeenCalledWith(
+      expect.objectContaining({ purpose: NO_PURPOSE_SENT, subjectRefs: ['LH-1'] }),
+    );
+    const told = setUp(
+      { data: 'hand-offs', disclosed, write: true },
+      { headers: { 'x-purpose': 'Raising a hand-off' } },
+    );
+    await lastValueFrom(told.interceptor.intercept(told.ctx, told.next));
+    expect(told.writer.write).toHaveBeenCalledWith(
+      expect.objectContaining({ purpose: 'Raising a hand-off' }),
+    );
+  });
+
+  it('lets a logged stream add what each frame disclosed to its entry', async () => {
+    const s = setUp({ data: 'hand-offs', stream: true }, { query: { purpose: 'Inbox' } });
+    await lastValueFrom(s.interceptor.intercept(s.ctx, s.next));
+    const req = s.request as never;
+    await recordStreamDisclosure(req, { resourceIds: ['h1'], subjectRefs: ['LEI-SG-1'] });
+    expect(s.writer.addDisclosed).toHaveBeenCalledWith('1', {
+      resourceIds: ['h1'],
+      subjectRefs: ['LEI-SG-1'],
+    });
+    const unlogged = setUp({ data: 'thing' }, { headers: { 'x-purpose': 'x' } });
+    expect(() => recordStreamDisclosure(unlogged.request as never, {})).toThrow(/not a logged/);
   });
 });

@@ -9,6 +9,7 @@ import { PRINCIPAL } from '../auth/current-principal.decorator';
 import { correlationIdOf } from '../upstream/correlation';
 import { AccessLogRecord, AccessLogWriter } from './access-log.writer';
 import { attachRowCounter } from './export-rows';
+import { attachDisclosure } from './stream-disclosure';
 import { PERSON_LEVEL, PersonLevelRoute } from './person-level.decorator';
 
 /** The request's person-level route, once the interceptor has seen it (for log redaction). */
@@ -39,6 +40,7 @@ export class PersonLevelInterceptor implements NestInterceptor {
       return from(this.writer.write(record)).pipe(
         mergeMap((id) => {
           if (route.export) attachRowCounter(req, (rows) => this.writer.countRows(id, rows));
+          if (route.stream) attachDisclosure(req, (d) => this.writer.addDisclosed(id, d));
           return next.handle();
         }),
       );
@@ -67,7 +69,14 @@ export class PersonLevelInterceptor implements NestInterceptor {
   }
 }
 
+/** What the access log says of a write sent without a purpose. */
+export const NO_PURPOSE_SENT = 'none sent: the answer to a write';
+
 function purposeOf(req: Request, route: PersonLevelRoute): string {
+  if (route.write) {
+    const sent = checkPurpose(req.header(PURPOSE_HEADER), PURPOSE_HEADER);
+    return typeof sent === 'string' ? sent : NO_PURPOSE_SENT;
+  }
   const purpose = route.stream
     ? checkPurpose(req.query[PURPOSE_QUERY], PURPOSE_QUERY)
     : checkPurpose(req.header(PURPOSE_HEADER), PURPOSE_HEADER);

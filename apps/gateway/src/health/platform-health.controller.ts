@@ -38,6 +38,7 @@ export class PlatformHealthController {
           projections: service('projections'),
           tasking: service('tasking'),
           intelligence: service('intelligence'),
+          safeguarding: service('safeguarding'),
         },
         4000,
       ),

@@ -15,6 +15,8 @@ export interface ChangeFanOutOptions<T> {
   intervalMs: number;
   read(id: string): Promise<T>;
   logger: Logger;
+  /** An id whose subscribers hear every change, whichever id it names (a stream of all). */
+  everyChange?: string;
 }
 
 interface Watch<T> {
@@ -65,6 +67,12 @@ export class ChangeFanOut<T> {
   }
 
   private changed(id: string): void {
+    this.schedule(id);
+    if (this.o.everyChange !== undefined && id !== this.o.everyChange)
+      this.schedule(this.o.everyChange);
+  }
+
+  private schedule(id: string): void {
     const w = this.watches.get(id);
     if (!w || w.timer) return;
     const wait = Math.max(0, w.lastPush + this.o.intervalMs - Date.now());

@@ -29,6 +29,7 @@ const STATUS_FROM_SERVICE = new Set([
   'POST /api/v1/lines',
   'POST /api/v1/lines/{}/numbers',
   'POST /api/v1/lines/{}/ddtros',
+  'POST /api/v1/handoffs',
 ]);
 
 /** `/taskings/:id/:transition` → one path per transition, then params as `{}`. */

@@ -12,8 +12,11 @@ export interface ServedRoute {
   status: number;
   controller: string;
   file: string;
-  /** Marked `@PersonLevel` (needs a purpose, logged): `stream` for an event stream. */
-  personLevel?: 'read' | 'stream';
+  /**
+   * Marked `@PersonLevel` (needs a purpose, logged): `stream` for an event stream, `write` for
+   * a write whose answer names the person (logged, purpose optional).
+   */
+  personLevel?: 'read' | 'stream' | 'write';
 }
 
 /**
@@ -61,7 +64,9 @@ export function servedRoutes(root: string): ServedRoute[] {
         const personLevel = Reflect.getMetadata(PERSON_LEVEL, handler) as
           PersonLevelRoute | undefined;
         routes.push({
-          ...(personLevel && { personLevel: personLevel.stream ? 'stream' : 'read' }),
+          ...(personLevel && {
+            personLevel: personLevel.stream ? 'stream' : personLevel.write ? 'write' : 'read',
+          }),
           method: verb,
           path: join2(GLOBAL_PREFIX, base, path),
           status:

@@ -2,7 +2,7 @@ import { FORCE_CODES } from '@intensify/reference-data';
 import { Actor } from '../../events/envelope';
 import { FieldError, Validated, checkSchema, validateQueryParams } from '../../validation';
 import { HOLDER_REF_PATTERN, holderRefError } from './line';
-import { personalDataError } from './personal-data';
+import { personalDataError, referenceReadsAsPerson } from './personal-data';
 
 /**
  * A safeguarding hand-off: a child or vulnerable adult found away from home, handed to the
@@ -173,15 +173,32 @@ function actionBody(name: string, properties: object, required: string[]): objec
   };
 }
 
-/** Pseudonymous references must not read as dates; free text must hold no personal data. */
-function contentErrors(body: Record<string, unknown>, refs: string[], texts: string[]) {
+/** How far ahead of ours a reporter's clock may run before `foundAt` counts as in the future. */
+export const FOUND_AT_CLOCK_SKEW_MS = 120_000;
+
+/** What a reference field holds that is not a pseudonymous reference, or null when it is one. */
+function referenceError(ref: string): string | null {
+  const person = referenceReadsAsPerson(ref);
+  return (
+    holderRefError(ref) ?? (person && `must not read as ${person}: use a pseudonymous reference`)
+  );
+}
+
+/**
+ * Pseudonymous references must not read as dates or names; free text must hold no personal
+ * data. Fields the schema already refused are not judged again, so each is named once.
+ */
+function contentErrors(raw: unknown, refs: string[], texts: string[], refused: FieldError[]) {
   const errors: FieldError[] = [];
-  for (const f of refs) {
-    const message = typeof body[f] === 'string' ? holderRefError(body[f] as string) : null;
+  if (typeof raw !== 'object' || raw === null) return errors;
+  const body = raw as Record<string, unknown>;
+  const judged = (f: string) => typeof body[f] === 'string' && !refused.some((e) => e.field === f);
+  for (const f of refs.filter(judged)) {
+    const message = referenceError(body[f] as string);
     if (message) errors.push({ field: f, message });
   }
-  for (const f of texts) {
-    const message = typeof body[f] === 'string' ? personalDataError(body[f] as string) : null;
+  for (const f of texts.filter(judged)) {
+    const message = personalDataError(body[f] as string);
     if (message) errors.push({ field: f, message });
   }
   return errors;
@@ -189,17 +206,25 @@ function contentErrors(body: Record<string, unknown>, refs: string[], texts: str
 
 /**
  * Checks a raise body: its shape, then what only code can say (home ≠ found, references that
- * read as dates, personal data in the note). `foundAt` is normalized so equal meanings hash
- * equally for idempotency. The week's existence and the clock are the service's to check.
+ * read as dates or names, personal data in the note), naming every bad field at once. Given
+ * `now`, `foundAt` must not be in the future (beyond `FOUND_AT_CLOCK_SKEW_MS`). `foundAt` is
+ * normalized so equal meanings hash equally for idempotency. The week's existence is the
+ * caller's to check.
  */
-export function validateRaiseHandoff(raw: unknown): Validated<RaiseHandoffRequest> {
+export function validateRaiseHandoff(raw: unknown, now?: Date): Validated<RaiseHandoffRequest> {
   const errors = checkSchema(RAISE_HANDOFF_SCHEMA, raw);
+  errors.push(...contentErrors(raw, ['subjectRef'], ['note'], errors));
+  const body = (typeof raw === 'object' && raw !== null ? raw : {}) as RaiseHandoffRequest;
+  const refused = (f: string) => errors.some((e) => e.field === f);
+  if (!refused('homeForce') && !refused('foundForce') && body.homeForce === body.foundForce)
+    errors.push({ field: 'homeForce', message: 'must differ from foundForce' });
+  if (
+    now &&
+    !refused('foundAt') &&
+    Date.parse(body.foundAt) > now.getTime() + FOUND_AT_CLOCK_SKEW_MS
+  )
+    errors.push({ field: 'foundAt', message: 'must not be in the future' });
   if (errors.length) return { ok: false, errors };
-  const body = raw as RaiseHandoffRequest;
-  const more = contentErrors(body as never, ['subjectRef'], ['note']);
-  if (body.homeForce === body.foundForce)
-    more.push({ field: 'homeForce', message: 'must differ from foundForce' });
-  if (more.length) return { ok: false, errors: more };
   return {
     ok: true,
     value: { ...body, foundAt: new Date(body.foundAt).toISOString(), note: body.note?.trim() },
@@ -211,9 +236,8 @@ export function validateHandoffAction(
   raw: unknown,
 ): Validated<HandoffActionInput> {
   const errors = checkSchema(HANDOFF_ACTION_SCHEMAS[action], raw ?? {});
+  errors.push(...contentErrors(raw, ['owner'], ['reason', 'note'], errors));
   if (errors.length) return { ok: false, errors };
-  const more = contentErrors(raw as never, ['owner'], ['reason', 'note']);
-  if (more.length) return { ok: false, errors: more };
   return { ok: true, value: raw as HandoffActionInput };
 }
 

@@ -1,4 +1,4 @@
-import { personalDataError, personalDataFound } from './personal-data';
+import { personalDataError, personalDataFound, referenceReadsAsPerson } from './personal-data';
 
 describe('personal data in free text', () => {
   it.each([
@@ -27,4 +27,24 @@ describe('personal data in free text', () => {
   ])('lets through ordinary operational text: %s', (text) => {
     expect(personalDataFound(text)).toBeNull();
   });
+});
+
+describe('pseudonymous references that read as a person', () => {
+  it.each([
+    ['SG-03-04-2011', 'a date'],
+    ['LEI-2011-4-3', 'a date'],
+    ['LH-20110403', 'a date'],
+    ['KAYDEN-01', 'a name'],
+    ['JACK-SMITH-7', 'a name'],
+    ['SG-AMY-LEI-2', 'a name'],
+  ])('%s reads as %s', (ref, what) => {
+    expect(referenceReadsAsPerson(ref)).toBe(what);
+  });
+
+  it.each(['LH-0042', 'LEI-SG-00123', 'MET-PC-4411', 'LEO-12', 'LEI-SG-2024-001'])(
+    '%s reads as a reference',
+    (ref) => {
+      expect(referenceReadsAsPerson(ref)).toBeNull();
+    },
+  );
 });

@@ -43,6 +43,28 @@ const FIRST_NAMES = new Set(
   ).split(' '),
 );
 
+export function isCommonFirstName(word: string): boolean {
+  return FIRST_NAMES.has(word.toLowerCase());
+}
+
+/**
+ * A pseudonymous reference (`LEI-SG-00123`) that still reads as a person: a date in any common
+ * layout (`SG-03-04-2011`, `2011-4-3`, `03042011`), or a common first name written out
+ * (`KAYDEN-01`, `JACK-SMITH-7`). Short first names (`LEO`, `AMY`) count only beside another
+ * word, so that force and team abbreviations stay usable.
+ */
+export function referenceReadsAsPerson(ref: string): 'a date' | 'a name' | null {
+  if (/(^|\D)(\d{1,2}-\d{1,2}-(\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(\D|$)|\d{8}/.test(ref))
+    return 'a date';
+  const words = ref.split('-');
+  const isWord = (w: string | undefined) => !!w && /^[A-Z]{3,}$/.test(w);
+  for (let i = 0; i < words.length; i++) {
+    if (!isWord(words[i]) || !isCommonFirstName(words[i])) continue;
+    if (words[i].length >= 4 || isWord(words[i - 1]) || isWord(words[i + 1])) return 'a name';
+  }
+  return null;
+}
+
 function firstNameFollowedBySurname(text: string): boolean {
   const words = text.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
   for (let i = 0; i + 1 < words.length; i++) {

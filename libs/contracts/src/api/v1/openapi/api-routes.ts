@@ -5,6 +5,7 @@ import { AUTH_ROUTES } from './routes/auth';
 import { BOARD_ROUTES, BOARD_SCHEMAS } from './routes/board';
 import { DDTRO_ROUTES, DDTRO_SCHEMAS } from './routes/ddtros';
 import { EXPORT_ROUTES } from './routes/exports';
+import { HANDOFF_ROUTES, HANDOFF_SCHEMAS } from './routes/handoffs';
 import { HEALTH_ROUTES } from './routes/health';
 import { LINE_ROUTES, LINE_SCHEMAS } from './routes/lines';
 import { OPERATION_ROUTES, OPERATION_SCHEMAS } from './routes/operations';
@@ -30,10 +31,29 @@ const PERSON_LEVEL_READS = new Set([
   'get /api/v1/audit',
   'get /api/v1/intelligence/audit',
   'get /api/v1/access-log',
+  'get /api/v1/handoffs',
+  'get /api/v1/handoffs/{id}',
+  'get /api/v1/safeguarding/audit',
 ]);
 
-const markPersonLevel = (r: ApiRoute): ApiRoute =>
-  PERSON_LEVEL_READS.has(`${r.method} ${r.path}`) ? { ...r, personLevel: 'read' } : r;
+/** Event streams of person-level data: `?purpose=` (browsers send no headers), logged on open. */
+const PERSON_LEVEL_STREAMS = new Set(['get /api/v1/handoffs/stream']);
+
+/** Writes that answer with the person: logged and not cached, `X-Purpose` optional. */
+const PERSON_LEVEL_WRITES = new Set([
+  'post /api/v1/handoffs',
+  'post /api/v1/handoffs/{id}/acknowledge',
+  'post /api/v1/handoffs/{id}/redirect',
+  'post /api/v1/handoffs/{id}/close',
+]);
+
+function markPersonLevel(r: ApiRoute): ApiRoute {
+  const key = `${r.method} ${r.path}`;
+  if (PERSON_LEVEL_READS.has(key)) return { ...r, personLevel: 'read' };
+  if (PERSON_LEVEL_STREAMS.has(key)) return { ...r, personLevel: 'stream' };
+  if (PERSON_LEVEL_WRITES.has(key)) return { ...r, personLevel: 'write' };
+  return r;
+}
 
 /** Every route of the public API, version 1, by area. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -48,6 +68,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...EXPORT_ROUTES,
   ...AUDIT_ROUTES,
   ...ACCESS_LOG_ROUTES,
+  ...HANDOFF_ROUTES,
   ...HEALTH_ROUTES,
 ].map(markPersonLevel);
 
@@ -62,4 +83,5 @@ export const API_SCHEMAS: Record<string, object> = {
   ...DDTRO_SCHEMAS,
   ...AUDIT_SCHEMAS,
   ...ACCESS_LOG_SCHEMAS,
+  ...HANDOFF_SCHEMAS,
 };

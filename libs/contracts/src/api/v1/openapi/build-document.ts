@@ -13,7 +13,7 @@ const RETRY_AFTER = {
 /** Problems any route may answer, added to each route as it applies. */
 function commonProblems(route: ApiRoute): Record<number, Answer> {
   const common: Record<number, Answer> = {};
-  if (route.personLevel)
+  if (route.personLevel && route.personLevel !== 'write')
     common[400] = problem(
       '`purpose_required` (no purpose, or one over 200 characters) or `validation_failed`; `errors` names every bad field',
       ['purpose_required', 'validation_failed'],
@@ -63,14 +63,24 @@ const NO_STORE = {
 };
 
 /** Why the caller reads person-level data: logged with who, when and what (s.62). */
-function purposeParam(kind: 'read' | 'stream'): Parameter {
+function purposeParam(kind: 'read' | 'stream' | 'write'): Parameter {
+  const schema = { type: 'string', minLength: 1, maxLength: PURPOSE_MAX_LENGTH };
+  if (kind === 'write')
+    return {
+      name: PURPOSE_HEADER,
+      in: 'header',
+      required: false,
+      description:
+        'Optional on writes: the answer names the person, so it is logged as a read would be, with this purpose when sent.',
+      schema,
+    };
   return {
     name: kind === 'stream' ? PURPOSE_QUERY : PURPOSE_HEADER,
     in: kind === 'stream' ? 'query' : 'header',
     required: true,
     description:
       'Why you read this person-level data, logged with who, when and what as s.62 of the Data Protection Act 2018 requires. Browsers opening an event stream send it as `?purpose=`.',
-    schema: { type: 'string', minLength: 1, maxLength: PURPOSE_MAX_LENGTH },
+    schema,
   };
 }
 

@@ -13,6 +13,7 @@ export type Tag =
   | 'exports'
   | 'audit'
   | 'access-log'
+  | 'handoffs'
   | 'health';
 
 /** One answer of a route: JSON unless `contentType` says otherwise. */
@@ -57,9 +58,10 @@ export interface ApiRoute {
   params?: Parameter[];
   /**
    * Reads person-level data (s.62): needs `X-Purpose` (a stream: `?purpose=`), is logged before
-   * anything is sent and is answered with `Cache-Control: no-store`.
+   * anything is sent and is answered with `Cache-Control: no-store`. A `write` answers with the
+   * person it wrote: logged and `no-store` too, its `X-Purpose` optional.
    */
-  personLevel?: 'read' | 'stream';
+  personLevel?: 'read' | 'stream' | 'write';
   body?: RequestBody;
   /** Success answers and the problems particular to the route; the common ones are added. */
   responses: Record<number, Answer>;
