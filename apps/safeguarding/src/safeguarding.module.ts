@@ -10,6 +10,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
 import { SafeguardingHealthModule } from './health/safeguarding-health.module';
 import { InitialSafeguarding1766000000000 } from './migrations/1766000000000-initial-safeguarding';
+import { RetentionModule } from './retention/retention.module';
 
 const env = loadSafeguardingEnv();
 
@@ -31,6 +32,7 @@ const env = loadSafeguardingEnv();
     OutboxModule.forService({ clientId: 'safeguarding', schema: SCHEMA }),
     HandoffsModule,
     DeadlinesModule,
+    RetentionModule,
     SafeguardingHealthModule,
     AuditModule,
   ],

@@ -96,3 +96,24 @@ export function handoffWhen(
     what: `hand-off ${id}: ${what}`,
   });
 }
+
+/** The service's own health, read with a credential (the gateway's may not include it). */
+export async function safeguardingHealthy(): Promise<void> {
+  await waitFor(
+    async () =>
+      (
+        await callInternal('safeguarding', 'GET', '/internal/health', {
+          credential: await credentialFor('safeguarding', NCLCC),
+        })
+      ).status,
+    (s) => s === 200,
+    { timeoutMs: 90_000, intervalMs: 250, what: 'the safeguarding service to be healthy' },
+  );
+}
+
+/** How many entries of each action the hand-off's history holds. */
+export function actionCounts(h: { history: { action: string }[] }): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of h.history) counts[e.action] = (counts[e.action] ?? 0) + 1;
+  return counts;
+}

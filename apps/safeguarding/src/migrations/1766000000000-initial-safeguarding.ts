@@ -65,6 +65,11 @@ export class InitialSafeguarding1766000000000 implements MigrationInterface {
     )`);
     const plumbing = { idempotencyScope: 'scope text', auditOperationId: true } as const;
     for (const sql of serviceTablesSql('safeguarding', plumbing)) await q.query(sql);
+    // Retention finds the raise a hand-off answered, to erase the subject it holds.
+    await q.query(
+      `CREATE INDEX idempotency_keys_by_handoff ON safeguarding.idempotency_keys ((response->>'id'))
+       WHERE scope = 'raise'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
