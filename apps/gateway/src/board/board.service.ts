@@ -30,5 +30,7 @@ export function scopeBoard(board: Board, p: Principal): Board {
     taskingsByRegion: withinScope(board.taskingsByRegion, regions),
     taskingsByForce: withinScope(board.taskingsByForce, forces),
     overdueTaskings: board.overdueTaskings.filter((t) => !forces || forces.includes(t.force)),
+    handoffsByRegion: withinScope(board.handoffsByRegion, regions),
+    handoffsByForce: withinScope(board.handoffsByForce, forces),
   };
 }

@@ -2,27 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BoardFigures, Tally } from '@intensify/contracts';
+import { readHandoffCounts } from '../handoff-counts/handoff-counts.reader';
 import { ByRegion, sumByRegion } from '../read-models/by-region';
 import { readTaskingCounts } from '../tasking-counts/tasking-counts.reader';
 import { TALLY_COLUMNS, TallyVector, tallyVectors, toTally } from './tally-vector';
 
-/** A board's figures: its outcome tallies, with the tasking counts read in the same snapshot. */
+/** A board's figures: its outcome tallies, with the tasking and hand-off counts read in the same snapshot. */
 @Injectable()
 export class BoardReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async read(operationId: string): Promise<BoardFigures> {
     // One snapshot for figures and counter: the board never shows a count its figures lack.
-    const [rows, meta, taskings] = await this.db.transaction('REPEATABLE READ', async (m) => [
-      await m.query(
-        `SELECT force, ${TALLY_COLUMNS.join(', ')} FROM force_tallies WHERE operation_id = $1`,
-        [operationId],
-      ),
-      await m.query(`SELECT events_applied, updated_at FROM board_meta WHERE operation_id = $1`, [
-        operationId,
-      ]),
-      await readTaskingCounts(m, operationId),
-    ]);
+    const [rows, meta, taskings, handoffs] = await this.db.transaction(
+      'REPEATABLE READ',
+      async (m) => [
+        await m.query(
+          `SELECT force, ${TALLY_COLUMNS.join(', ')} FROM force_tallies WHERE operation_id = $1`,
+          [operationId],
+        ),
+        await m.query(`SELECT events_applied, updated_at FROM board_meta WHERE operation_id = $1`, [
+          operationId,
+        ]),
+        await readTaskingCounts(m, operationId),
+        await readHandoffCounts(m, operationId),
+      ],
+    );
     const byForce = new Map<string, TallyVector>(
       rows.map((row: { force: string }) => [row.force, tallyVectors.fromRow(row)]),
     );
@@ -32,6 +37,7 @@ export class BoardReader {
       eventsApplied: Number(meta[0]?.events_applied ?? 0),
       ...sumUp(byForce),
       ...taskings,
+      ...handoffs,
     };
   }
 }

@@ -8,7 +8,7 @@ import { focusMapForces, FocusLinePlace, MapLine } from './focus-map';
 /**
  * The focus map of a week: line figures from the register's events, focus from the week's
  * focus lines (before any are picked, the focus forces the week was created with), outcomes
- * from the board's own reader.
+ * and overdue hand-offs from the board's own reader.
  */
 @Injectable()
 export class FocusMapReader {
@@ -50,6 +50,7 @@ export class FocusMapReader {
         picked?.lines ?? [],
         picked?.focus_forces ?? op[0]?.focus_forces ?? [],
         board.forces,
+        board.handoffsByForce,
       ),
     };
   }

@@ -6,6 +6,12 @@ const MERSEYSIDE = 'E23000004';
 const NORTH_WALES = 'W15000001';
 const tally = {} as never;
 const outcomes = Object.fromEntries(FORCES.map((f) => [f.code, tally]));
+const handoffs = Object.fromEntries(
+  FORCES.map((f) => [
+    f.code,
+    { raised: 3, acknowledged: 1, closed: 0, overdue: f.code === MET ? 2 : 0 },
+  ]),
+);
 
 describe('focus map figures', () => {
   const lines = [
@@ -16,13 +22,14 @@ describe('focus map figures', () => {
   const focus = [{ lineId: 'a', exportingForce: MET, importingForces: [MERSEYSIDE, NORTH_WALES] }];
 
   it('counts active lines by where they export and import, and focus lines once per force', () => {
-    const map = focusMapForces(lines, focus, [MET, MERSEYSIDE, NORTH_WALES], outcomes);
+    const map = focusMapForces(lines, focus, [MET, MERSEYSIDE, NORTH_WALES], outcomes, handoffs);
     expect(Object.keys(map)).toHaveLength(44);
     expect(map[MET]).toMatchObject({
       activeLinesExporting: 2,
       activeLinesImporting: 0,
       focusLinesTouching: 1,
       focusForce: true,
+      handoffsOverdue: 2,
     });
     expect(map[MERSEYSIDE]).toMatchObject({
       activeLinesExporting: 0,
@@ -34,6 +41,7 @@ describe('focus map figures', () => {
       activeLinesExporting: 0,
       focusLinesTouching: 0,
       focusForce: false,
+      handoffsOverdue: 0,
     });
   });
 

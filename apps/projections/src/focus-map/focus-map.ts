@@ -1,4 +1,4 @@
-import { FocusMapForce, Tally } from '@intensify/contracts';
+import { FocusMapForce, HandoffCounts, Tally } from '@intensify/contracts';
 import { FORCES } from '@intensify/reference-data';
 
 export interface MapLine {
@@ -16,13 +16,14 @@ export interface FocusLinePlace {
 /**
  * Per force (every one of the 44): active lines exporting from it, active lines importing into
  * it, focus lines touching it (as they ran when picked, counted once each), whether it is a
- * focus force, and the week's outcomes there.
+ * focus force, the week's outcomes there and its overdue hand-offs as home force.
  */
 export function focusMapForces(
   lines: MapLine[],
   focusLines: FocusLinePlace[],
   focusForces: string[],
   outcomes: Record<string, Tally>,
+  handoffs: Record<string, HandoffCounts>,
 ): Record<string, FocusMapForce> {
   const out: Record<string, FocusMapForce> = {};
   const active = lines.filter((l) => l.status === 'active');
@@ -35,6 +36,7 @@ export function focusMapForces(
       ).length,
       focusForce: focusForces.includes(f.code),
       outcomes: outcomes[f.code],
+      handoffsOverdue: handoffs[f.code].overdue,
     };
   }
   return out;

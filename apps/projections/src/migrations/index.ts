@@ -3,6 +3,7 @@ import { OutcomeState1763900000000 } from './1763900000000-outcome-state';
 import { TaskingCounts1764000000000 } from './1764000000000-tasking-counts';
 import { FocusMap1764100000000 } from './1764100000000-focus-map';
 import { OutcomeHours1764300000000 } from './1764300000000-outcome-hours';
+import { HandoffCounts1764400000000 } from './1764400000000-handoff-counts';
 
 /** Every read-model migration, in order; a rebuild runs the same list in a fresh schema. */
 export const PROJECTION_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const PROJECTION_MIGRATIONS = [
   TaskingCounts1764000000000,
   FocusMap1764100000000,
   OutcomeHours1764300000000,
+  HandoffCounts1764400000000,
 ];

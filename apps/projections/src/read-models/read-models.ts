@@ -2,13 +2,20 @@ import { EntityManager } from 'typeorm';
 import { ConsumedEvent } from '@intensify/messaging';
 import { boardTallies } from '../board-tallies/board-tallies.apply';
 import { focusMap } from '../focus-map/focus-map.apply';
+import { handoffCounts } from '../handoff-counts/handoff-counts.apply';
 import { taskingCounts } from '../tasking-counts/tasking-counts.apply';
 import { timeline } from '../timeline/timeline.apply';
 import { dropOutcomeCopies } from './outcome-dedup';
 import { ReadModel } from './read-model';
 
 /** Every read model the service keeps, in the order each batch is applied to them. */
-export const READ_MODELS: readonly ReadModel[] = [boardTallies, timeline, taskingCounts, focusMap];
+export const READ_MODELS: readonly ReadModel[] = [
+  boardTallies,
+  timeline,
+  taskingCounts,
+  focusMap,
+  handoffCounts,
+];
 
 /**
  * The one applier of a batch, in the transaction that stores its offsets: outcome copies are

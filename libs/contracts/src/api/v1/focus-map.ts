@@ -6,6 +6,8 @@ export interface FocusMapForce {
   focusLinesTouching: number;
   focusForce: boolean;
   outcomes: Tally;
+  /** Hand-offs of the week still raised past their deadline, whose home force this is. */
+  handoffsOverdue: number;
 }
 
 /** A force beyond the caller's read scope: whether it is a focus force, no figures. */

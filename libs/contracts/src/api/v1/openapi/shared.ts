@@ -5,7 +5,7 @@ import { array, int, object, str } from './schema-builders';
 
 const fieldError = object({ field: str, message: str });
 
-/** Components every area uses: problems, codes, the Tally and the tasking counts. */
+/** Components every area uses: problems, codes, the Tally, the tasking and hand-off counts. */
 export const SHARED_SCHEMAS: Record<string, object> = {
   Problem: object(
     {
@@ -76,6 +76,14 @@ export const SHARED_SCHEMAS: Record<string, object> = {
       closed: true,
       description:
         'Each tasking counts in one status bucket (cancelled ones in none); `overdue` counts open taskings past their due time, so an in-progress tasking may also be overdue.',
+    },
+  ),
+  HandoffCounts: object(
+    { raised: int, acknowledged: int, closed: int, overdue: int },
+    {
+      closed: true,
+      description:
+        'Hand-offs of the week counted at their (current) home force, each in the bucket of its status; `overdue` counts those still raised past `acknowledgeBy`. Every key is present; zero when none.',
     },
   ),
 };

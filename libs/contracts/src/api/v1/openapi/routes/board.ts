@@ -28,6 +28,9 @@ export const BOARD_SCHEMAS: Record<string, object> = {
     taskingsByRegion: mapOf(ref('TaskingCounts')),
     taskingsByForce: mapOf(ref('TaskingCounts')),
     overdueTaskings: array(ref('OverdueTasking')),
+    handoffs: ref('HandoffCounts'),
+    handoffsByRegion: mapOf(ref('HandoffCounts'), 'By home region code; scoped like `regions`'),
+    handoffsByForce: mapOf(ref('HandoffCounts'), 'By home force code; scoped like `forces`'),
   }),
   BoardTimeline: object({
     operationId: uuid,
@@ -58,6 +61,11 @@ export const BOARD_SCHEMAS: Record<string, object> = {
               focusLinesTouching: int,
               focusForce: bool,
               outcomes: ref('Tally'),
+              handoffsOverdue: {
+                ...int,
+                description:
+                  'Hand-offs of the week still raised past their deadline, this being their home force',
+              },
             },
             { closed: true },
           ),
@@ -106,7 +114,7 @@ export const BOARD_ROUTES: ApiRoute[] = [
   ),
   get(
     '/api/v1/operations/{id}/focus-map',
-    "Per force: active lines exporting and importing, focus lines touching it, whether it is a focus force, and the week's outcomes there",
+    "Per force: active lines exporting and importing, focus lines touching it, whether it is a focus force, the week's outcomes there and its overdue hand-offs as home force",
     onId(ok(ref('FocusMap')), noOperation),
   ),
 ];
