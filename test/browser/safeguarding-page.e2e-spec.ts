@@ -44,7 +44,7 @@ const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/
 /** Presses Tab until `target` has focus: it is reachable by keyboard, in the page's order. */
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate('(el) => el === document.activeElement')) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`not reached by Tab within ${max} presses: ${target}`);
@@ -133,9 +133,9 @@ describe('safeguarding page', () => {
     await row(met, 'inbox', late.id).locator('.badge', { hasText: 'Overdue' }).waitFor({
       timeout: LIVE_MS,
     });
-    const order = await met
+    const order = (await met
       .locator('#inbox-rows tr')
-      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
+      .evaluateAll('(rows) => rows.map((r) => r.dataset.id)')) as string[];
     expect(order.indexOf(late.id)).toBeLessThan(order.indexOf(adult.id));
     expect(await row(met, 'inbox', late.id).getAttribute('class')).toContain('is-overdue');
     expect(await row(met, 'sent', late.id).count()).toBe(0);
