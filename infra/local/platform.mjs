@@ -177,15 +177,19 @@ async function seedDemo() {
 Report  ${gatewayUrl}/report
 Tasking ${gatewayUrl}/taskings
 Lines   ${gatewayUrl}/lines
+Safeguarding ${gatewayUrl}/safeguarding
 Sign in on the pages with a dev role (nclcc, regional, commander).\n`);
       if (!tty && Date.now() - lastLine < 10_000) return;
       lastLine = Date.now();
       const t = p.taskings;
+      const h = p.handoffs;
       const line =
         `demo: ${p.simulatedAt.toISOString().slice(0, 16).replace('T', ' ')} ` +
         `${Math.round(p.fractionDone * 100)}% | outcomes ${p.outcomesSent}/${p.outcomesPlanned} | ` +
         `taskings acknowledged ${t.acknowledged ?? 0}, in progress ${t['in-progress'] ?? 0}, ` +
-        `completed ${t.completed ?? 0}, declined ${t.declined ?? 0} | errors ${p.errors}`;
+        `completed ${t.completed ?? 0}, declined ${t.declined ?? 0} | ` +
+        `hand-offs raised ${h.raised ?? 0}, acknowledged ${h.acknowledged ?? 0}, ` +
+        `closed ${h.closed ?? 0} | errors ${p.errors}`;
       if (tty) process.stdout.write(`\r${line}\x1b[K`);
       else console.log(line);
     },

@@ -1,7 +1,37 @@
 import { waitFor } from '@intensify/testing';
 import { runDemoWeek, DemoWeekResult } from '../../libs/demo/src';
+import { api, tokenFor } from '../support/api';
 import { runEnv } from '../support/run-env';
 import { board } from '../support/scenario';
+
+/** The week's hand-offs as the API lists them (every page), read by the NCLCC. */
+async function weekHandoffs(operationId: string): Promise<any[]> {
+  const token = await tokenFor({ role: 'nclcc' });
+  const items: any[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = new URLSearchParams({ operationId, limit: '100', ...(cursor && { cursor }) });
+    const page = await api('GET', `/api/v1/handoffs?${query}`, { token });
+    if (page.status !== 200) throw new Error(`hand-offs: ${page.status}`);
+    items.push(...page.body.items);
+    cursor = page.body.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+const sameCounts = (a: Record<string, number> | undefined, b: Record<string, number>) =>
+  Object.keys(b).every((k) => a?.[k] === b[k]);
+
+/** Hand-off counts by status, the board's way: overdue is the part of raised past its deadline. */
+function handoffCounts(items: { status: string; overdue: boolean }[]) {
+  const count = (status: string) => items.filter((h) => h.status === status).length;
+  return {
+    raised: count('raised'),
+    acknowledged: count('acknowledged'),
+    closed: count('closed'),
+    overdue: items.filter((h) => h.status === 'raised' && h.overdue).length,
+  };
+}
 
 /** The board's national figures that the demo's own record of accepted outcomes predicts. */
 function expectedNational(accepted: DemoWeekResult['accepted']) {
@@ -36,9 +66,11 @@ describe('npm run demo: a compressed intensification week', () => {
       scale: 0.04,
       seed: 11,
       name: 'Demo week under test',
+      // Every eligible safeguarding result raises one, so the short week sees every fate.
+      handoffShare: 1,
       onProgress: (p) => progress.push(p.outcomesSent),
     });
-  }, 60_000);
+  }, 90_000);
 
   it('reports every planned outcome and tasking step without an error', () => {
     expect(result.errors).toEqual([]);
@@ -87,5 +119,52 @@ describe('npm run demo: a compressed intensification week', () => {
       declined: count('declined'),
       issued: count('issued'),
     });
+  });
+
+  it('raises hand-offs that the home forces acknowledge, redirect and close', async () => {
+    expect(result.errors).toEqual([]);
+    const records = Object.entries(result.handoffs);
+    expect(records.length).toBeGreaterThan(3);
+    const listed = await weekHandoffs(result.operationId);
+    // The platform holds each hand-off as the demo left it.
+    expect(Object.fromEntries(listed.map((h) => [h.id, [h.status, h.homeForce]]))).toEqual(
+      Object.fromEntries(records.map(([id, r]) => [id, [r.status, r.homeForce]])),
+    );
+    // This seed's week plays every fate: closed, only acknowledged, late, redirected, ignored.
+    const fates = new Set(records.map(([, r]) => r.fate));
+    expect([...fates].sort()).toEqual(
+      ['acknowledges', 'closes', 'ignored', 'late', 'redirected'].sort(),
+    );
+    for (const [id, r] of records) {
+      const h = listed.find((l) => l.id === id);
+      expect(h.foundForce).toBe(r.foundForce);
+      expect(h.safeguardingOutcomeId).toEqual(expect.any(String));
+      // Acknowledged after its deadline: it went overdue and was escalated on the way.
+      if (r.fate === 'late') expect(h.escalatedAt).not.toBeNull();
+      if (r.fate === 'redirected')
+        expect(h.history.map((e: any) => e.action)).toContain('redirect');
+    }
+  });
+
+  it('ends with board hand-off figures equal to what the demo raised, by home force', async () => {
+    // Read together: an unanswered hand-off may go overdue between two reads.
+    const { listed, b } = await waitFor(
+      async () => ({
+        listed: await weekHandoffs(result.operationId),
+        b: await board(result.operationId),
+      }),
+      ({ listed, b }) => sameCounts(b.handoffs, handoffCounts(listed)),
+      { timeoutMs: 20_000, intervalMs: 250, what: 'the demo hand-offs on the board' },
+    );
+    const expected = handoffCounts(listed);
+    expect(expected.raised + expected.acknowledged + expected.closed).toBe(
+      Object.keys(result.handoffs).length,
+    );
+    expect(b.handoffs).toEqual(expected);
+    const homes = new Set(listed.map((h) => h.homeForce));
+    for (const force of homes)
+      expect(b.handoffsByForce[force]).toEqual(
+        handoffCounts(listed.filter((h) => h.homeForce === force)),
+      );
   });
 });

@@ -1,6 +1,8 @@
-import { BTP, FORCES } from '@intensify/reference-data';
 import { DemoClient, Identity } from './demo-client';
+import { reporterOf } from './identities';
+import { HandoffRecord, playHandoff } from './play-handoff';
 import { Random } from './random';
+import { planWeekHandoffs, tagOf } from './week-handoffs';
 import { PlannedOutcome, planWeekOutcomes } from './week-outcomes';
 import { DECLINE_REASON, PlannedTasking, planWeekTaskings } from './week-taskings';
 
@@ -17,6 +19,11 @@ export interface DemoWeekOptions {
   name?: string;
   focusForces?: string[];
   focusLines?: { id: string; exportingForce: string }[];
+  /**
+   * Share of county forces' safeguarding results that find someone from another force area
+   * (default `HANDOFF_SHARE`); a short test raises more to see every fate.
+   */
+  handoffShare?: number;
   /** Forces whose taskings are P1. */
   p1Forces?: string[];
   /**
@@ -39,6 +46,8 @@ export interface DemoProgress {
   outcomesSent: number;
   outcomesPlanned: number;
   taskings: Record<string, number>;
+  /** Hand-offs by the status the demo last left them in. */
+  handoffs: Record<string, number>;
   errors: number;
 }
 
@@ -48,6 +57,8 @@ export interface DemoWeekResult {
   accepted: PlannedOutcome['body'][];
   /** Each tasking's last status as the simulation left it. */
   taskingStatuses: Record<string, string>;
+  /** Each hand-off as the simulation left it, by id. */
+  handoffs: Record<string, HandoffRecord>;
   errors: string[];
 }
 
@@ -55,7 +66,9 @@ export interface DemoWeekResult {
  * Replays an intensification week against a running platform: the NCLCC creates the week and
  * tasks its focus forces (and focus lines) in one request, forces and regions acknowledge,
  * act, decline or stall, and report outcomes through the week at realistic rates, all
- * compressed into `durationMs`. Outcome times are the simulated moments of the week, which
+ * compressed into `durationMs`. Some safeguarding results find a child or adult from another
+ * force area: the found force raises a hand-off and the home force's safeguarding lead
+ * acknowledges (mostly in time), redirects or closes it. Outcome times are the simulated moments of the week, which
  * ends when the replay starts, so every report is in the past as the API requires.
  */
 export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekResult> {
@@ -93,12 +106,20 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
     focusLines,
     options.p1Forces ?? focusForces.slice(0, 2),
   );
+  const plannedHandoffs = planWeekHandoffs(
+    random,
+    outcomes,
+    tagOf(operation.id),
+    options.handoffShare,
+  );
   const result: DemoWeekResult = {
     operationId: operation.id,
     accepted: [],
     taskingStatuses: {},
+    handoffs: {},
     errors: [],
   };
+  const outcomeIds = new Map(plannedHandoffs.map((h) => [h.outcomeIndex, deferred<string>()]));
   const outcomeIdsByForce = new Map<string, string[]>();
   const realAt = (at: number) => started + at * durationMs;
 
@@ -138,7 +159,9 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
         );
         result.accepted.push(o.body);
         outcomeIdsByForce.set(force, [...(outcomeIdsByForce.get(force) ?? []), id]);
+        outcomeIds.get(i)?.resolve(id);
       },
+      failed: (e: Error) => outcomeIds.get(i)?.reject(e),
     })),
     ...plannedTaskings.flatMap((t, i) => taskingSteps(t, taskingIds[i])),
   ].sort((a, b) => a.at - b.at);
@@ -168,6 +191,20 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
     return steps;
   }
 
+  // Hand-offs live in real time beside the replayed steps: their deadlines are the platform's.
+  let handoffsPlaying = plannedHandoffs.length;
+  const handoffRuns = plannedHandoffs.map((h, n) =>
+    playHandoff(h, n, {
+      client,
+      operationId: operation.id,
+      outcomeId: (index) => outcomeIds.get(index)!.promise,
+      maxWindowMs: durationMs / 2,
+      record: (id, record) => (result.handoffs[id] = record),
+    })
+      .catch((e: Error) => void result.errors.push(`hand-off ${n}: ${e.message}`))
+      .finally(() => handoffsPlaying--),
+  );
+
   let next = 0;
   const inFlight = new Set<Promise<void>>();
   const progress = () =>
@@ -178,17 +215,22 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
       outcomesSent: result.accepted.length,
       outcomesPlanned: outcomes.length,
       taskings: countBy(Object.values(result.taskingStatuses)),
+      handoffs: countBy(Object.values(result.handoffs).map((h) => h.status)),
       errors: result.errors.length,
     });
-  while (next < steps.length || inFlight.size > 0) {
+  while (next < steps.length || inFlight.size > 0 || handoffsPlaying > 0) {
     while (
       next < steps.length &&
       realAt(steps[next].at) <= Date.now() &&
       inFlight.size < MAX_IN_FLIGHT
     ) {
-      const run = steps[next++]
+      const step = steps[next++];
+      const run = step
         .run()
-        .catch((e: Error) => void result.errors.push(e.message))
+        .catch((e: Error) => {
+          result.errors.push(e.message);
+          step.failed?.(e);
+        })
         .finally(() => inFlight.delete(run));
       inFlight.add(run);
     }
@@ -197,6 +239,7 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
       next < steps.length ? Math.max(5, Math.min(250, realAt(steps[next].at) - Date.now())) : 50;
     await Promise.race([sleep(wait), ...inFlight]);
   }
+  await Promise.all(handoffRuns);
   progress();
   return result;
 }
@@ -204,14 +247,17 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
 interface Step {
   at: number;
   run: () => Promise<void>;
+  /** Tells whoever waits on the step's answer that none will come. */
+  failed?: (e: Error) => void;
 }
 
-/** Regional coordinators report and act for their region's forces; BTP reports for itself. */
-function reporterOf(force: string): Identity {
-  const region = FORCES.find((f) => f.code === force)?.region;
-  if (force === BTP || !region)
-    return { sub: `demo-${force.toLowerCase()}-user`, role: 'force', force };
-  return { sub: `demo-${region}-coordinator`, role: 'regional', region };
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  // A hand-off whose result failed is reported once, as the result's error.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
 
 function taskingIdsOf(answer: unknown): string[] {

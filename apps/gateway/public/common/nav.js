@@ -1,5 +1,5 @@
 // The one list of pages, and the main navigation built from it for the signed-in role.
-import { ALL_ROLES, REPORTING_ROLES } from './roles.js';
+import { ALL_ROLES, REPORTING_ROLES, SAFEGUARDING_ROLES } from './roles.js';
 import { el as h } from './dom.js';
 
 export const PAGES = [
@@ -7,6 +7,7 @@ export const PAGES = [
   { href: '/taskings', label: 'Taskings', roles: ALL_ROLES },
   { href: '/board', label: 'Board', roles: ALL_ROLES },
   { href: '/lines', label: 'Lines register', roles: ALL_ROLES },
+  { href: '/safeguarding', label: 'Safeguarding', roles: SAFEGUARDING_ROLES },
 ];
 
 const isCurrent = (href) => location.pathname === href || location.pathname.startsWith(`${href}/`);

@@ -20,3 +20,6 @@ export const REPORTING_ROLES = ['regional', 'force', 'nclcc'];
 
 /** The board and its summary serve every role, commanders first. */
 export const BOARD_ROLES = ['commander', 'nclcc', 'regional', 'force'];
+
+/** Hand-offs are person-level: those who raise and own them, never commanders (who see counts). */
+export const SAFEGUARDING_ROLES = ['force', 'regional', 'nclcc'];

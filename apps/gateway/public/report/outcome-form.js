@@ -11,6 +11,7 @@ import {
   penceToPounds,
   poundsToPence,
 } from '/common/assets/units.js';
+import { handoffLink } from './handoff-link.js';
 import { NOTE_MAX, readOutcome, SAFEGUARDING, WEAPONS } from './validation.js';
 
 const TYPE_NAMES = {
@@ -146,6 +147,12 @@ export function createOutcomeForm({ onSaved }) {
     clear();
   }
 
+  /** After a safeguarding result: the raise form of the safeguarding page, pre-filled. */
+  function offerHandoff(link) {
+    el('handoff-offer').hidden = !link;
+    if (link) el('handoff-offer-link').href = link;
+  }
+
   function problemShown(problem) {
     showAll = true;
     showFieldErrors(form, problem.errors ?? []);
@@ -160,6 +167,7 @@ export function createOutcomeForm({ onSaved }) {
     if (!attempt || attempt.json !== json || attempt.target !== target)
       attempt = { key: crypto.randomUUID(), json, target };
     el('form-result').textContent = 'Sending…';
+    offerHandoff(null);
     try {
       const res = await request('POST', target, {
         json: body,
@@ -168,8 +176,10 @@ export function createOutcomeForm({ onSaved }) {
       const message = correcting
         ? `Correction accepted: ${TYPE_NAMES[body.type]} ${res.body.id} is now version ${res.body.version}.`
         : `Report accepted. Reference: ${res.body.id}.`;
+      const handoff = correcting ? null : handoffLink(body, res.body.id, week.id);
       endCorrection();
       el('form-result').textContent = message;
+      offerHandoff(handoff);
       onSaved();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -242,6 +252,7 @@ export function createOutcomeForm({ onSaved }) {
       week = nextWeek;
       force = nextForce;
       endCorrection();
+      offerHandoff(null);
       setEnabled(week.status !== 'closed');
     },
     correct(item) {
