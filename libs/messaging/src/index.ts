@@ -5,6 +5,7 @@ export * from './event.factory';
 export * from './outbox';
 export * from './outbox.relay';
 export * from './outbox.module';
+export * from './outbox-env';
 export * from './record-changes';
 export * from './transactional-consumer';
 export * from './metrics';
