@@ -12,6 +12,7 @@ export * from './metrics';
 export * from './transient-error';
 export * from './outbox-relay.host';
 export * from './transactional-consumer.host';
+export * from './service-consumer-settings';
 export * from './delayed-jobs';
 export * from './service-health';
 export * from './change-writer';
