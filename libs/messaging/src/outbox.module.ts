@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { TopicKey, topics } from '@intensify/contracts';
 import { CommonEnv, SERVICE_ENV } from '@intensify/runtime';
 import { OutboxRelayHost } from './outbox-relay.host';
+import { ServiceConsumerSettings } from './service-consumer-settings';
 
 /** The names of the platform's topics in this environment (their prefix included). */
 export const TOPICS = Symbol('TOPICS');
@@ -20,8 +23,9 @@ export function topicNames(prefix: string): TopicNames {
 }
 
 /**
- * A service's outbox: the relay that publishes what its transactions append, and the topic
- * names it writes to. Imported once by the service's root module; global to its features.
+ * A service's outbox: the relay that publishes what its transactions append, the topic names it
+ * writes to, and what its own consumers share with it. Imported once by the service's root
+ * module; global to its features.
  */
 @Module({})
 export class OutboxModule {
@@ -47,8 +51,14 @@ export class OutboxModule {
               topicPrefix: env.KAFKA_TOPIC_PREFIX,
             }),
         },
+        {
+          provide: ServiceConsumerSettings,
+          inject: [SERVICE_ENV, OutboxRelayHost, getDataSourceToken()],
+          useFactory: (env: CommonEnv, outbox: OutboxRelayHost, db: DataSource) =>
+            new ServiceConsumerSettings(outbox.kafka, db, o.schema, env.KAFKA_TOPIC_PREFIX),
+        },
       ],
-      exports: [TOPICS, OutboxRelayHost],
+      exports: [TOPICS, OutboxRelayHost, ServiceConsumerSettings],
     };
   }
 }

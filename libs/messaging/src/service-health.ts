@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Check, HealthModule } from '@intensify/runtime';
 import { DelayedJobQueue } from './delayed-jobs';
+import { OutboxEnv } from './outbox-env';
 import { OutboxRelayHost } from './outbox-relay.host';
 import { TransactionalConsumer } from './transactional-consumer';
 
@@ -59,7 +60,7 @@ export function outboxAndDeadlineHealthModule(o: {
       outbox: OutboxRelayHost,
       host: { consumer: DeadlineChecks['consumer'] },
       queue: DeadlineChecks['queue'],
-      env: { OUTBOX_STALL_MS: number },
+      env: OutboxEnv,
     ) =>
       outboxAndDeadlineChecks({
         db,

@@ -10,5 +10,6 @@ export * from './env-files';
 export * from './kafka-security-env';
 export * from './database-ssl-env';
 export * from './internal-service-env';
+export * from './service-env';
 export * from './metrics-listener';
 export * from './security-headers';

@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { Request, Response } from 'express';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Response } from 'express';
 import { Board } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { openEventStream } from '../live/event-stream';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
+import { Caller } from '../upstream/forward';
 import { BoardService, scopeBoard } from './board.service';
 import { BoardStreamService } from './board-stream.service';
 
@@ -16,17 +18,15 @@ export class BoardController {
   ) {}
 
   @Get()
-  async board(@Param('operationId') id: string, @CurrentPrincipal() p: Principal): Promise<Board> {
-    authorize(p, 'board.read');
-    return scopeBoard(await this.boards.read(id), p);
+  board(@Param('operationId') id: string, @CurrentPrincipal() p: Principal): Promise<Board> {
+    return this.boards.readFor(p, id);
   }
 
   /** Server-Sent Events: `board` with the full board on connect and after every change. */
   @Get('stream')
   async streamBoard(
     @Param('operationId') id: string,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
+    @CurrentCaller() { p, req }: Caller,
     @Res() res: Response,
   ): Promise<void> {
     authorize(p, 'board.read');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Board, INTERNAL } from '@intensify/contracts';
 import { Principal, readScope, withinScope } from '@intensify/auth';
+import { authorize } from '../auth/forbid';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readOperation } from '../upstream/read-operation';
 
@@ -14,6 +15,12 @@ export class BoardService {
     const params = { operationId: op.id };
     const figures = (await this.upstream.send(INTERNAL.projections.board.read, { params })).body;
     return { ...figures, operationId: op.id, status: op.status, final: op.status === 'closed' };
+  }
+
+  /** The board as the caller may see it (403 unless they may read boards at all). */
+  async readFor(p: Principal, operationId: string): Promise<Board> {
+    authorize(p, 'board.read');
+    return scopeBoard(await this.read(operationId), p);
   }
 }
 

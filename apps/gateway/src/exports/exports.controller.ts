@@ -1,13 +1,13 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { Request, Response } from 'express';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Response } from 'express';
 import { CSV_COLUMNS, INTERNAL, OutcomeItem, outcomeToCsvCells } from '@intensify/contracts';
-import { Principal } from '@intensify/auth';
 import { recordExportRows } from '../access-log/export-rows';
 import { PersonLevel } from '../access-log/person-level.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { BoardService, scopeBoard } from '../board/board.service';
+import { BoardService } from '../board/board.service';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { eachPage } from '../upstream/each-page';
+import { Caller } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { csvLine, startCsv } from './csv';
 import { forceTableRows } from './force-table';
@@ -34,12 +34,10 @@ export class ExportsController {
   @PersonLevel('force table', { export: 'forces-csv' })
   async forces(
     @Param('operationId') id: string,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
+    @CurrentCaller() { p, req }: Caller,
     @Res() res: Response,
   ): Promise<void> {
-    authorize(p, 'board.read');
-    const board = scopeBoard(await this.boards.read(id), p);
+    const board = await this.boards.readFor(p, id);
     const [header, ...rows] = forceTableRows(board);
     await recordExportRows(req, rows.length);
     startCsv(res, `forces-${board.operationId}.csv`);
@@ -54,8 +52,7 @@ export class ExportsController {
   @PersonLevel('outcomes with notes', { export: 'outcomes-csv' })
   async outcomes(
     @Param('operationId') id: string,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
+    @CurrentCaller() { p, req }: Caller,
     @Res() res: Response,
   ): Promise<void> {
     authorize(p, 'outcome.read');

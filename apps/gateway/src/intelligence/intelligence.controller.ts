@@ -1,6 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
 import { INTERNAL, LINE_RETURN_LIMITS } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { readLimitedText } from '@intensify/problems';
@@ -14,7 +13,8 @@ import {
 } from '../access-log/disclosed';
 import { PersonLevel } from '../access-log/person-level.decorator';
 import { readCsvUpload } from '../limits/csv-upload';
-import { bodyAsSent, forward, queryAsSent } from '../upstream/forward';
+import { bodyAsSent, Caller, forward, queryAsSent } from '../upstream/forward';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readOpenOperation, readOperation } from '../upstream/read-operation';
 import { scopeFocusMap } from './scope-focus-map';
@@ -33,16 +33,13 @@ export class IntelligenceController {
   async upload(
     @Param('force') force: string,
     @Param('month') month: string,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CurrentCaller() caller: Caller,
   ) {
-    authorize(p, 'line.return');
+    authorize(caller.p, 'line.return');
     const limit = LINE_RETURN_LIMITS.bytes;
-    const csv = await readCsvUpload(req, res, limit, (body) => readLimitedText(body, limit));
+    const csv = await readCsvUpload(caller.req, limit, (body) => readLimitedText(body, limit));
     return forward(this.upstream, returns.upload, {
-      p,
-      req,
+      ...caller,
       params: { force, month },
       body: { csv },
     });
@@ -50,16 +47,22 @@ export class IntelligenceController {
 
   @Get('deconfliction/alerts')
   @PersonLevel('deconfliction alerts', { disclosed: deconflictionAlerts })
-  alerts(@CurrentPrincipal() p: Principal, @Req() req: Request) {
-    authorize(p, 'line.read');
-    return forward(this.upstream, deconfliction.alerts, { p, req, query: queryAsSent(req) });
+  alerts(@CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'line.read');
+    return forward(this.upstream, deconfliction.alerts, {
+      ...caller,
+      query: queryAsSent(caller.req),
+    });
   }
 
   @Get('line-holders')
   @PersonLevel('line holders', { disclosed: lineHolders })
-  holders(@CurrentPrincipal() p: Principal, @Req() req: Request) {
-    authorize(p, 'line.read');
-    return forward(this.upstream, deconfliction.holders, { p, req, query: queryAsSent(req) });
+  holders(@CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'line.read');
+    return forward(this.upstream, deconfliction.holders, {
+      ...caller,
+      query: queryAsSent(caller.req),
+    });
   }
 
   /** NCLCC: the week's focus lines; its focus forces follow from where they export and import. */
@@ -67,30 +70,23 @@ export class IntelligenceController {
   async setFocus(
     @Param('operationId') operationId: string,
     @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
+    @CurrentCaller() caller: Caller,
   ) {
-    authorize(p, 'focus.set');
+    authorize(caller.p, 'focus.set');
     const op = await readOpenOperation(this.upstream, operationId, 'its focus is settled');
     return forward(this.upstream, ranking.setFocusLines, {
-      p,
-      req,
+      ...caller,
       params: { operationId: op.id },
       body: bodyAsSent(body),
     });
   }
 
   @Get('operations/:operationId/focus-lines')
-  async getFocus(
-    @Param('operationId') operationId: string,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-  ) {
-    authorize(p, 'operation.read');
+  async getFocus(@Param('operationId') operationId: string, @CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'operation.read');
     const op = await readOperation(this.upstream, operationId);
     return forward(this.upstream, ranking.getFocusLines, {
-      p,
-      req,
+      ...caller,
       params: { operationId: op.id },
     });
   }
@@ -113,16 +109,16 @@ export class IntelligenceController {
 
   @Get('ddtros')
   @PersonLevel('DDTROs', { disclosed: ddtrosDisclosed })
-  ddtros(@CurrentPrincipal() p: Principal, @Req() req: Request) {
-    authorize(p, 'line.read');
-    return forward(this.upstream, ddtros.list, { p, req, query: queryAsSent(req) });
+  ddtros(@CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'line.read');
+    return forward(this.upstream, ddtros.list, { ...caller, query: queryAsSent(caller.req) });
   }
 
   /** Counts by status and the median time from a number first seen to its order granted. */
   @Get('ddtros/stats')
-  ddtroStats(@CurrentPrincipal() p: Principal, @Req() req: Request) {
-    authorize(p, 'line.read');
-    return forward(this.upstream, ddtros.stats, { p, req });
+  ddtroStats(@CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'line.read');
+    return forward(this.upstream, ddtros.stats, caller);
   }
 
   /** grant | actioned | refuse. */
@@ -132,13 +128,11 @@ export class IntelligenceController {
     @Param('id') id: string,
     @Param('decision') decision: string,
     @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
+    @CurrentCaller() caller: Caller,
   ) {
-    authorize(p, 'line.write');
+    authorize(caller.p, 'line.write');
     return forward(this.upstream, ddtros.decide, {
-      p,
-      req,
+      ...caller,
       params: { id, decision },
       body: bodyAsSent(body),
     });
@@ -146,12 +140,11 @@ export class IntelligenceController {
 
   @Get('intelligence/audit')
   @PersonLevel('intelligence audit', { disclosed: entries })
-  audit(@CurrentPrincipal() p: Principal, @Req() req: Request) {
-    authorize(p, 'intelligence.audit');
+  audit(@CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'intelligence.audit');
     return forward(this.upstream, INTERNAL.intelligence.audit.list, {
-      p,
-      req,
-      query: queryAsSent(req),
+      ...caller,
+      query: queryAsSent(caller.req),
     });
   }
 }

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
 import { INTERNAL } from '@intensify/contracts';
-import { Principal } from '@intensify/auth';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { lineDetail, lineSearch } from '../access-log/disclosed';
 import { PersonLevel } from '../access-log/person-level.decorator';
-import { bodyAsSent, forward, queryAsSent } from '../upstream/forward';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
+import { bodyAsSent, Caller, forward, queryAsSent } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
 
 const { lines, ranking, ddtros } = INTERNAL.intelligence;
@@ -19,61 +17,51 @@ export class LinesController {
   constructor(private readonly upstream: UpstreamClient) {}
 
   @Post()
-  register(
-    @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    authorize(p, 'line.write');
-    return forward(this.upstream, lines.register, { p, req, res, body: bodyAsSent(body) });
+  register(@Body() body: unknown, @CurrentCaller('owner-status') caller: Caller) {
+    authorize(caller.p, 'line.write');
+    return forward(this.upstream, lines.register, { ...caller, body: bodyAsSent(body) });
   }
 
   @Get()
   @PersonLevel('line search', { disclosed: lineSearch })
-  list(@CurrentPrincipal() p: Principal, @Req() req: Request) {
-    authorize(p, 'line.read');
-    return forward(this.upstream, lines.list, { p, req, query: queryAsSent(req) });
+  list(@CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'line.read');
+    return forward(this.upstream, lines.list, { ...caller, query: queryAsSent(caller.req) });
   }
 
   /** Harm ranking for a week's focus: each line's score with the factors behind it. */
   @Get('ranking')
-  ranking(@CurrentPrincipal() p: Principal, @Req() req: Request) {
-    authorize(p, 'line.read');
-    return forward(this.upstream, ranking.rank, { p, req, query: queryAsSent(req) });
+  ranking(@CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'line.read');
+    return forward(this.upstream, ranking.rank, { ...caller, query: queryAsSent(caller.req) });
   }
 
   @Get(':id')
   @PersonLevel('line detail', { disclosed: lineDetail })
-  get(@Param('id') id: string, @CurrentPrincipal() p: Principal, @Req() req: Request) {
-    authorize(p, 'line.read');
-    return forward(this.upstream, lines.get, { p, req, params: { id } });
+  get(@Param('id') id: string, @CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'line.read');
+    return forward(this.upstream, lines.get, { ...caller, params: { id } });
   }
 
   @Patch(':id')
-  update(
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-  ) {
-    authorize(p, 'line.write');
-    return forward(this.upstream, lines.update, { p, req, params: { id }, body: bodyAsSent(body) });
+  update(@Param('id') id: string, @Body() body: unknown, @CurrentCaller() caller: Caller) {
+    authorize(caller.p, 'line.write');
+    return forward(this.upstream, lines.update, {
+      ...caller,
+      params: { id },
+      body: bodyAsSent(body),
+    });
   }
 
   @Post(':id/numbers')
   addNumber(
     @Param('id') id: string,
     @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CurrentCaller('owner-status') caller: Caller,
   ) {
-    authorize(p, 'line.write');
+    authorize(caller.p, 'line.write');
     return forward(this.upstream, lines.addNumber, {
-      p,
-      req,
-      res,
+      ...caller,
       params: { id },
       body: bodyAsSent(body),
     });
@@ -84,18 +72,14 @@ export class LinesController {
   applyDdtros(
     @Param('id') id: string,
     @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CurrentCaller('owner-status') caller: Caller,
   ) {
-    authorize(p, 'line.write');
+    authorize(caller.p, 'line.write');
     return forward(this.upstream, ddtros.apply, {
-      p,
-      req,
-      res,
+      ...caller,
       params: { lineId: id },
       body: bodyAsSent(body),
-      idempotencyKey: req.header('idempotency-key'),
+      idempotencyKey: caller.req.header('idempotency-key'),
     });
   }
 }

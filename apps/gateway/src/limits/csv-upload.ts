@@ -1,4 +1,4 @@
-import { Request, Response } from 'express';
+import { Request } from 'express';
 import { checkDeclaredLength, ProblemError } from '@intensify/problems';
 import { CSV_MEDIA_TYPES } from './csv-media-type.middleware';
 
@@ -9,7 +9,6 @@ import { CSV_MEDIA_TYPES } from './csv-media-type.middleware';
  */
 export async function readCsvUpload<T>(
   req: Request,
-  res: Response,
   limit: number,
   read: (body: Request) => Promise<T>,
 ): Promise<T> {

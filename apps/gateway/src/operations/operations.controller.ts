@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   checkSchema,
   INTERNAL,
@@ -12,7 +11,8 @@ import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { forward } from '../upstream/forward';
+import { Caller, forward } from '../upstream/forward';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readOperation } from '../upstream/read-operation';
 
@@ -24,15 +24,11 @@ export class OperationsController {
 
   @Post()
   @HttpCode(201)
-  async create(
-    @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-  ): Promise<Operation> {
-    authorize(p, 'operation.create');
+  async create(@Body() body: unknown, @CurrentCaller() caller: Caller): Promise<Operation> {
+    authorize(caller.p, 'operation.create');
     const input = validateCreateOperation(body);
     if (!input.ok) throw ProblemError.validation(input.errors);
-    return forward(this.upstream, ROUTES.create, { p, req, body: input.value });
+    return forward(this.upstream, ROUTES.create, { ...caller, body: input.value });
   }
 
   @Get()
@@ -50,13 +46,9 @@ export class OperationsController {
   /** Makes the week's figures final; later writes get 409 `operation_closed`. */
   @Post(':id/close')
   @HttpCode(200)
-  async close(
-    @Param('id') id: string,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-  ): Promise<Operation> {
-    authorize(p, 'operation.close');
-    return forward(this.upstream, ROUTES.close, { p, req, params: { id } });
+  async close(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<Operation> {
+    authorize(caller.p, 'operation.close');
+    return forward(this.upstream, ROUTES.close, { ...caller, params: { id } });
   }
 
   /** Reopens a closed week for late corrections, with a reason that is audited. */
@@ -65,15 +57,13 @@ export class OperationsController {
   async reopen(
     @Param('id') id: string,
     @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
+    @CurrentCaller() caller: Caller,
   ): Promise<Operation> {
-    authorize(p, 'operation.reopen');
+    authorize(caller.p, 'operation.reopen');
     const errors = checkSchema(REASON_SCHEMA, body);
     if (errors.length) throw ProblemError.validation(errors);
     return forward(this.upstream, ROUTES.reopen, {
-      p,
-      req,
+      ...caller,
       params: { id },
       body: body as ReasonBody,
     });

@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, Param, Post, Req, Res } from '@nestjs/common';
-import { Request, Response } from 'express';
+import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
 import {
   checkSchema,
   INTERNAL,
@@ -7,11 +6,10 @@ import {
   REASON_SCHEMA,
   ReasonBody,
 } from '@intensify/contracts';
-import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { forward } from '../upstream/forward';
+import { Caller, forward } from '../upstream/forward';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { checkOutcomeWrite } from './check-outcome-write';
 
@@ -28,16 +26,12 @@ export class OutcomeChangesController {
     @Param('outcomeId') outcomeId: string,
     @Body() body: unknown,
     @Headers('idempotency-key') rawKey: string | undefined,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CurrentCaller('owner-status') caller: Caller,
   ): Promise<OutcomeChangeAccepted> {
     return forward(this.upstream, INTERNAL.reporting.outcomes.correct, {
-      p,
-      req,
-      res,
+      ...caller,
       params: { outcomeId },
-      ...checkOutcomeWrite(p, body, rawKey),
+      ...checkOutcomeWrite(caller.p, body, rawKey),
     });
   }
 
@@ -45,17 +39,13 @@ export class OutcomeChangesController {
   async retract(
     @Param('outcomeId') outcomeId: string,
     @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CurrentCaller('owner-status') caller: Caller,
   ): Promise<OutcomeChangeAccepted> {
-    authorize(p, 'outcome.write');
+    authorize(caller.p, 'outcome.write');
     const errors = checkSchema(REASON_SCHEMA, body);
     if (errors.length) throw ProblemError.validation(errors);
     return forward(this.upstream, INTERNAL.reporting.outcomes.retract, {
-      p,
-      req,
-      res,
+      ...caller,
       params: { outcomeId },
       body: body as ReasonBody,
     });

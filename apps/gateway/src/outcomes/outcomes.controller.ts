@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import { Request, Response } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   CSV_LIMITS,
   ImportResult,
@@ -28,7 +16,8 @@ import { entries } from '../access-log/disclosed';
 import { PersonLevel } from '../access-log/person-level.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { forward } from '../upstream/forward';
+import { Caller, forward } from '../upstream/forward';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { readOpenOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readCsvUpload } from '../limits/csv-upload';
@@ -47,16 +36,12 @@ export class OutcomesController {
     @Param('operationId') operationId: string,
     @Body() body: unknown,
     @Headers('idempotency-key') rawKey: string | undefined,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CurrentCaller('owner-status') caller: Caller,
   ): Promise<OutcomeAccepted> {
     return forward(this.upstream, ROUTES.record, {
-      p,
-      req,
-      res,
+      ...caller,
       params: { operationId },
-      ...checkOutcomeWrite(p, body, rawKey),
+      ...checkOutcomeWrite(caller.p, body, rawKey),
     });
   }
 
@@ -82,18 +67,15 @@ export class OutcomesController {
   @HttpCode(200)
   async import(
     @Param('operationId') operationId: string,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<ImportResult> {
-    authorize(p, 'outcome.write');
-    const parsed = await readCsvUpload(req, res, CSV_LIMITS.bytes, (body) =>
-      parseCsvReturn(body, p),
+    authorize(caller.p, 'outcome.write');
+    const parsed = await readCsvUpload(caller.req, CSV_LIMITS.bytes, (body) =>
+      parseCsvReturn(body, caller.p),
     );
     const stored = parsed.rows.length
       ? await forward(this.upstream, ROUTES.import, {
-          p,
-          req,
+          ...caller,
           params: { operationId },
           body: { rows: parsed.rows },
         })

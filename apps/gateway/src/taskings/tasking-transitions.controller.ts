@@ -1,5 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { Request } from 'express';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   INTERNAL,
   Tasking,
@@ -7,11 +6,10 @@ import {
   TaskingTransition,
   validateTransition,
 } from '@intensify/contracts';
-import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { bodyAsSent, forward } from '../upstream/forward';
+import { bodyAsSent, Caller, forward } from '../upstream/forward';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { UpstreamClient } from '../upstream/upstream.client';
 
 const MANAGED: readonly string[] = ['cancel', 'reassign'];
@@ -30,9 +28,9 @@ export class TaskingTransitionsController {
     @Param('id') id: string,
     @Param('transition') transition: string,
     @Body() body: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
+    @CurrentCaller() caller: Caller,
   ): Promise<Tasking> {
+    const { p } = caller;
     if (!TASKING_TRANSITIONS.includes(transition as TaskingTransition))
       throw new ProblemError('not_found', `No such transition: ${transition}`);
     authorize(p, MANAGED.includes(transition) ? 'tasking.manage' : 'tasking.respond');
@@ -40,8 +38,7 @@ export class TaskingTransitionsController {
     if (!input.ok) throw ProblemError.validation(input.errors);
     if (transition === 'reassign') authorize(p, 'tasking.issue', { force: input.value.force });
     return forward(this.upstream, INTERNAL.tasking.taskings.transition, {
-      p,
-      req,
+      ...caller,
       params: { id, transition },
       body: bodyAsSent(body),
     });

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { Request, Response } from 'express';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
 import {
   INTERNAL,
   Page,
@@ -13,7 +13,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { openEventStream } from '../live/event-stream';
 import { requireIdempotencyKey } from '../outcomes/idempotency-key';
-import { bodyAsSent, forward } from '../upstream/forward';
+import { bodyAsSent, Caller, forward } from '../upstream/forward';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { readOpenOperation, readOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { scopeTaskings, TaskingStreamService } from './tasking-stream.service';
@@ -36,20 +37,17 @@ export class TaskingsController {
     @Param('operationId') operationId: string,
     @Body() body: unknown,
     @Headers('idempotency-key') rawKey: string | undefined,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CurrentCaller('owner-status') caller: Caller,
   ): Promise<unknown> {
-    authorize(p, 'tasking.issue');
+    authorize(caller.p, 'tasking.issue');
     const idempotencyKey = requireIdempotencyKey(rawKey);
     const request = validateIssueTaskings(body);
     if (!request.ok) throw ProblemError.validation(request.errors);
-    for (const t of request.value.taskings) authorize(p, 'tasking.issue', { force: t.force });
+    for (const t of request.value.taskings)
+      authorize(caller.p, 'tasking.issue', { force: t.force });
     const op = await readOpenOperation(this.upstream, operationId, 'it takes no new taskings');
     return forward(this.upstream, TASKINGS.issue, {
-      p,
-      req,
-      res,
+      ...caller,
       params: { operationId: op.id },
       body: bodyAsSent(body),
       idempotencyKey,
@@ -76,8 +74,7 @@ export class TaskingsController {
   @Get('taskings/stream')
   async streamTaskings(
     @Query('operationId') operationId: unknown,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
+    @CurrentCaller() { p, req }: Caller,
     @Res() res: Response,
   ): Promise<void> {
     authorize(p, 'tasking.read');

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { TASKING_ISSUED, TASKING_REASSIGNED, TaskingIssueV1 } from '@intensify/contracts';
 import {
   ConsumedEvent,
-  OutboxRelayHost,
   retriable,
+  ServiceConsumerSettings,
   TransactionalConsumerHost,
 } from '@intensify/messaging';
-import { TASKING_ENV, TaskingEnv, SCHEMA } from '../config';
+import { TASKING_ENV, TaskingEnv } from '../config';
 import { deadlinesOf } from './deadline-jobs';
 import { DeadlineQueue } from './deadline.queue';
 import { TaskingsChangedPublisher } from './taskings-changed.publisher';
@@ -26,16 +24,12 @@ const ISSUES = new Set<string>([TASKING_ISSUED.type, TASKING_REASSIGNED.type]);
 export class DeadlinesConsumer extends TransactionalConsumerHost<Set<string>> {
   constructor(
     @Inject(TASKING_ENV) private readonly env: TaskingEnv,
-    @InjectDataSource() db: DataSource,
-    outbox: OutboxRelayHost,
+    settings: ServiceConsumerSettings,
     private readonly queue: DeadlineQueue,
     changes: TaskingsChangedPublisher,
   ) {
     super({
-      kafka: outbox.kafka,
-      dataSource: db,
-      schema: SCHEMA,
-      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      ...settings,
       group: DEADLINES_GROUP,
       topics: ['taskings'],
       apply: (_m, events) => this.schedule(events),

@@ -1,14 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { DDTRO_GRANTED, DdtroEventV1 } from '@intensify/contracts';
 import {
   ConsumedEvent,
-  OutboxRelayHost,
   retriable,
+  ServiceConsumerSettings,
   TransactionalConsumerHost,
 } from '@intensify/messaging';
-import { INTELLIGENCE_ENV, IntelligenceEnv, SCHEMA } from '../../config';
 import { ProviderDeadlineQueue } from './provider-deadline.queue';
 
 export const PROVIDER_DEADLINES_GROUP = 'intelligence.ddtro-deadlines.v1';
@@ -20,16 +17,11 @@ export const PROVIDER_DEADLINES_GROUP = 'intelligence.ddtro-deadlines.v1';
 @Injectable()
 export class ProviderDeadlinesConsumer extends TransactionalConsumerHost {
   constructor(
-    @Inject(INTELLIGENCE_ENV) env: IntelligenceEnv,
-    @InjectDataSource() db: DataSource,
-    outbox: OutboxRelayHost,
+    settings: ServiceConsumerSettings,
     private readonly queue: ProviderDeadlineQueue,
   ) {
     super({
-      kafka: outbox.kafka,
-      dataSource: db,
-      schema: SCHEMA,
-      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      ...settings,
       group: PROVIDER_DEADLINES_GROUP,
       topics: ['intelligence'],
       apply: (_m, events) => this.schedule(events),

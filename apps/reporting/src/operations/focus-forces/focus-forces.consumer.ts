@@ -1,9 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { FocusLinesSetV1, OPERATION_FOCUS_LINES_SET } from '@intensify/contracts';
-import { ConsumedEvent, OutboxRelayHost, TransactionalConsumerHost } from '@intensify/messaging';
-import { REPORTING_ENV, ReportingEnv, SCHEMA } from '../../config';
+import {
+  ConsumedEvent,
+  ServiceConsumerSettings,
+  TransactionalConsumerHost,
+} from '@intensify/messaging';
 
 export const FOCUS_FORCES_GROUP = 'reporting.focus-forces.v1';
 
@@ -15,16 +17,9 @@ export const FOCUS_FORCES_GROUP = 'reporting.focus-forces.v1';
  */
 @Injectable()
 export class FocusForcesConsumer extends TransactionalConsumerHost {
-  constructor(
-    @Inject(REPORTING_ENV) env: ReportingEnv,
-    @InjectDataSource() db: DataSource,
-    outbox: OutboxRelayHost,
-  ) {
+  constructor(settings: ServiceConsumerSettings) {
     super({
-      kafka: outbox.kafka,
-      dataSource: db,
-      schema: SCHEMA,
-      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      ...settings,
       group: FOCUS_FORCES_GROUP,
       topics: ['intelligence'],
       apply: applyFocusForces,

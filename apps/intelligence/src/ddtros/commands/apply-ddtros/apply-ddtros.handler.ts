@@ -20,7 +20,7 @@ const keys = new IdempotencyStore(SCHEMA, 'scope');
  * sharing a batch id. The same Idempotency-Key and body replays the first answer.
  */
 @CommandHandler(ApplyDdtrosCommand)
-export class ApplyDdtrosHandler implements ICommandHandler<ApplyDdtrosCommand, ApplyDdtrosResult> {
+export class ApplyDdtrosHandler implements ICommandHandler<ApplyDdtrosCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute(cmd: ApplyDdtrosCommand): Promise<ApplyDdtrosResult> {

@@ -35,7 +35,7 @@ const TABLE: Record<
  * number cut off on the line.
  */
 @CommandHandler(DecideDdtroCommand)
-export class DecideDdtroHandler implements ICommandHandler<DecideDdtroCommand, Ddtro> {
+export class DecideDdtroHandler implements ICommandHandler<DecideDdtroCommand> {
   constructor(
     private readonly writer: ChangeWriter,
     @Inject(INTELLIGENCE_ENV) private readonly env: IntelligenceEnv,

@@ -13,7 +13,7 @@ import { AddNumberCommand } from './add-number.command';
  * number raises a replacement alert; the same number again changes nothing.
  */
 @CommandHandler(AddNumberCommand)
-export class AddNumberHandler implements ICommandHandler<AddNumberCommand, Line> {
+export class AddNumberHandler implements ICommandHandler<AddNumberCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute({ lineId, request, actor, correlationId }: AddNumberCommand): Promise<Line> {

@@ -15,10 +15,7 @@ import { RegisterLineCommand, RegisterLineResult } from './register-line.command
  * a number another of the force's lines holds, is a 409 naming that line. Never a duplicate.
  */
 @CommandHandler(RegisterLineCommand)
-export class RegisterLineHandler implements ICommandHandler<
-  RegisterLineCommand,
-  RegisterLineResult
-> {
+export class RegisterLineHandler implements ICommandHandler<RegisterLineCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute({

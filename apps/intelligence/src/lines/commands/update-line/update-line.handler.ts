@@ -10,7 +10,7 @@ import { UpdateLineCommand } from './update-line.command';
 
 /** Changes the fields given; the rest stay. A change that changes nothing writes nothing. */
 @CommandHandler(UpdateLineCommand)
-export class UpdateLineHandler implements ICommandHandler<UpdateLineCommand, Line> {
+export class UpdateLineHandler implements ICommandHandler<UpdateLineCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute({ lineId, patch, actor, correlationId }: UpdateLineCommand): Promise<Line> {

@@ -13,7 +13,7 @@ import { SetFocusLinesCommand } from './set-focus-lines.command';
  * Setting the same lines again changes nothing.
  */
 @CommandHandler(SetFocusLinesCommand)
-export class SetFocusLinesHandler implements ICommandHandler<SetFocusLinesCommand, FocusLines> {
+export class SetFocusLinesHandler implements ICommandHandler<SetFocusLinesCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute({

@@ -27,10 +27,7 @@ import { ImportLineReturnCommand } from './import-line-return.command';
  * changes nothing.
  */
 @CommandHandler(ImportLineReturnCommand)
-export class ImportLineReturnHandler implements ICommandHandler<
-  ImportLineReturnCommand,
-  LineReturnReport
-> {
+export class ImportLineReturnHandler implements ICommandHandler<ImportLineReturnCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute({

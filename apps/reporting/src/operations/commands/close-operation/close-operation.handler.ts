@@ -11,7 +11,7 @@ import { CloseOperationCommand } from './close-operation.command';
  * so nothing commits after the close. Closing a closed week changes nothing.
  */
 @CommandHandler(CloseOperationCommand)
-export class CloseOperationHandler implements ICommandHandler<CloseOperationCommand, Operation> {
+export class CloseOperationHandler implements ICommandHandler<CloseOperationCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute({ operationId, actor, correlationId }: CloseOperationCommand): Promise<Operation> {

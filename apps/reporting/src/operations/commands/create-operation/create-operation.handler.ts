@@ -7,7 +7,7 @@ import { toOperation } from '../../operation.mapper';
 import { CreateOperationCommand } from './create-operation.command';
 
 @CommandHandler(CreateOperationCommand)
-export class CreateOperationHandler implements ICommandHandler<CreateOperationCommand, Operation> {
+export class CreateOperationHandler implements ICommandHandler<CreateOperationCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute({ input, actor, correlationId }: CreateOperationCommand): Promise<Operation> {

@@ -8,7 +8,7 @@ import { ReopenOperationCommand } from './reopen-operation.command';
 
 /** Reopens a closed week for late corrections; its figures are provisional again. Audited with the reason. */
 @CommandHandler(ReopenOperationCommand)
-export class ReopenOperationHandler implements ICommandHandler<ReopenOperationCommand, Operation> {
+export class ReopenOperationHandler implements ICommandHandler<ReopenOperationCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute({

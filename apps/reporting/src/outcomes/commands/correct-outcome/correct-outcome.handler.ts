@@ -20,10 +20,7 @@ import { CorrectOutcomeCommand, CorrectOutcomeResult } from './correct-outcome.c
 
 /** A correction is a new version; history is never edited. Tallies move by the difference. */
 @CommandHandler(CorrectOutcomeCommand)
-export class CorrectOutcomeHandler implements ICommandHandler<
-  CorrectOutcomeCommand,
-  CorrectOutcomeResult
-> {
+export class CorrectOutcomeHandler implements ICommandHandler<CorrectOutcomeCommand> {
   constructor(
     private readonly writer: ChangeWriter,
     @Inject(REPORTING_ENV) private readonly env: ReportingEnv,

@@ -14,7 +14,7 @@ import { ImportOutcomesCommand } from './import-outcomes.command';
  * re-uploading the same file finds every key already used with the same row, so nothing changes.
  */
 @CommandHandler(ImportOutcomesCommand)
-export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesCommand, ImportResult> {
+export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesCommand> {
   constructor(
     private readonly writer: ChangeWriter,
     @Inject(REPORTING_ENV) private readonly env: ReportingEnv,

@@ -10,10 +10,7 @@ import { RecordOutcomeCommand, RecordOutcomeResult } from './record-outcome.comm
  * given, the outcome is durable and will reach every projection.
  */
 @CommandHandler(RecordOutcomeCommand)
-export class RecordOutcomeHandler implements ICommandHandler<
-  RecordOutcomeCommand,
-  RecordOutcomeResult
-> {
+export class RecordOutcomeHandler implements ICommandHandler<RecordOutcomeCommand> {
   constructor(private readonly batcher: OutcomeWriteBatcher) {}
 
   async execute(cmd: RecordOutcomeCommand): Promise<RecordOutcomeResult> {

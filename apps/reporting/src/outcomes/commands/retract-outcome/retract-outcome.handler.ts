@@ -9,10 +9,7 @@ import { RetractOutcomeCommand } from './retract-outcome.command';
 
 /** Takes an outcome off the tallies; retracting it again changes nothing and answers 200. */
 @CommandHandler(RetractOutcomeCommand)
-export class RetractOutcomeHandler implements ICommandHandler<
-  RetractOutcomeCommand,
-  CorrectOutcomeResult
-> {
+export class RetractOutcomeHandler implements ICommandHandler<RetractOutcomeCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute(cmd: RetractOutcomeCommand): Promise<CorrectOutcomeResult> {

@@ -23,10 +23,7 @@ const keys = new IdempotencyStore(SCHEMA, 'operation_id');
  * The deadlines follow from the events, so a tasking never exists without its deadlines.
  */
 @CommandHandler(IssueTaskingsCommand)
-export class IssueTaskingsHandler implements ICommandHandler<
-  IssueTaskingsCommand,
-  IssueTaskingsResult
-> {
+export class IssueTaskingsHandler implements ICommandHandler<IssueTaskingsCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute(cmd: IssueTaskingsCommand): Promise<IssueTaskingsResult> {

@@ -15,10 +15,7 @@ const MANAGED: TaskingTransition[] = ['cancel', 'reassign'];
  * and each sees the state before it; an illegal one is a 409 naming the current state.
  */
 @CommandHandler(TransitionTaskingCommand)
-export class TransitionTaskingHandler implements ICommandHandler<
-  TransitionTaskingCommand,
-  Tasking
-> {
+export class TransitionTaskingHandler implements ICommandHandler<TransitionTaskingCommand> {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute(cmd: TransitionTaskingCommand): Promise<Tasking> {
