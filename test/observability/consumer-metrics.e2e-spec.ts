@@ -8,6 +8,7 @@ const CONSUMERS: [service: ServiceName, group: string, topic: TopicKey][] = [
   ['tasking', 'tasking.deadlines.v1', 'taskings'],
   ['intelligence', 'intelligence.ddtro-deadlines.v1', 'intelligence'],
   ['projections', 'projections.board.v1', 'outcomes'],
+  ['safeguarding', 'safeguarding.deadlines.v1', 'safeguarding'],
 ];
 
 async function series(url: string, metric: string): Promise<string[]> {

@@ -139,6 +139,22 @@ async function endpoints(): Promise<Endpoint[]> {
       valid: 201,
     },
     { service: 'projections', method: 'GET', path: `/internal/boards/${op.id}`, valid: 200 },
+    { service: 'safeguarding', method: 'GET', path: '/internal/handoffs', valid: 200 },
+    {
+      service: 'safeguarding',
+      method: 'POST',
+      path: '/internal/handoffs',
+      body: {
+        foundForce: MERSEYSIDE,
+        homeForce: MET,
+        subjectRef: 'CREDS-SG-001',
+        ageGroup: 'adult',
+        concerns: ['cuckooing'],
+        foundAt: hoursAgo(1),
+      },
+      headers: key(),
+      valid: 201,
+    },
     ...INTERNAL_SERVICES.map((service): Endpoint => ({
       service,
       method: 'GET',
