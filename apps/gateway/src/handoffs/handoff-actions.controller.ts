@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { bodyAsSent, forward } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
-import { checkHandoffId, checkWrite } from './handoff-request';
+import { checkHandoffId, checkWrite, requireJsonBody } from './handoff-request';
 import { oneHandoff } from './handoff-scope';
 import { HandoffStreamService } from './handoff-stream.service';
 
@@ -69,6 +69,7 @@ export class HandoffActionsController {
     c: { id: string; body: unknown; key?: string; p: Principal; req: Request },
   ): Promise<Handoff> {
     authorize(c.p, 'handoff.act');
+    requireJsonBody(c.req);
     const { idempotencyKey } = checkWrite(c.key, validateHandoffAction(action, c.body));
     const handoff = await forward(this.upstream, INTERNAL.safeguarding.handoffs.act, {
       p: c.p,

@@ -1,5 +1,19 @@
+import { Request } from 'express';
 import { FieldError, idempotencyKeyErrors, isUuid, Validated } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
+
+/**
+ * A body that is not JSON was never parsed, and would be judged as if nothing were sent:
+ * refuse it as what it is, 415, rather than as missing fields.
+ */
+export function requireJsonBody(req: Request): void {
+  if (req.headers['content-length'] === '0') return;
+  if (req.is(['application/json', 'application/*+json']) === false)
+    throw new ProblemError(
+      'unsupported_media_type',
+      'Send the hand-off as Content-Type: application/json',
+    );
+}
 
 /**
  * A hand-off write's `Idempotency-Key` and body, judged together so that one 400 names every

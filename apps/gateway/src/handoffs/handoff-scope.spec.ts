@@ -1,5 +1,6 @@
+import { request as expressRequest } from 'express';
 import { ProblemError } from '@intensify/problems';
-import { checkHandoffId, checkWrite } from './handoff-request';
+import { checkHandoffId, checkWrite, requireJsonBody } from './handoff-request';
 import { handoffPage, mayRead, safeguardingAuditEntries, scopeHandoffs } from './handoff-scope';
 
 const LEICESTERSHIRE = 'E23000021';
@@ -77,5 +78,21 @@ describe('hand-off writes', () => {
     expect(() => checkHandoffId('../taskings')).toThrow(ProblemError);
     const id = '6f1c2a4e-1d2b-4c3a-9e8f-0a1b2c3d4e5f';
     expect(checkHandoffId(id)).toBe(id);
+  });
+});
+
+describe('hand-off bodies', () => {
+  const req = (headers: Record<string, string>) =>
+    Object.assign(Object.create(expressRequest), { headers }) as never;
+
+  it('refuses a body that is not JSON with 415, and lets JSON or no body through', () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '9' };
+    expect(() => requireJsonBody(req(form))).toThrow(
+      expect.objectContaining({ code: 'unsupported_media_type' }),
+    );
+    expect(() =>
+      requireJsonBody(req({ 'content-type': 'application/json', 'content-length': '2' })),
+    ).not.toThrow();
+    expect(() => requireJsonBody(req({ 'content-length': '0' }))).not.toThrow();
   });
 });

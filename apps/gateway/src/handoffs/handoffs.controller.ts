@@ -17,7 +17,7 @@ import { authorize } from '../auth/forbid';
 import { bodyAsSent, forward } from '../upstream/forward';
 import { readOpenOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
-import { checkHandoffId, checkWrite } from './handoff-request';
+import { checkHandoffId, checkWrite, requireJsonBody } from './handoff-request';
 import { handoffPage, mayRead, oneHandoff, scopeHandoffs } from './handoff-scope';
 import { HandoffStreamService } from './handoff-stream.service';
 import { openHandoffStream } from './handoff-stream-viewer';
@@ -48,6 +48,7 @@ export class HandoffsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Handoff> {
     authorize(p, 'handoff.raise');
+    requireJsonBody(req);
     const { idempotencyKey, value } = checkWrite(rawKey, validateRaiseHandoff(body, new Date()));
     const { foundForce, operationId } = value;
     authorize(p, 'handoff.raise', { force: foundForce });

@@ -24,9 +24,11 @@ export interface EventStream {
  * viewer leaves or the stream ends.
  */
 export function openEventStream(req: Request, res: Response, onClose: () => void): EventStream {
+  // A person-level stream was marked `no-store` (by the access-log interceptor): it stays so.
+  const personLevel = res.getHeader('cache-control') === 'no-store';
   res.writeHead(200, {
     'content-type': 'text/event-stream',
-    'cache-control': 'no-cache, no-transform',
+    'cache-control': personLevel ? 'no-store' : 'no-cache, no-transform',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });

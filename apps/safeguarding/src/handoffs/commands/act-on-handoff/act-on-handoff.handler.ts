@@ -5,6 +5,7 @@ import {
   acknowledgeBy,
   CloseHandoffRequest,
   Handoff,
+  HandoffAction,
   RedirectHandoffRequest,
 } from '@intensify/contracts';
 import { may } from '@intensify/auth';
@@ -40,15 +41,18 @@ export class ActOnHandoffHandler implements ICommandHandler<ActOnHandoffCommand,
     return this.writer.inTransaction({ actor, correlationId }, async (ctx) => {
       const { m, now } = ctx;
       const row = await lockHandoff(m, cmd.handoffId);
-      if (!may(actor, 'handoff.act', { force: row.home_force }))
-        throw new ProblemError(
-          'forbidden_scope',
-          `Role ${actor.role} may not ${action} hand-off ${row.id}: only its home force ` +
-            `${row.home_force}, that force's region or the NCLCC may`,
-        );
       const scope = actionScope(row.id);
       const print = fingerprint({ action, input: cmd.input });
       const prior = await keys.claim<Handoff>(m, scope, cmd.idempotencyKey, print);
+      // A replay is judged against the home force its request was sent to, which a redirect
+      // has since changed; a refusal rolls the claim back with the transaction.
+      const homeForce = prior ? homeForceWhenSent(prior, action) : row.home_force;
+      if (!may(actor, 'handoff.act', { force: homeForce }))
+        throw new ProblemError(
+          'forbidden_scope',
+          `Role ${actor.role} may not ${action} hand-off ${row.id}: only its home force ` +
+            `${homeForce}, that force's region or the NCLCC may`,
+        );
       if (prior) return prior;
       const to = nextStatus(row.status, action);
       if (!to)
@@ -134,4 +138,10 @@ export class ActOnHandoffHandler implements ICommandHandler<ActOnHandoffCommand,
       }
     }
   }
+}
+
+/** The home force an action was sent for: a redirect's answer names the force it moved from. */
+function homeForceWhenSent(answer: Handoff, action: HandoffAction): string {
+  const entry = answer.history.at(-1);
+  return action === 'redirect' && typeof entry?.from === 'string' ? entry.from : answer.homeForce;
 }

@@ -72,11 +72,13 @@ export const HANDOFF_SCHEMAS: Record<string, object> = {
         'A child or vulnerable adult found away from home, handed to the home force. Person-level data: answered with `Cache-Control: no-store`, every answer logged.',
     },
   ),
+  // What the board counts of hand-offs (`handoffs`, `handoffsByRegion`, `handoffsByForce`).
   HandoffCounts: object(
     { raised: int, acknowledged: int, closed: int, overdue: int },
     {
+      closed: true,
       description:
-        'Hand-offs now in each status, counted at the (current) home force; `overdue` is the part of `raised` past its deadline',
+        'Hand-offs of the week counted at their (current) home force, each in the bucket of its status; `overdue` counts those still raised past `acknowledgeBy`. Every key is present; zero when none.',
     },
   ),
 };
