@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { waitFor } from '@intensify/testing';
+import { accessibilityFailures } from '../support/accessibility';
 import { api, tokenFor, Who } from '../support/api';
 import { screenshot, useBrowserSessions } from '../support/browser';
 import { runEnv } from '../support/run-env';
@@ -14,6 +15,7 @@ import {
   report,
 } from '../support/scenario';
 import { platformHealthy, startService, stopService } from '../support/service-restarts';
+import { counts, handoff, publishHandoffEvents } from '../safeguarding/board/handoff-events';
 
 const KENT = 'E23000032';
 const BTP = 'BTP';
@@ -194,7 +196,14 @@ describe('live board page', () => {
     const offered = await page
       .locator('#measure option')
       .evaluateAll((os) => os.map((o) => o.getAttribute('value')));
-    expect(offered).toEqual(['arrests', 'safeguarded', 'overdue', 'importing', 'exporting']);
+    expect(offered).toEqual([
+      'arrests',
+      'safeguarded',
+      'overdue',
+      'handoffsOverdue',
+      'importing',
+      'exporting',
+    ]);
     const forces = Object.entries<any>(focusMap.body.forces);
     expect(forces).toHaveLength(44);
     for (const [measure, key] of [
@@ -215,6 +224,78 @@ describe('live board page', () => {
       ]);
     // The week was created with Merseyside as its focus force.
     expect(focusMap.body.forces[MERSEYSIDE].focusForce).toBe(true);
+  });
+
+  it('shows the hand-offs beside the taskings, live, and colours the map by overdue hand-offs at the home force', async () => {
+    const op = await createActiveWeek('Hand-offs board week');
+    const late = handoff(op.id, MET);
+    const waiting = handoff(op.id, MET);
+    const taken = handoff(op.id, KENT);
+    await publishHandoffEvents([
+      late.raise(),
+      late.overdue(),
+      waiting.raise(),
+      taken.raise(),
+      taken.acknowledge(),
+    ]);
+    const national = counts({ raised: 2, acknowledged: 1, overdue: 1 });
+    await waitFor(
+      () => board(op.id),
+      (b) => JSON.stringify(b.handoffs) === JSON.stringify(national),
+      { what: 'the hand-offs on the board' },
+    );
+    await openBoard(op.id);
+    await page.evaluate('window.__sameDocument = true');
+    const handoffs = async (state: string) =>
+      Number(
+        await page
+          .locator(`[data-figure=handoffs] [data-handoffs=${state}]`)
+          .getAttribute('data-value'),
+      );
+    expect(await handoffs('raised')).toBe(2);
+    expect(await handoffs('acknowledged')).toBe(1);
+    expect(await handoffs('overdue')).toBe(1);
+    // Beside the taskings figures, in the national band.
+    const order = await page
+      .locator('#figures > li')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-figure')));
+    expect(order.indexOf('handoffs')).toBe(order.indexOf('taskingsOverdue') + 1);
+
+    // Keyboard: tab to the button beside "Colour by" and press it.
+    await page.locator('#measure').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('handoffs-toggle');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#handoffs-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#measure').inputValue()).toBe('handoffsOverdue');
+    expect(await cell(MET).getAttribute('data-value')).toBe('1');
+    expect(await cell(MET).getAttribute('data-colour')).toBe(VIRIDIS[2]);
+    expect(await cell(KENT).getAttribute('data-colour')).toBe(ZERO);
+    expect(await page.locator('#legend .legend-title').textContent()).toBe(
+      'Overdue hand-offs (home force)',
+    );
+    expect(await page.locator('#legend .legend-note').textContent()).toContain('home force');
+    expect(await page.locator('#legend li').allTextContents()).toEqual(
+      expect.arrayContaining(['None', '1']),
+    );
+    expect(await cell(MET).getAttribute('aria-label')).toContain(
+      'Overdue hand-offs (home force) 1',
+    );
+    expect(await accessibilityFailures(page)).toEqual([]);
+    await screenshot(page, 'board-handoffs-overdue');
+
+    // Live, without a reload: the waiting hand-off goes overdue too.
+    await publishHandoffEvents([waiting.overdue()]);
+    await page.locator('[data-figure=handoffs] [data-handoffs=overdue][data-value="2"]').waitFor();
+    await page.locator(`#map .cell[data-force="${MET}"][data-value="2"]`).waitFor();
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+
+    // Pressed again, the map goes back to what it showed before.
+    await page.locator('#handoffs-toggle').press('Space');
+    expect(await page.locator('#handoffs-toggle').getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('#measure').inputValue()).toBe('arrests');
+    await page.locator('#measure').selectOption('handoffsOverdue');
+    expect(await page.locator('#handoffs-toggle').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('changes a figure within two seconds of a new outcome, without reloading', async () => {

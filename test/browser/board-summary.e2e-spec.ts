@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { freePort, waitFor } from '@intensify/testing';
+import { accessibilityFailures } from '../support/accessibility';
 import { api, TEST_PURPOSE, tokenFor } from '../support/api';
 import { screenshot, SCREENSHOT_DIR, useBrowserSessions } from '../support/browser';
 import { runEnv } from '../support/run-env';
@@ -16,6 +17,7 @@ import {
   report,
 } from '../support/scenario';
 import { startService, stopService } from '../support/service-restarts';
+import { counts, handoff, KENT, publishHandoffEvents } from '../safeguarding/board/handoff-events';
 
 /** An instant `h` hours before the current hour began, plus `m` minutes. */
 const hourStart = (h: number, m = 0) =>
@@ -228,6 +230,60 @@ describe('week summary, exports and timeline', () => {
     );
     await page.setViewportSize({ width: 1366, height: 768 });
     await screenshot(page, 'board-summary');
+  });
+
+  it('lists the week’s safeguarding hand-offs by home region, on screen and in print', async () => {
+    const late = handoff(week.id, MET);
+    const moved = handoff(week.id, MET);
+    const done = handoff(week.id, KENT);
+    await publishHandoffEvents([
+      late.raise(),
+      late.overdue(),
+      moved.raise(),
+      moved.redirect(KENT),
+      moved.acknowledge(),
+      done.raise(),
+      done.acknowledge(),
+      done.close(),
+    ]);
+    const token = await tokenFor({ role: 'commander' });
+    const figures = await waitFor(
+      () => board(week.id, token),
+      (b) => b.handoffs.raised + b.handoffs.acknowledged + b.handoffs.closed === 3,
+      { what: 'the hand-offs on the board' },
+    );
+    expect(figures.handoffs).toEqual(counts({ raised: 1, acknowledged: 1, closed: 1, overdue: 1 }));
+    const { page } = browser;
+    await page.addInitScript(`sessionStorage.setItem('intensify.token', ${JSON.stringify(token)})`);
+    await page.goto(`/board/${week.id}/summary`);
+    await page.locator('body[data-state=ready]').waitFor();
+    expect(await page.locator('#handoffs-national').textContent()).toContain(
+      'Nationally 3 hand-offs of people found away from home: 1 awaiting acknowledgement by their home force (1 overdue), 1 acknowledged, 1 closed.',
+    );
+    const cellsOf = (where: string) => page.locator(`#handoffs tr${where} td`).allTextContents();
+    expect(await page.locator('#handoffs tr[data-region]').count()).toBe(10);
+    expect(await cellsOf('[data-region=london]')).toEqual(['1', '1', '0', '0', '1']);
+    expect(await cellsOf('[data-region=eastern]')).toEqual(['2', '0', '1', '1', '0']);
+    expect(await cellsOf('[data-region=north-west]')).toEqual(['0', '0', '0', '0', '0']);
+    expect(await cellsOf('.total')).toEqual(['3', '1', '1', '1', '1']);
+    expect(await accessibilityFailures(page)).toEqual([]);
+    // The PDF is this page printed: the section must survive print styles.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#handoffs-heading').isVisible()).toBe(true);
+    expect(await page.locator('#handoffs tr.total').isVisible()).toBe(true);
+
+    const london = await tokenFor({ role: 'commander', region: 'london' });
+    const scoped = await browser.session.context.newPage();
+    await scoped.addInitScript(
+      `sessionStorage.setItem('intensify.token', ${JSON.stringify(london)})`,
+    );
+    await scoped.goto(`/board/${week.id}/summary`);
+    await scoped.locator('body[data-state=ready]').waitFor();
+    expect(
+      await scoped
+        .locator('#handoffs tr[data-region]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-region'))),
+    ).toEqual(['london']);
   });
 
   it('limits a scoped commander’s summary to its own region beside the national figures', async () => {

@@ -17,6 +17,8 @@ const $ = (id) => document.getElementById(id);
 const operationId = location.pathname.match(/^\/board\/([0-9a-f-]{36})/i)?.[1];
 /** Timeline and focus map are re-read after board changes, at most this often. */
 const REFRESH_MS = 2000;
+/** The map measure the hand-offs button switches to. */
+const HANDOFFS_MEASURE = 'handoffsOverdue';
 
 /** The region a viewer is limited to (a scoped commander, a region, a force's region). */
 function scopeRegionOf(me, forces) {
@@ -73,10 +75,22 @@ async function showBoard({ me, regions, forces, forceMap }) {
     measures.value = state.measure;
     $('lines-note').hidden = Boolean(state.focusMap);
   };
-  fillMeasures();
-  measures.onchange = () => {
-    state.measure = measures.value;
+  const handoffsToggle = $('handoffs-toggle');
+  let before = state.measure;
+  const colourBy = (measure) => {
+    if (measure !== HANDOFFS_MEASURE) before = measure;
+    state.measure = measure;
+    measures.value = measure;
+    handoffsToggle.setAttribute('aria-pressed', String(measure === HANDOFFS_MEASURE));
     render();
+  };
+  fillMeasures();
+  measures.onchange = () => colourBy(measures.value);
+  // One press shows where hand-offs wait too long; a second goes back to the measure before.
+  handoffsToggle.onclick = () => {
+    if (state.measure !== HANDOFFS_MEASURE) return colourBy(HANDOFFS_MEASURE);
+    const offered = availableMeasures(state.focusMap).some((m) => m.id === before);
+    colourBy(offered ? before : 'arrests');
   };
 
   const select = (force) => {

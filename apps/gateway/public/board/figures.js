@@ -1,4 +1,4 @@
-// The national picture as large figures, and tasking progress, from one board.
+// The national picture as large figures (hand-offs among them), and tasking progress, from one board.
 import { el } from '/common/assets/dom.js';
 import {
   DRUG_NAMES,
@@ -37,6 +37,31 @@ function drugsFigure(drugs) {
     list.append(el('dt', { textContent: name }), value);
   }
   item.append(list, el('span', { className: 'figure-label', textContent: 'Drugs seized' }));
+  return item;
+}
+
+const HANDOFF_STATES = [
+  ['raised', 'Awaiting acknowledgement'],
+  ['acknowledged', 'Acknowledged'],
+  ['overdue', 'Overdue'],
+];
+
+/** Hand-offs of the week at their home forces; overdue ones are also awaiting acknowledgement. */
+function handoffsFigure(h) {
+  const item = el('li', { className: 'figure handoffs' });
+  item.dataset.figure = 'handoffs';
+  item.classList.toggle('has-overdue', h.overdue > 0);
+  const list = el('dl', { className: 'count-list' });
+  for (const [state, label] of HANDOFF_STATES) {
+    const value = el('dd', { textContent: formatCount(h[state]) });
+    value.dataset.handoffs = state;
+    value.dataset.value = String(h[state]);
+    list.append(el('dt', { textContent: label }), value);
+  }
+  item.append(
+    list,
+    el('span', { className: 'figure-label', textContent: 'Safeguarding hand-offs' }),
+  );
   return item;
 }
 
@@ -90,6 +115,7 @@ export function renderFigures(board) {
         `${formatCount(t.completed)} of ${formatCount(totals.taskings(t))}`,
       ),
       figure('taskingsOverdue', 'Taskings overdue', t.overdue),
+      handoffsFigure(board.handoffs),
     );
 }
 

@@ -33,13 +33,16 @@ export function createFocusMap({ cells, regionNames, onSelect }) {
   const nodes = new Map();
   for (const c of centres) {
     const g = svg('g', { class: 'cell', tabindex: 0, role: 'button', 'data-force': c.force });
+    // The spaces between the texts are not drawn; they keep "MPS 1" two words for assistive
+    // technology, as the cell's label begins with them.
     g.append(
       svg('polygon', { points: hexPoints(c.x, c.y, SIZE - 1.5) }),
       svg('text', { x: c.x, y: c.y - 4, class: 'cell-code' }, c.short),
+      ' ',
       svg('text', { x: c.x, y: c.y + 14, class: 'cell-value' }, ''),
     );
     if (c.region === null)
-      g.append(svg('text', { x: c.x, y: c.y + SIZE + 12, class: 'cell-note' }, 'national'));
+      g.append(' ', svg('text', { x: c.x, y: c.y + SIZE + 12, class: 'cell-note' }, 'national'));
     const select = () => onSelect(c.force);
     g.addEventListener('click', select);
     g.addEventListener('keydown', (e) => {
@@ -65,18 +68,22 @@ export function createFocusMap({ cells, regionNames, onSelect }) {
       arrests: t.arrests,
       safeguarded: t.safeguardedChildren + t.safeguardedAdults,
       overdue: board.taskingsByForce?.[force]?.overdue ?? 0,
+      handoffsOverdue:
+        board.handoffsByForce?.[force]?.overdue ?? focusMap?.forces?.[force]?.handoffsOverdue ?? 0,
       importing: lines?.activeLinesImporting,
       exporting: lines?.activeLinesExporting,
     };
   }
 
-  function describe(cell) {
+  /** Starts with what the cell shows (code, value), so speech users can name it (WCAG 2.5.3). */
+  function describe(cell, shown) {
     const f = figuresOf(cell.force);
     const where = cell.region ? regionNames.get(cell.region) : 'national (rail network)';
     const focus = state.focus.has(cell.force) ? ', focus force' : '';
-    if (!f) return `${cell.name}, ${where}${focus}: outside your scope`;
+    const label = `${cell.short} ${shown}${cell.region ? '' : ' national'}: ${cell.name}, ${where}${focus}`;
+    if (!f) return `${label}: outside your scope`;
     const parts = state.measures.map((m) => `${m.label} ${formatCount(f[m.id] ?? 0)}`);
-    return `${cell.name}, ${where}${focus}: ${parts.join(', ')}`;
+    return `${label}: ${parts.join(', ')}`;
   }
 
   function showDetail(force) {
@@ -124,7 +131,7 @@ export function createFocusMap({ cells, regionNames, onSelect }) {
       g.classList.toggle('outside', Boolean(scopeRegion) && c.region !== scopeRegion);
       g.classList.toggle('selected', selected === c.force);
       g.setAttribute('aria-pressed', String(selected === c.force));
-      g.setAttribute('aria-label', describe(c));
+      g.setAttribute('aria-label', describe(c, value.textContent));
     }
     renderLegend(
       bins,
@@ -158,7 +165,11 @@ function renderLegend(bins, someHidden, measure) {
   list.append(item('transparent', 'Focus force (thick outline)', 'focus-swatch'));
   document
     .getElementById('legend')
-    .replaceChildren(el('p', { className: 'legend-title', textContent: measure.label }), list);
+    .replaceChildren(
+      el('p', { className: 'legend-title', textContent: measure.label }),
+      measure.note && el('p', { className: 'hint legend-note', textContent: measure.note }),
+      list,
+    );
 }
 
 function renderTable(centres, measures, regionNames, figuresOf, focus) {

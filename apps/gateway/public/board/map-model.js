@@ -30,6 +30,14 @@ export const MEASURES = [
     value: ({ board, force }) => board.taskingsByForce?.[force]?.overdue,
   },
   {
+    id: 'handoffsOverdue',
+    label: 'Overdue hand-offs (home force)',
+    note: 'Hand-offs not acknowledged by their deadline, counted at the force that must act: the home force.',
+    // The live board first; the focus map carries the same figure when a board predates it.
+    value: ({ board, focusMap, force }) =>
+      board.handoffsByForce?.[force]?.overdue ?? focusMap?.forces?.[force]?.handoffsOverdue,
+  },
+  {
     id: 'importing',
     label: 'Active lines importing',
     lines: true,

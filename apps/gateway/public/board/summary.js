@@ -1,5 +1,5 @@
 // The week's printable summary, for ministers and the press office: national and regional
-// figures, the top forces and tasking completion. The gateway prints this same page to PDF
+// figures, the top forces, tasking completion and safeguarding hand-offs. The gateway prints this same page to PDF
 // and waits for `data-state` on the body to say it is ready (or failed, with the problem).
 import { ApiError, api } from '/common/assets/api.js';
 import { el } from '/common/assets/dom.js';
@@ -178,11 +178,45 @@ async function showSummary({ regions, forces }) {
         ]);
       }),
   );
+  renderHandoffs(board, regions);
   $('summary').hidden = false;
   $('actions').hidden = false;
   $('print').onclick = () => window.print();
   setupDownloads(operationId);
   document.body.dataset.state = 'ready';
+}
+
+const handoffsOf = (h) => h.raised + h.acknowledged + h.closed;
+
+/** Hand-offs of the week by where each person's home is: the force (and region) that must act. */
+function renderHandoffs(board, regions) {
+  const h = board.handoffs;
+  $('handoffs-national').textContent =
+    `Nationally ${formatCount(handoffsOf(h))} hand-offs of people found away from home: ${formatCount(h.raised)} awaiting acknowledgement by their home force (${formatCount(h.overdue)} overdue), ${formatCount(h.acknowledged)} acknowledged, ${formatCount(h.closed)} closed. By home region:`;
+  const line = (name, c) => [
+    name,
+    formatCount(handoffsOf(c)),
+    formatCount(c.raised),
+    formatCount(c.acknowledged),
+    formatCount(c.closed),
+    formatCount(c.overdue),
+  ];
+  const total = row(line('England and Wales (all forces and BTP)', h));
+  total.className = 'total';
+  $('handoffs').replaceChildren(
+    row(
+      ['Home region', 'Hand-offs', 'Awaiting acknowledgement', 'Acknowledged', 'Closed', 'Overdue'],
+      true,
+    ),
+    ...regions
+      .filter((r) => board.handoffsByRegion[r.code])
+      .map((r) => {
+        const tr = row(line(r.name, board.handoffsByRegion[r.code]));
+        tr.dataset.region = r.code;
+        return tr;
+      }),
+    total,
+  );
 }
 
 /** Says why there is no summary, on the page and in `data-problem` for the PDF renderer. */

@@ -55,10 +55,39 @@ describe('focus map colouring', () => {
     expect(importing).toEqual({ [KENT]: 7, [MET]: 0, [GMP]: null });
   });
 
+  it('reads overdue hand-offs at the home force from the board, else from the focus map', () => {
+    const handoffsByForce = Object.fromEntries(
+      FORCE_CODES.map((f) => [f, { raised: 0, acknowledged: 0, closed: 0, overdue: 0 }]),
+    );
+    handoffsByForce[MET] = { raised: 4, acknowledged: 1, closed: 0, overdue: 2 };
+    const live = { ...board, handoffsByForce };
+    const values = model.measureValues('handoffsOverdue', FORCE_CODES, live, null);
+    expect(values[MET]).toBe(2);
+    expect(values[KENT]).toBe(0);
+    expect(Object.values(values).reduce((a: number, b) => a + (b as number), 0)).toBe(2);
+    const scoped = { ...board, handoffsByForce: { [KENT]: handoffsByForce[KENT] } };
+    expect(model.measureValues('handoffsOverdue', [MET, KENT], scoped, null)).toEqual({
+      [MET]: null,
+      [KENT]: 0,
+    });
+    const fromMap = { forces: { [MET]: { focusForce: false, handoffsOverdue: 3 } } };
+    expect(model.measureValues('handoffsOverdue', [MET, KENT], board, fromMap)).toEqual({
+      [MET]: 3,
+      [KENT]: null,
+    });
+  });
+
   it('offers the lines measures only when the focus-map endpoint answered', () => {
     const ids = (fm: unknown) => model.availableMeasures(fm).map((m: { id: string }) => m.id);
-    expect(ids(null)).toEqual(['arrests', 'safeguarded', 'overdue']);
-    expect(ids(focusMap)).toEqual(['arrests', 'safeguarded', 'overdue', 'importing', 'exporting']);
+    expect(ids(null)).toEqual(['arrests', 'safeguarded', 'overdue', 'handoffsOverdue']);
+    expect(ids(focusMap)).toEqual([
+      'arrests',
+      'safeguarded',
+      'overdue',
+      'handoffsOverdue',
+      'importing',
+      'exporting',
+    ]);
   });
 
   it('bins values into at most five whole-number steps of the palette', () => {
