@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Browser, Locator, Page } from 'playwright-core';
+import { accessibilityFailures } from '../support/accessibility';
 import { api, tokenFor, Who } from '../support/api';
 import { BrowserSession, launchBrowser, newSession, screenshot } from '../support/browser';
 import { runEnv } from '../support/run-env';
@@ -9,7 +9,6 @@ import { createActiveWeek, MET } from '../support/scenario';
 const LEICESTERSHIRE = 'E23000021';
 const LIVE_MS = 5_000;
 const PURPOSE = 'Safeguarding follow-up';
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const leicestershire: Who = { role: 'force', force: LEICESTERSHIRE, sub: 'leics-safeguarding' };
 const metLead: Who = { role: 'force', force: MET, sub: 'met-safeguarding-lead' };
@@ -48,16 +47,6 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
     await page.keyboard.press('Tab');
   }
   throw new Error(`not reached by Tab within ${max} presses: ${target}`);
-}
-
-/** axe-core's WCAG 2.2 AA rules over the whole page as it stands. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply.
-  await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(`axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-  }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
-  return found as string[];
 }
 
 /**
@@ -367,7 +356,7 @@ describe('safeguarding page', () => {
     await met.locator('#ack-owner-error', { hasText: 'owner reference' }).waitFor();
     await met.getByRole('button', { name: 'Raise hand-off' }).click();
     await met.locator('#raise-summary').waitFor();
-    expect(await axeViolations(met)).toEqual([]);
+    expect(await accessibilityFailures(met)).toEqual([]);
     await screenshot(met, 'safeguarding-04-errors');
   });
 });
