@@ -11,7 +11,7 @@ import { eventStream, idempotencyKey, notFound, ok, pathId, query } from '../ans
 import { ApiRoute } from '../route';
 import { conflicts, onId, pagedList, routesOf } from '../route-builders';
 import { array, enumOf, forceCode, nullable, object, ref, regionCode } from '../schema-builders';
-import { bool, dateTime, int, str, uuid } from '../schema-scalars';
+import { bool, dateTime, str, uuid } from '../schema-scalars';
 
 const status = enumOf(HANDOFF_STATUSES);
 
