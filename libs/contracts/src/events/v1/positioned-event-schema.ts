@@ -4,18 +4,9 @@ export const positiveInteger = { type: 'integer', minimum: 1 } as const;
 
 export type EventKind = { type: string; version: number };
 
-/** What a board counts of an aggregate: every field required, nothing else allowed. */
-export function positionSchema<P extends Record<string, object>>(properties: P) {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    required: Object.keys(properties),
-    properties,
-  } as const;
-}
-
 export interface PositionedEventShape {
-  position: ReturnType<typeof positionSchema>;
+  /** What a board counts of the aggregate: every field required, nothing else allowed. */
+  position: Record<string, object>;
   /** The fields every event of the aggregate carries besides its position and `previous`. */
   common: Record<string, object>;
   /** The common fields required, in the order the schema lists them. */
@@ -28,7 +19,13 @@ export interface PositionedEventShape {
  * `count(now) − count(previous)`. Each event type adds its own fields to the common ones.
  */
 export function positionedEventSchema(shape: PositionedEventShape) {
-  const previous = { oneOf: [{ type: 'null' }, shape.position] };
+  const position = {
+    type: 'object',
+    additionalProperties: false,
+    required: Object.keys(shape.position),
+    properties: shape.position,
+  };
+  const previous = { oneOf: [{ type: 'null' }, position] };
   return (
     kind: EventKind,
     extra: Record<string, object> = {},
@@ -38,6 +35,6 @@ export function positionedEventSchema(shape: PositionedEventShape) {
     type: 'object',
     additionalProperties: false,
     required: [...shape.required, ...required],
-    properties: { ...shape.position.properties, ...shape.common, previous, ...extra },
+    properties: { ...shape.position, ...shape.common, previous, ...extra },
   });
 }

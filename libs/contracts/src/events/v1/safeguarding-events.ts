@@ -9,13 +9,7 @@ import {
   HandoffOutcome,
   HandoffStatus,
 } from '../../api/v1/handoff';
-import {
-  dateTime,
-  positionedEventSchema,
-  positionSchema,
-  positiveInteger,
-  uuid,
-} from './positioned-event-schema';
+import { dateTime, positionedEventSchema, positiveInteger, uuid } from './positioned-event-schema';
 
 /**
  * Hand-off events on `safeguarding.v1`. The topic is kept for ever and cannot be erased, so
@@ -71,11 +65,11 @@ export interface HandoffOverdueV1 extends HandoffEventV1 {
 export type HandoffSubjectErasedV1 = HandoffEventV1;
 
 const force = { type: 'string', enum: FORCE_CODES } as const;
-const position = positionSchema({
+const position = {
   homeForce: force,
   status: { type: 'string', enum: HANDOFF_STATUSES },
   overdue: { type: 'boolean' },
-});
+};
 
 /** A hand-off event's payload schema: the common fields plus the type's own. */
 const handoffEventSchema = positionedEventSchema({
@@ -96,7 +90,9 @@ const handoffEventSchema = positionedEventSchema({
     'ageGroup',
     'acknowledgeBy',
     'previous',
-    ...position.required,
+    'homeForce',
+    'status',
+    'overdue',
   ],
 });
 

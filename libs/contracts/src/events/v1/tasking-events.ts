@@ -5,13 +5,7 @@ import {
   TaskingPriority,
   TaskingStatus,
 } from '../../api/v1/tasking';
-import {
-  dateTime,
-  positionedEventSchema,
-  positionSchema,
-  positiveInteger,
-  uuid,
-} from './positioned-event-schema';
+import { dateTime, positionedEventSchema, positiveInteger, uuid } from './positioned-event-schema';
 
 export const TASKING_ISSUED = { type: 'tasking.issued', version: 1 } as const;
 export const TASKING_ACKNOWLEDGED = { type: 'tasking.acknowledged', version: 1 } as const;
@@ -77,11 +71,11 @@ export interface TaskingEscalatedV1 extends TaskingDeadlineV1 {
 
 const text = { type: 'string', minLength: 1 } as const;
 const positive = positiveInteger;
-const position = positionSchema({
+const position = {
   force: { type: 'string', enum: FORCE_CODES },
   status: { type: 'string', enum: TASKING_STATUSES },
   overdue: { type: 'boolean' },
-});
+};
 
 /** A tasking event's payload schema: the common fields plus the type's own. */
 export const taskingEventSchema = positionedEventSchema({
