@@ -1,27 +1,13 @@
-import {
-  COMMON_ENV,
-  CommonEnv,
-  EnvError,
-  EnvSpec,
-  int,
-  INTERNAL_SERVICE_ENV,
-  InternalServiceEnv,
-  metricsPort,
-  readEnv,
-} from '@intensify/runtime';
+import { OUTBOX_ENV, OutboxEnv } from '@intensify/messaging';
+import { EnvError, int, readServiceEnv, ServiceEnv } from '@intensify/runtime';
 
-export interface SafeguardingEnv extends CommonEnv, InternalServiceEnv {
-  SAFEGUARDING_PORT: number;
-  /** Unset: SAFEGUARDING_PORT + 1000; 0: no metrics listener. */
-  SAFEGUARDING_METRICS_PORT?: number;
+export interface SafeguardingEnv extends ServiceEnv<'SAFEGUARDING'>, OutboxEnv {
   /** Length of an "hour" for acknowledgement deadlines; tests shorten it so 24 h pass in seconds. */
   HANDOFF_HOUR_MS: number;
   /** Days a closed hand-off keeps its subject reference, owner and free text; fractions allowed. */
   HANDOFF_RETENTION_DAYS: number;
   /** How often the retention job looks for hand-offs past their retention period. */
   HANDOFF_RETENTION_CHECK_MS: number;
-  /** Health turns 503 when a non-empty outbox has not drained for this long. */
-  OUTBOX_STALL_MS: number;
 }
 
 /** A number above zero, fractions allowed (a test's retention period is seconds long). */
@@ -35,20 +21,14 @@ const positive =
     return n;
   };
 
-const SPEC: EnvSpec<SafeguardingEnv> = {
-  ...COMMON_ENV,
-  ...INTERNAL_SERVICE_ENV,
-  SAFEGUARDING_PORT: int(3105, 1, 65535),
-  SAFEGUARDING_METRICS_PORT: metricsPort,
-  HANDOFF_HOUR_MS: int(3_600_000, 1, 3_600_000),
-  HANDOFF_RETENTION_DAYS: positive(365, 36_500),
-  HANDOFF_RETENTION_CHECK_MS: int(3_600_000, 100, 86_400_000),
-  OUTBOX_STALL_MS: int(30_000, 1000, 3_600_000),
-};
-
 export const SAFEGUARDING_ENV = Symbol('SAFEGUARDING_ENV');
 export const SCHEMA = 'safeguarding';
 
 export function loadSafeguardingEnv(): SafeguardingEnv {
-  return readEnv(SPEC);
+  return readServiceEnv('SAFEGUARDING', 3105, {
+    HANDOFF_HOUR_MS: int(3_600_000, 1, 3_600_000),
+    HANDOFF_RETENTION_DAYS: positive(365, 36_500),
+    HANDOFF_RETENTION_CHECK_MS: int(3_600_000, 100, 86_400_000),
+    ...OUTBOX_ENV,
+  });
 }

@@ -17,3 +17,4 @@ export * from './delayed-jobs';
 export * from './service-health';
 export * from './change-writer';
 export * from './service-tables';
+export * from './deadlines';

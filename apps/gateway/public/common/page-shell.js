@@ -77,6 +77,21 @@ export function alert(message) {
   el('page-alert').hidden = !message;
 }
 
+/**
+ * The weeks the signed-in user may see, or null once the page says why they could not be
+ * loaded (a refused sign-in says it itself, by signing the page out).
+ */
+export async function loadWeeks() {
+  try {
+    return await api.get('/api/v1/operations');
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (e.status !== 401)
+      alert(`Signed in, but your weeks could not be loaded: ${e.problem.detail}`);
+    return null;
+  }
+}
+
 /** Says why the page could not start, for a page's top-level `catch`. */
 export function failed(e) {
   alert(e instanceof ApiError ? `The page could not load: ${e.problem.detail}` : String(e));

@@ -1,8 +1,7 @@
 // Wires the five steps together: sign in, pick week and force, report, review, upload.
-import { ApiError, api } from '/common/assets/api.js';
 import { createCsvUpload } from './csv-upload.js';
 import { createOutcomeForm } from './outcome-form.js';
-import { alert, failed, startPage } from '/common/assets/page-shell.js';
+import { alert, failed, loadWeeks, startPage } from '/common/assets/page-shell.js';
 import { REPORTING_ROLES } from '/common/assets/roles.js';
 import { createSubmissions } from './submissions.js';
 import { setupWeekAndForce } from './week-and-force.js';
@@ -21,15 +20,8 @@ async function main() {
   const csv = createCsvUpload({ onImported: () => submissions.refresh() });
 
   async function start(me) {
-    let weeks;
-    try {
-      weeks = await api.get('/api/v1/operations');
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      if (e.status !== 401)
-        alert(`Signed in, but your weeks could not be loaded: ${e.problem.detail}`);
-      return;
-    }
+    const weeks = await loadWeeks();
+    if (!weeks) return;
     const { hasWeek } = setupWeekAndForce({
       weeks,
       forces: me.forces,

@@ -1,8 +1,7 @@
 // The safeguarding page: the inbox of hand-offs to the user's force area (overdue first), the
 // hand-offs it sent, the selected one with what may be done with it, and the raise form. Every
 // read carries the session's purpose, asked once; the lists come live from the hand-offs stream.
-import { ApiError, api } from '/common/assets/api.js';
-import { alert, failed, startPage } from '/common/assets/page-shell.js';
+import { alert, failed, loadWeeks, startPage } from '/common/assets/page-shell.js';
 import { ensurePurpose } from '/common/assets/purpose.js';
 import { SAFEGUARDING_ROLES } from '/common/assets/roles.js';
 import { formatDate } from '/common/assets/units.js';
@@ -150,15 +149,8 @@ async function main() {
       alert('Commanders see hand-off counts on the board; hand-offs themselves are not shown.');
       return;
     }
-    let weeks;
-    try {
-      weeks = await api.get('/api/v1/operations');
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      if (e.status !== 401)
-        alert(`Signed in, but your weeks could not be loaded: ${e.problem.detail}`);
-      return;
-    }
+    const weeks = await loadWeeks();
+    if (!weeks) return;
     const sorted = [...weeks].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
     el('week').replaceChildren(
       option('', 'All weeks, and hand-offs outside a week'),

@@ -2,8 +2,8 @@
 // once), watches and cancels or reassigns; a region or force acknowledges, starts, completes and
 // declines; a commander watches. Shared pieces (sign-in, API client, field errors) come from the
 // reporting page's assets.
-import { ApiError, api, request } from '/common/assets/api.js';
-import { alert, failed, startPage } from '/common/assets/page-shell.js';
+import { ApiError, request } from '/common/assets/api.js';
+import { failed, loadWeeks, startPage } from '/common/assets/page-shell.js';
 import { formatDate } from '/common/assets/units.js';
 import { createDecideDialog } from './decide-dialog.js';
 import { createIssueForm } from './issue-form.js';
@@ -66,15 +66,8 @@ async function main() {
   });
 
   async function start(me) {
-    let operations;
-    try {
-      operations = await api.get('/api/v1/operations');
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      if (e.status !== 401)
-        alert(`Signed in, but your weeks could not be loaded: ${e.problem.detail}`);
-      return;
-    }
+    const operations = await loadWeeks();
+    if (!operations) return;
     el('issue').hidden = !['nclcc', 'regional'].includes(me.role);
     issueForm.setIssuer(me);
     table.setView(VIEWS[me.role]);

@@ -1,58 +1,17 @@
-// The operation's taskings, live: an EventSource on the tasking stream that reports its state
-// and comes back by itself. EventSource retries a dropped connection on its own; a refused one
-// (closed stream) is retried here, with a growing pause, after checking the sign-in still holds.
-// A stream the server ended because its token expired reopens only once signed in afresh.
-import { api, renewSignIn, session } from '/common/assets/api.js';
-
-const MAX_PAUSE_MS = 30_000;
+// The operation's taskings, live.
+import { watchList } from '/common/assets/live-list.js';
 
 /**
  * Calls `onTaskings(items)` with the whole list in the user's scope on every push and
- * `onState(state)` with `connecting`, `live`, `reconnecting` or `paused` (until signed in again). Returns a function that stops.
+ * `onState(state)` with `connecting`, `live`, `reconnecting` or `paused` (until signed in
+ * again). Returns a function that stops.
  */
 export function watchTaskings(operationId, { onTaskings, onState }) {
-  let source = null;
-  let retry = null;
-  let pause = 1000;
-  let stopped = false;
-
-  function open() {
-    const query = new URLSearchParams({ operationId, access_token: session.token() ?? '' });
-    source = new EventSource(`/api/v1/taskings/stream?${query}`);
-    onState('connecting');
-    source.addEventListener('open', () => {
-      pause = 1000;
-      onState('live');
-    });
-    source.addEventListener('taskings', (e) => onTaskings(JSON.parse(e.data).items));
-    source.addEventListener('token-expired', async () => {
-      // Closed at once, so that EventSource never retries with the expired token.
-      source.close();
-      onState('paused');
-      if ((await renewSignIn()) && !stopped) open();
-    });
-    source.addEventListener('error', () => {
-      if (stopped) return;
-      onState('reconnecting');
-      if (source.readyState === EventSource.CLOSED) retryLater();
-    });
-  }
-
-  function retryLater() {
-    source.close();
-    retry = setTimeout(async () => {
-      // A refused token signs the page out (api.js); anything else is worth another try.
-      await api.get('/api/v1/me').catch(() => undefined);
-      if (stopped || !session.token()) return;
-      open();
-    }, pause);
-    pause = Math.min(pause * 2, MAX_PAUSE_MS);
-  }
-
-  open();
-  return () => {
-    stopped = true;
-    clearTimeout(retry);
-    source?.close();
-  };
+  return watchList({
+    url: (token) =>
+      `/api/v1/taskings/stream?${new URLSearchParams({ operationId, access_token: token })}`,
+    event: 'taskings',
+    onItems: onTaskings,
+    onState,
+  });
 }

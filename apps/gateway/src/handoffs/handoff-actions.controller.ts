@@ -1,12 +1,17 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { Handoff, HandoffAction, INTERNAL, validateHandoffAction } from '@intensify/contracts';
-import { Principal } from '@intensify/auth';
+import {
+  Handoff,
+  HANDOFF_ACTIONS,
+  HandoffAction,
+  INTERNAL,
+  validateHandoffAction,
+} from '@intensify/contracts';
 import { PersonLevel } from '../access-log/person-level.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
-import { bodyAsSent, forward } from '../upstream/forward';
+import { CurrentCaller } from '../upstream/current-caller.decorator';
+import { bodyAsSent, Caller, forward } from '../upstream/forward';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { checkHandoffId, checkWrite, requireJsonBody } from './handoff-request';
 import { oneHandoff } from './handoff-scope';
@@ -25,60 +30,32 @@ export class HandoffActionsController {
     private readonly stream: HandoffStreamService,
   ) {}
 
-  @Post('acknowledge')
+  /** One handler for the three routes: the action is the route's last segment. */
+  @Post([...HANDOFF_ACTIONS])
   @HttpCode(200)
   @PersonLevel('hand-offs', { disclosed: oneHandoff, write: true })
-  acknowledge(
+  async act(
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
+    @CurrentCaller() caller: Caller,
   ): Promise<Handoff> {
-    return this.act('acknowledge', { id, body, key, p, req });
-  }
-
-  @Post('redirect')
-  @HttpCode(200)
-  @PersonLevel('hand-offs', { disclosed: oneHandoff, write: true })
-  redirect(
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Headers('idempotency-key') key: string | undefined,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-  ): Promise<Handoff> {
-    return this.act('redirect', { id, body, key, p, req });
-  }
-
-  @Post('close')
-  @HttpCode(200)
-  @PersonLevel('hand-offs', { disclosed: oneHandoff, write: true })
-  close(
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Headers('idempotency-key') key: string | undefined,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-  ): Promise<Handoff> {
-    return this.act('close', { id, body, key, p, req });
-  }
-
-  private async act(
-    action: HandoffAction,
-    c: { id: string; body: unknown; key?: string; p: Principal; req: Request },
-  ): Promise<Handoff> {
-    authorize(c.p, 'handoff.act');
-    requireJsonBody(c.req);
-    const { idempotencyKey } = checkWrite(c.key, validateHandoffAction(action, c.body));
+    const action = actionOf(caller.req);
+    authorize(caller.p, 'handoff.act');
+    requireJsonBody(caller.req);
+    const { idempotencyKey } = checkWrite(key, validateHandoffAction(action, body));
     const handoff = await forward(this.upstream, INTERNAL.safeguarding.handoffs.act, {
-      p: c.p,
-      req: c.req,
-      params: { id: checkHandoffId(c.id), action },
-      body: bodyAsSent(c.body),
+      ...caller,
+      params: { id: checkHandoffId(id), action },
+      body: bodyAsSent(body),
       idempotencyKey,
     });
     this.stream.announce(handoff.operationId);
     return handoff;
   }
+}
+
+/** The action of the route that matched: only the three actions' routes exist. */
+function actionOf(req: Request): HandoffAction {
+  return (req.route as { path: string }).path.split('/').pop() as HandoffAction;
 }

@@ -1,5 +1,5 @@
-import { JobsOptions } from 'bullmq';
 import { HandoffEventV1 } from '@intensify/contracts';
+import { DeadlineKey } from '@intensify/messaging';
 
 /** Queue of the acknowledgement deadlines; its Redis keys carry the environment's `REDIS_PREFIX`. */
 export const DEADLINE_QUEUE = 'safeguarding-deadlines';
@@ -17,14 +17,10 @@ export function deadlineJobId(job: Pick<DeadlineJob, 'handoffId' | 'deadlineSeq'
   return `acknowledge:${job.handoffId}:${job.deadlineSeq}`;
 }
 
-/** The one place that decides how deadline jobs retry and how long finished ones are kept. */
-export const DEADLINE_JOB_OPTIONS: JobsOptions = {
-  attempts: 20,
-  backoff: { type: 'exponential', delay: 250 },
-  // Kept for a week, so a redelivered event within that time finds the job and adds nothing.
-  removeOnComplete: { age: 7 * 24 * 3600 },
-  removeOnFail: { age: 30 * 24 * 3600 },
-};
+/** How the queue names, identifies and delays a deadline job. */
+export function deadlineKey(job: DeadlineJob): DeadlineKey {
+  return { name: 'acknowledge', id: deadlineJobId(job), dueAt: job.dueAt };
+}
 
 /** The deadline a raise or redirect event starts: its `acknowledgeBy`, numbered by its `seq`. */
 export function deadlineOf(event: HandoffEventV1): DeadlineJob {

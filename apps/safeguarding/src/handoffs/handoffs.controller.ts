@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
@@ -54,21 +54,21 @@ export class HandoffsController {
     return result.body;
   }
 
+  /** 200 with the hand-off, a replay included. */
   @Post(ROUTES.act.path)
-  async act(
+  @HttpCode(200)
+  act(
     @Param('id') id: string,
     @Param('action') action: string,
     @Body() body: unknown,
     @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
     @CallingActor() actor: Actor,
     @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<Handoff> {
     if (!HANDOFF_ACTIONS.includes(action as HandoffAction))
       throw new ProblemError('not_found', `No action ${action}`);
     const input = validateHandoffAction(action as HandoffAction, body);
     if (!input.ok) throw ProblemError.validation(input.errors);
-    res.status(200);
     return this.commands.execute(
       new ActOnHandoffCommand(
         id,

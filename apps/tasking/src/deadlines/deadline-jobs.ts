@@ -1,5 +1,5 @@
-import { JobsOptions } from 'bullmq';
 import { TaskingIssueV1 } from '@intensify/contracts';
+import { DeadlineKey } from '@intensify/messaging';
 
 /** Queue of the deadlines; its Redis keys carry the environment's `REDIS_PREFIX`. */
 export const DEADLINE_QUEUE = 'tasking-deadlines';
@@ -20,14 +20,10 @@ export function deadlineJobId(job: Pick<DeadlineJob, 'kind' | 'taskingId' | 'iss
   return `${job.kind}:${job.taskingId}:${job.issueSeq}`;
 }
 
-/** The one place that decides how deadline jobs retry and how long finished ones are kept. */
-export const DEADLINE_JOB_OPTIONS: JobsOptions = {
-  attempts: 20,
-  backoff: { type: 'exponential', delay: 250 },
-  // Kept for a week, so a redelivered event within that time finds the job and adds nothing.
-  removeOnComplete: { age: 7 * 24 * 3600 },
-  removeOnFail: { age: 30 * 24 * 3600 },
-};
+/** How the queue names, identifies and delays a deadline job. */
+export function deadlineKey(job: DeadlineJob): DeadlineKey {
+  return { name: job.kind, id: deadlineJobId(job), dueAt: job.dueAt };
+}
 
 /**
  * The deadlines an issue starts: a reminder when it is not acknowledged within its window

@@ -1,43 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DDTRO_GRANTED, DdtroEventV1 } from '@intensify/contracts';
-import {
-  ConsumedEvent,
-  retriable,
-  ServiceConsumerSettings,
-  TransactionalConsumerHost,
-} from '@intensify/messaging';
+import { DeadlineSchedulingConsumer, ServiceConsumerSettings } from '@intensify/messaging';
 import { ProviderDeadlineQueue } from './provider-deadline.queue';
+import { ProviderDeadlineJob } from './provider-deadline.rule';
 
 export const PROVIDER_DEADLINES_GROUP = 'intelligence.ddtro-deadlines.v1';
 
-/**
- * Schedules each granted order's provider deadline from the service's own topic: the event
- * exists only if the grant committed, and its offset moves on only once the job is in Redis.
- */
+/** Schedules each granted order's provider deadline from the service's own topic. */
 @Injectable()
-export class ProviderDeadlinesConsumer extends TransactionalConsumerHost {
-  constructor(
-    settings: ServiceConsumerSettings,
-    private readonly queue: ProviderDeadlineQueue,
-  ) {
-    super({
-      ...settings,
+export class ProviderDeadlinesConsumer extends DeadlineSchedulingConsumer<ProviderDeadlineJob> {
+  constructor(settings: ServiceConsumerSettings, queue: ProviderDeadlineQueue) {
+    super(settings, {
       group: PROVIDER_DEADLINES_GROUP,
       topics: ['intelligence'],
-      apply: (_m, events) => this.schedule(events),
+      queue,
+      deadlinesOf: (event) => {
+        if (event.type !== DDTRO_GRANTED.type) return [];
+        const p = event.payload as DdtroEventV1;
+        return [{ ddtroId: p.ddtroId, deadline: p.providerDeadline! }];
+      },
     });
-  }
-
-  private async schedule(events: ConsumedEvent[]): Promise<void> {
-    const jobs = events
-      .filter(({ event }) => event.type === DDTRO_GRANTED.type)
-      .map(({ event }) => event.payload as DdtroEventV1)
-      .map((p) => ({ ddtroId: p.ddtroId, deadline: p.providerDeadline! }));
-    if (jobs.length === 0) return;
-    try {
-      await this.queue.schedule(jobs);
-    } catch (e) {
-      throw retriable('scheduling provider deadlines', e);
-    }
   }
 }

@@ -9,6 +9,7 @@ import {
   HandoffOutcome,
   HandoffStatus,
 } from '../../api/v1/handoff';
+import { dateTime, positionedEventSchema, positiveInteger, uuid } from './positioned-event-schema';
 
 /**
  * Hand-off events on `safeguarding.v1`. The topic is kept for ever and cannot be erased, so
@@ -63,53 +64,37 @@ export interface HandoffOverdueV1 extends HandoffEventV1 {
 }
 export type HandoffSubjectErasedV1 = HandoffEventV1;
 
-const uuid = { type: 'string', format: 'uuid' } as const;
-const dateTime = { type: 'string', format: 'date-time' } as const;
 const force = { type: 'string', enum: FORCE_CODES } as const;
 const position = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['homeForce', 'status', 'overdue'],
-  properties: {
-    homeForce: force,
-    status: { type: 'string', enum: HANDOFF_STATUSES },
-    overdue: { type: 'boolean' },
-  },
-} as const;
+  homeForce: force,
+  status: { type: 'string', enum: HANDOFF_STATUSES },
+  overdue: { type: 'boolean' },
+};
 
-function handoffEventSchema(
-  kind: { type: string; version: number },
-  extra: Record<string, object> = {},
-  required: string[] = [],
-): object {
-  return {
-    $id: `${kind.type}.v${kind.version}`,
-    type: 'object',
-    additionalProperties: false,
-    required: [
-      'handoffId',
-      'operationId',
-      'seq',
-      'foundForce',
-      'ageGroup',
-      'acknowledgeBy',
-      'previous',
-      ...position.required,
-      ...required,
-    ],
-    properties: {
-      ...position.properties,
-      handoffId: uuid,
-      operationId: { oneOf: [{ type: 'null' }, uuid] },
-      seq: { type: 'integer', minimum: 1 },
-      foundForce: force,
-      ageGroup: { type: 'string', enum: AGE_GROUPS },
-      acknowledgeBy: dateTime,
-      previous: { oneOf: [{ type: 'null' }, position] },
-      ...extra,
-    },
-  };
-}
+/** A hand-off event's payload schema: the common fields plus the type's own. */
+const handoffEventSchema = positionedEventSchema({
+  position,
+  common: {
+    handoffId: uuid,
+    operationId: { oneOf: [{ type: 'null' }, uuid] },
+    seq: positiveInteger,
+    foundForce: force,
+    ageGroup: { type: 'string', enum: AGE_GROUPS },
+    acknowledgeBy: dateTime,
+  },
+  required: [
+    'handoffId',
+    'operationId',
+    'seq',
+    'foundForce',
+    'ageGroup',
+    'acknowledgeBy',
+    'previous',
+    'homeForce',
+    'status',
+    'overdue',
+  ],
+});
 
 export const HANDOFF_EVENT_SCHEMAS: [{ type: string; version: number }, object][] = [
   [

@@ -5,6 +5,7 @@ import {
   TaskingPriority,
   TaskingStatus,
 } from '../../api/v1/tasking';
+import { dateTime, positionedEventSchema, positiveInteger, uuid } from './positioned-event-schema';
 
 export const TASKING_ISSUED = { type: 'tasking.issued', version: 1 } as const;
 export const TASKING_ACKNOWLEDGED = { type: 'tasking.acknowledged', version: 1 } as const;
@@ -68,55 +69,36 @@ export interface TaskingEscalatedV1 extends TaskingDeadlineV1 {
   escalatedTo: 'nclcc';
 }
 
-const uuid = { type: 'string', format: 'uuid' } as const;
-const dateTime = { type: 'string', format: 'date-time' } as const;
 const text = { type: 'string', minLength: 1 } as const;
-const positive = { type: 'integer', minimum: 1 } as const;
+const positive = positiveInteger;
 const position = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['force', 'status', 'overdue'],
-  properties: {
-    force: { type: 'string', enum: FORCE_CODES },
-    status: { type: 'string', enum: TASKING_STATUSES },
-    overdue: { type: 'boolean' },
-  },
-} as const;
+  force: { type: 'string', enum: FORCE_CODES },
+  status: { type: 'string', enum: TASKING_STATUSES },
+  overdue: { type: 'boolean' },
+};
 
 /** A tasking event's payload schema: the common fields plus the type's own. */
-export function taskingEventSchema(
-  kind: { type: string; version: number },
-  extra: Record<string, object> = {},
-  required: string[] = [],
-): object {
-  return {
-    $id: `${kind.type}.v${kind.version}`,
-    type: 'object',
-    additionalProperties: false,
-    required: [
-      'operationId',
-      'taskingId',
-      'seq',
-      'force',
-      'status',
-      'overdue',
-      'priority',
-      'dueAt',
-      'previous',
-      ...required,
-    ],
-    properties: {
-      ...position.properties,
-      operationId: uuid,
-      taskingId: uuid,
-      seq: positive,
-      priority: { type: 'string', enum: TASKING_PRIORITIES },
-      dueAt: dateTime,
-      previous: { oneOf: [{ type: 'null' }, position] },
-      ...extra,
-    },
-  };
-}
+export const taskingEventSchema = positionedEventSchema({
+  position,
+  common: {
+    operationId: uuid,
+    taskingId: uuid,
+    seq: positive,
+    priority: { type: 'string', enum: TASKING_PRIORITIES },
+    dueAt: dateTime,
+  },
+  required: [
+    'operationId',
+    'taskingId',
+    'seq',
+    'force',
+    'status',
+    'overdue',
+    'priority',
+    'dueAt',
+    'previous',
+  ],
+});
 
 export const TASKING_ISSUE_FIELDS = {
   issueSeq: positive,
