@@ -57,24 +57,26 @@ export function servedRoutes(root: string): ServedRoute[] {
       for (const name of Object.getOwnPropertyNames(proto)) {
         const handler = proto[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        // One handler may serve several paths (`@Post(['a', 'b'])`): each is a route of its own.
+        const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (path === undefined || method === undefined) continue;
+        if (paths === undefined || method === undefined) continue;
         const verb = RequestMethod[method];
         const personLevel = Reflect.getMetadata(PERSON_LEVEL, handler) as
           PersonLevelRoute | undefined;
-        routes.push({
-          ...(personLevel && {
-            personLevel: personLevel.stream ? 'stream' : personLevel.write ? 'write' : 'read',
-          }),
-          method: verb,
-          path: join2(GLOBAL_PREFIX, base, path),
-          status:
-            (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
-            (verb === 'POST' ? 201 : 200),
-          controller: value.name,
-          file,
-        });
+        for (const path of [paths].flat())
+          routes.push({
+            ...(personLevel && {
+              personLevel: personLevel.stream ? 'stream' : personLevel.write ? 'write' : 'read',
+            }),
+            method: verb,
+            path: join2(GLOBAL_PREFIX, base, path),
+            status:
+              (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+              (verb === 'POST' ? 201 : 200),
+            controller: value.name,
+            file,
+          });
       }
     }
   }
