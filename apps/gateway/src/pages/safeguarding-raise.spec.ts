@@ -1,4 +1,10 @@
-import { validateRaiseHandoff } from '@intensify/contracts';
+import {
+  AGE_GROUPS,
+  HANDOFF_CONCERNS,
+  HANDOFF_NOTE_MAX,
+  HANDOFF_REASON_MAX,
+  validateRaiseHandoff,
+} from '@intensify/contracts';
 import { FORCE_CODES } from '@intensify/reference-data';
 // @ts-expect-error -- a browser ES module of the safeguarding page, without type declarations
 import * as raise from '../../public/safeguarding/raise-model.js';
@@ -26,6 +32,14 @@ const filled = {
 };
 
 describe('the raise form', () => {
+  // The page is a browser module that cannot import the contract, so it keeps its own copy of
+  // these lists and limits; this pins the copy to the contract.
+  it('offers exactly the contract’s concerns and age groups, with its limits', () => {
+    expect(raise.CONCERNS).toEqual([...HANDOFF_CONCERNS]);
+    expect(raise.AGE_GROUPS).toEqual([...AGE_GROUPS]);
+    expect([raise.NOTE_MAX, raise.REASON_MAX]).toEqual([HANDOFF_NOTE_MAX, HANDOFF_REASON_MAX]);
+  });
+
   it('makes a body the contract accepts, in the contract’s order of concerns', () => {
     const { body, errors } = raise.readRaise(filled, now, toIso);
     expect(errors).toEqual([]);
