@@ -162,7 +162,8 @@ function derive(geojson) {
   let q = -minR;
   while (cellCentre(q, minR).x < maxX + 2 * SQRT3) q++;
   cells.push({ code: 'BTP', name: 'British Transport Police', q, r: minR });
-  return cells.sort((a, b) => a.code.localeCompare(b.code));
+  // Row by row, north to south and west to east, so the file reads like the map.
+  return cells.sort((a, b) => a.r - b.r || a.q - b.q);
 }
 
 const cells = derive(JSON.parse(readFileSync(INPUT, 'utf8')));

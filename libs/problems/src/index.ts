@@ -4,3 +4,4 @@ export * from './page-limit';
 export * from './csv-body';
 export * from './loggable-error';
 export * from './csv-stream';
+export * from './internal-write';

@@ -11,48 +11,48 @@ export interface HexCell {
 
 /** One cell per force (43 territorial forces and BTP, beside the map), keyed by force code. */
 export const FORCE_HEX_LAYOUT: Readonly<Record<string, HexCell>> = {
-  BTP: { q: 8, r: 0 }, // British Transport Police
-  E23000001: { q: 0, r: 8 }, // Metropolitan Police
-  E23000002: { q: 1, r: 1 }, // Cumbria
-  E23000003: { q: 0, r: 3 }, // Lancashire
-  E23000004: { q: -1, r: 4 }, // Merseyside
-  E23000005: { q: 0, r: 4 }, // Greater Manchester
-  E23000006: { q: -1, r: 5 }, // Cheshire
   E23000007: { q: 2, r: 0 }, // Northumbria
+  BTP: { q: 8, r: 0 }, // British Transport Police
+  E23000002: { q: 1, r: 1 }, // Cumbria
   E23000008: { q: 2, r: 1 }, // Durham
+  E23000013: { q: 3, r: 1 }, // Cleveland
   E23000009: { q: 2, r: 2 }, // North Yorkshire
+  E23000003: { q: 0, r: 3 }, // Lancashire
   E23000010: { q: 1, r: 3 }, // West Yorkshire
   E23000011: { q: 2, r: 3 }, // South Yorkshire
   E23000012: { q: 3, r: 3 }, // Humberside
-  E23000013: { q: 3, r: 1 }, // Cleveland
-  E23000014: { q: -1, r: 6 }, // West Midlands
-  E23000015: { q: 0, r: 5 }, // Staffordshire
-  E23000016: { q: -2, r: 6 }, // West Mercia
-  E23000017: { q: 0, r: 6 }, // Warwickshire
+  W15000001: { q: -2, r: 4 }, // North Wales
+  E23000004: { q: -1, r: 4 }, // Merseyside
+  E23000005: { q: 0, r: 4 }, // Greater Manchester
   E23000018: { q: 1, r: 4 }, // Derbyshire
   E23000019: { q: 2, r: 4 }, // Nottinghamshire
   E23000020: { q: 3, r: 4 }, // Lincolnshire
+  E23000006: { q: -1, r: 5 }, // Cheshire
+  E23000015: { q: 0, r: 5 }, // Staffordshire
   E23000021: { q: 1, r: 5 }, // Leicestershire
   E23000022: { q: 2, r: 5 }, // Northamptonshire
-  E23000023: { q: 2, r: 6 }, // Cambridgeshire
   E23000024: { q: 3, r: 5 }, // Norfolk
-  E23000025: { q: 3, r: 6 }, // Suffolk
+  W15000004: { q: -3, r: 6 }, // Dyfed-Powys
+  E23000016: { q: -2, r: 6 }, // West Mercia
+  E23000014: { q: -1, r: 6 }, // West Midlands
+  E23000017: { q: 0, r: 6 }, // Warwickshire
   E23000026: { q: 1, r: 6 }, // Bedfordshire
+  E23000023: { q: 2, r: 6 }, // Cambridgeshire
+  E23000025: { q: 3, r: 6 }, // Suffolk
+  W15000003: { q: -3, r: 7 }, // South Wales
+  W15000002: { q: -2, r: 7 }, // Gwent
+  E23000037: { q: -1, r: 7 }, // Gloucestershire
   E23000027: { q: 0, r: 7 }, // Hertfordshire
+  E23000034: { q: 1, r: 7 }, // London, City of
   E23000028: { q: 2, r: 7 }, // Essex
+  E23000036: { q: -3, r: 8 }, // Avon and Somerset
+  E23000038: { q: -2, r: 8 }, // Wiltshire
   E23000029: { q: -1, r: 8 }, // Thames Valley
+  E23000001: { q: 0, r: 8 }, // Metropolitan Police
+  E23000032: { q: 1, r: 8 }, // Kent
+  E23000035: { q: -4, r: 9 }, // Devon & Cornwall
+  E23000039: { q: -3, r: 9 }, // Dorset
   E23000030: { q: -2, r: 9 }, // Hampshire
   E23000031: { q: -1, r: 9 }, // Surrey
-  E23000032: { q: 1, r: 8 }, // Kent
   E23000033: { q: 0, r: 9 }, // Sussex
-  E23000034: { q: 1, r: 7 }, // London, City of
-  E23000035: { q: -4, r: 9 }, // Devon & Cornwall
-  E23000036: { q: -3, r: 8 }, // Avon and Somerset
-  E23000037: { q: -1, r: 7 }, // Gloucestershire
-  E23000038: { q: -2, r: 8 }, // Wiltshire
-  E23000039: { q: -3, r: 9 }, // Dorset
-  W15000001: { q: -2, r: 4 }, // North Wales
-  W15000002: { q: -2, r: 7 }, // Gwent
-  W15000003: { q: -3, r: 7 }, // South Wales
-  W15000004: { q: -3, r: 6 }, // Dyfed-Powys
 };

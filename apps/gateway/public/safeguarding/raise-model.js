@@ -1,19 +1,11 @@
 // The raise form without the DOM: what a link from the reporting page pre-fills, the body the
 // form's values make and the errors to show beside each field before the server checks them
-// again. Field names are the API's, so a 400's errors land in the same places. No imports, so
-// the unit tests load it as it is; `toIso` turns the form's local time into ISO 8601.
+// again. Field names are the API's, so a 400's errors land in the same places. The lists and
+// limits are the contract's, which the gateway serves as `handoff-lists.js`; `toIso` turns the
+// form's local time into ISO 8601.
+import { AGE_GROUPS, CONCERNS, NOTE_MAX } from './handoff-lists.js';
 
-export const CONCERNS = [
-  'criminal-exploitation',
-  'sexual-exploitation',
-  'missing',
-  'cuckooing',
-  'trafficking',
-  'other',
-];
-export const AGE_GROUPS = ['child', 'adult'];
-export const NOTE_MAX = 1000;
-export const REASON_MAX = 500;
+export { AGE_GROUPS, CONCERNS, NOTE_MAX };
 
 /** The API's pattern for pseudonymous references: upper case, digits, hyphens, with a digit. */
 const REFERENCE = /^(?=[A-Z0-9-]*[0-9])[A-Z0-9][A-Z0-9-]{3,31}$/;

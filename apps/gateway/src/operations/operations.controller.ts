@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  checkSchema,
-  INTERNAL,
-  Operation,
-  REASON_SCHEMA,
-  ReasonBody,
-  validateCreateOperation,
-} from '@intensify/contracts';
+import { INTERNAL, Operation, validateCreateOperation, validateReason } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -60,12 +53,8 @@ export class OperationsController {
     @CurrentCaller() caller: Caller,
   ): Promise<Operation> {
     authorize(caller.p, 'operation.reopen');
-    const errors = checkSchema(REASON_SCHEMA, body);
-    if (errors.length) throw ProblemError.validation(errors);
-    return forward(this.upstream, ROUTES.reopen, {
-      ...caller,
-      params: { id },
-      body: body as ReasonBody,
-    });
+    const reason = validateReason(body);
+    if (!reason.ok) throw ProblemError.validation(reason.errors);
+    return forward(this.upstream, ROUTES.reopen, { ...caller, params: { id }, body: reason.value });
   }
 }

@@ -1,11 +1,5 @@
-import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
-import {
-  checkSchema,
-  INTERNAL,
-  OutcomeChangeAccepted,
-  REASON_SCHEMA,
-  ReasonBody,
-} from '@intensify/contracts';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { INTERNAL, OutcomeChangeAccepted, validateReason } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { authorize } from '../auth/forbid';
 import { Caller, forward } from '../upstream/forward';
@@ -25,13 +19,12 @@ export class OutcomeChangesController {
   async correct(
     @Param('outcomeId') outcomeId: string,
     @Body() body: unknown,
-    @Headers('idempotency-key') rawKey: string | undefined,
     @CurrentCaller('owner-status') caller: Caller,
   ): Promise<OutcomeChangeAccepted> {
     return forward(this.upstream, INTERNAL.reporting.outcomes.correct, {
       ...caller,
       params: { outcomeId },
-      ...checkOutcomeWrite(caller.p, body, rawKey),
+      ...checkOutcomeWrite(caller, body),
     });
   }
 
@@ -42,12 +35,12 @@ export class OutcomeChangesController {
     @CurrentCaller('owner-status') caller: Caller,
   ): Promise<OutcomeChangeAccepted> {
     authorize(caller.p, 'outcome.write');
-    const errors = checkSchema(REASON_SCHEMA, body);
-    if (errors.length) throw ProblemError.validation(errors);
+    const reason = validateReason(body);
+    if (!reason.ok) throw ProblemError.validation(reason.errors);
     return forward(this.upstream, INTERNAL.reporting.outcomes.retract, {
       ...caller,
       params: { outcomeId },
-      body: body as ReasonBody,
+      body: reason.value,
     });
   }
 }

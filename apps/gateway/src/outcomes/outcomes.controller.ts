@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   CSV_LIMITS,
   ImportResult,
@@ -35,13 +35,12 @@ export class OutcomesController {
   async record(
     @Param('operationId') operationId: string,
     @Body() body: unknown,
-    @Headers('idempotency-key') rawKey: string | undefined,
     @CurrentCaller('owner-status') caller: Caller,
   ): Promise<OutcomeAccepted> {
     return forward(this.upstream, ROUTES.record, {
       ...caller,
       params: { operationId },
-      ...checkOutcomeWrite(caller.p, body, rawKey),
+      ...checkOutcomeWrite(caller, body),
     });
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BoardPageController } from './board-page.controller';
+import { HANDOFF_LISTS_MODULE } from './handoff-lists';
 import { staticPageController } from './static-page.controller';
 
 /**
@@ -14,7 +15,7 @@ import { staticPageController } from './static-page.controller';
     staticPageController('report'),
     staticPageController('taskings'),
     staticPageController('lines', { returns: 'returns.html' }),
-    staticPageController('safeguarding'),
+    staticPageController('safeguarding', {}, { 'handoff-lists.js': HANDOFF_LISTS_MODULE }),
     staticPageController('auth', { callback: 'callback.html', 'signed-out': 'callback.html' }),
     staticPageController('common'),
     BoardPageController,

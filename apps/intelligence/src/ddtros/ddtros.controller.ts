@@ -3,9 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
+  ApplyDdtrosRequest,
   Ddtro,
   DDTRO_DECISIONS,
   DdtroDecision,
+  DdtroListQuery,
   DdtroStats,
   INTERNAL,
   INTERNAL_HEADERS,
@@ -13,62 +15,60 @@ import {
   validateDdtroDecision,
   validateDdtroListQuery,
 } from '@intensify/contracts';
-import { CallingActor, CorrelationId } from '@intensify/auth';
-import { ProblemError } from '@intensify/problems';
+import { CallingActor, RequestContext } from '@intensify/auth';
+import { answerOnce, checkedBy, ProblemError, requireIdempotencyKey } from '@intensify/problems';
 import { ApplyDdtrosCommand } from './commands/apply-ddtros/apply-ddtros.command';
 import { DecideDdtroCommand } from './commands/decide-ddtro/decide-ddtro.command';
 import { DdtrosReader } from './ddtros.reader';
 
-@Controller(INTERNAL.intelligence.ddtros.controller)
+const ROUTES = INTERNAL.intelligence.ddtros;
+
+@Controller(ROUTES.controller)
 export class DdtrosController {
   constructor(
     private readonly commands: CommandBus,
     private readonly reader: DdtrosReader,
   ) {}
 
-  /** Orders for several numbers of one line at once: 201, or 200 when the key is replayed. */
-  @Post(INTERNAL.intelligence.ddtros.apply.path)
-  async apply(
-    @Param('lineId') lineId: string,
-    @Body() body: unknown,
-    @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const request = validateApplyDdtros(body);
-    if (!request.ok) throw ProblemError.validation(request.errors);
-    if (!key) throw ProblemError.validation([{ field: 'Idempotency-Key', message: 'is required' }]);
-    const result = await this.commands.execute(
-      new ApplyDdtrosCommand(lineId, request.value, key, actor, correlationId),
-    );
-    res.status(result.replayed ? 200 : 201);
-    return result.body;
-  }
-
-  @Get(INTERNAL.intelligence.ddtros.stats.path)
+  @Get(ROUTES.stats.path)
   stats(@CallingActor() actor: Actor): Promise<DdtroStats> {
     return this.reader.stats(actor);
   }
 
-  @Get(INTERNAL.intelligence.ddtros.list.path)
-  async list(
-    @Query() query: Record<string, unknown>,
-    @CallingActor() actor: Actor,
-  ): Promise<{ items: Ddtro[] }> {
-    const q = validateDdtroListQuery(query);
-    if (!q.ok) throw ProblemError.validation(q.errors);
-    return { items: await this.reader.list(q.value, actor) };
+  /** Orders for several numbers of one line at once: 201, or 200 when the key is replayed. */
+  @Post(ROUTES.apply.path)
+  async apply(
+    @Param('lineId') lineId: string,
+    @Body(checkedBy(validateApplyDdtros)) request: ApplyDdtrosRequest,
+    @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
+    @RequestContext() { actor, correlationId }: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command = new ApplyDdtrosCommand(
+      lineId,
+      request,
+      requireIdempotencyKey(key),
+      actor,
+      correlationId,
+    );
+    return answerOnce(res, await this.commands.execute(command), 201);
   }
 
-  @Post(INTERNAL.intelligence.ddtros.decide.path)
+  @Get(ROUTES.list.path)
+  async list(
+    @Query(checkedBy(validateDdtroListQuery)) query: DdtroListQuery,
+    @CallingActor() actor: Actor,
+  ): Promise<{ items: Ddtro[] }> {
+    return { items: await this.reader.list(query, actor) };
+  }
+
+  @Post(ROUTES.decide.path)
   @HttpCode(200)
   decide(
     @Param('id') id: string,
     @Param('decision') decision: string,
     @Body() body: unknown,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestContext() { actor, correlationId }: RequestContext,
   ): Promise<Ddtro> {
     if (!DDTRO_DECISIONS.includes(decision as DdtroDecision))
       throw new ProblemError('not_found', `No decision ${decision}: grant, actioned or refuse`);

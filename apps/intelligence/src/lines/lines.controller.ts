@@ -3,22 +3,28 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
+  AddNumberRequest,
   INTERNAL,
   Line,
+  LineListQuery,
   Page,
+  RegisterLineRequest,
+  UpdateLineRequest,
   validateAddNumber,
   validateLineListQuery,
   validateRegisterLine,
   validateUpdateLine,
 } from '@intensify/contracts';
-import { CallingActor, CorrelationId } from '@intensify/auth';
-import { ProblemError } from '@intensify/problems';
+import { CallingActor, RequestContext } from '@intensify/auth';
+import { answerOnce, checkedBy } from '@intensify/problems';
 import { AddNumberCommand } from './commands/add-number/add-number.command';
 import { RegisterLineCommand } from './commands/register-line/register-line.command';
 import { UpdateLineCommand } from './commands/update-line/update-line.command';
 import { LineDetail, LinesReader } from './lines.reader';
 
-@Controller(INTERNAL.intelligence.lines.controller)
+const ROUTES = INTERNAL.intelligence.lines;
+
+@Controller(ROUTES.controller)
 export class LinesController {
   constructor(
     private readonly commands: CommandBus,
@@ -26,61 +32,51 @@ export class LinesController {
   ) {}
 
   /** 201 when registered; 200 when the same registration is sent again. */
-  @Post(INTERNAL.intelligence.lines.register.path)
+  @Post(ROUTES.register.path)
   async register(
-    @Body() body: unknown,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Body(checkedBy(validateRegisterLine)) request: RegisterLineRequest,
+    @RequestContext() { actor, correlationId }: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Line> {
-    const request = validateRegisterLine(body);
-    if (!request.ok) throw ProblemError.validation(request.errors);
-    const result = await this.commands.execute(
-      new RegisterLineCommand(request.value, actor, correlationId),
+    const { created, line } = await this.commands.execute(
+      new RegisterLineCommand(request, actor, correlationId),
     );
-    res.status(result.created ? 201 : 200);
-    return result.line;
+    return answerOnce(res, { replayed: !created, body: line }, 201);
   }
 
-  @Get(INTERNAL.intelligence.lines.list.path)
-  list(@Query() query: Record<string, unknown>, @CallingActor() actor: Actor): Promise<Page<Line>> {
-    const q = validateLineListQuery(query);
-    if (!q.ok) throw ProblemError.validation(q.errors);
-    return this.reader.list(q.value, actor);
+  @Get(ROUTES.list.path)
+  list(
+    @Query(checkedBy(validateLineListQuery)) query: LineListQuery,
+    @CallingActor() actor: Actor,
+  ): Promise<Page<Line>> {
+    return this.reader.list(query, actor);
   }
 
-  @Get(INTERNAL.intelligence.lines.get.path)
+  @Get(ROUTES.get.path)
   get(
     @Param('id') id: string,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestContext() { actor, correlationId }: RequestContext,
   ): Promise<LineDetail> {
     return this.reader.get(id, actor, correlationId);
   }
 
-  @Patch(INTERNAL.intelligence.lines.update.path)
+  @Patch(ROUTES.update.path)
   update(
     @Param('id') id: string,
-    @Body() body: unknown,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Body(checkedBy(validateUpdateLine)) patch: UpdateLineRequest,
+    @RequestContext() { actor, correlationId }: RequestContext,
   ): Promise<Line> {
-    const patch = validateUpdateLine(body);
-    if (!patch.ok) throw ProblemError.validation(patch.errors);
-    return this.commands.execute(new UpdateLineCommand(id, patch.value, actor, correlationId));
+    return this.commands.execute(new UpdateLineCommand(id, patch, actor, correlationId));
   }
 
-  @Post(INTERNAL.intelligence.lines.addNumber.path)
+  @Post(ROUTES.addNumber.path)
   async addNumber(
     @Param('id') id: string,
-    @Body() body: unknown,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Body(checkedBy(validateAddNumber)) request: AddNumberRequest,
+    @RequestContext() { actor, correlationId }: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Line> {
-    const request = validateAddNumber(body);
-    if (!request.ok) throw ProblemError.validation(request.errors);
     res.status(200);
-    return this.commands.execute(new AddNumberCommand(id, request.value, actor, correlationId));
+    return this.commands.execute(new AddNumberCommand(id, request, actor, correlationId));
   }
 }

@@ -3,8 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
-  checkSchema,
-  idempotencyKeyErrors,
   ImportResult,
   INTERNAL,
   INTERNAL_HEADERS,
@@ -13,11 +11,11 @@ import {
   Outcome,
   OutcomeItem,
   Page,
-  REASON_SCHEMA,
+  ReasonBody,
+  validateReason,
 } from '@intensify/contracts';
-import { ProblemError } from '@intensify/problems';
-import { CallingActor, CorrelationId } from '@intensify/auth';
-import { pageLimit } from '@intensify/problems';
+import { CallingActor, RequestContext } from '@intensify/auth';
+import { answerOnce, checkedBy, pageLimit, requireIdempotencyKey } from '@intensify/problems';
 import { CorrectOutcomeCommand } from './commands/correct-outcome/correct-outcome.command';
 import {
   ImportOutcomesCommand,
@@ -27,47 +25,20 @@ import { RecordOutcomeCommand } from './commands/record-outcome/record-outcome.c
 import { RetractOutcomeCommand } from './commands/retract-outcome/retract-outcome.command';
 import { OutcomesReader } from './outcomes.reader';
 
+const ROUTES = INTERNAL.reporting.outcomes;
+
 /**
  * Outcome bodies arrive checked against the public contract and normalized by the gateway (the
  * one tier that validates them); reporting judges what needs its data: the week and its state.
  */
-@Controller(INTERNAL.reporting.outcomes.controller)
+@Controller(ROUTES.controller)
 export class OutcomesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly outcomes: OutcomesReader,
   ) {}
 
-  /** 202 when first accepted, 200 when the same key and body are replayed. */
-  @Post(INTERNAL.reporting.outcomes.record.path)
-  async record(
-    @Param('operationId') operationId: string,
-    @Body() outcome: Outcome,
-    @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<OutcomeAccepted> {
-    const result = await this.commands.execute(
-      new RecordOutcomeCommand(operationId, outcome, requireKey(key), actor, correlationId),
-    );
-    res.status(result.replayed ? 200 : 202);
-    return { id: result.id, status: 'accepted' };
-  }
-
-  @Post(INTERNAL.reporting.outcomes.import.path)
-  async import(
-    @Param('operationId') operationId: string,
-    @Body() body: { rows: ImportRow[] },
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ): Promise<ImportResult> {
-    return this.commands.execute(
-      new ImportOutcomesCommand(operationId, body.rows, actor, correlationId),
-    );
-  }
-
-  @Get(INTERNAL.reporting.outcomes.list.path)
+  @Get(ROUTES.list.path)
   list(
     @Param('operationId') operationId: string,
     @CallingActor() actor: Actor,
@@ -84,43 +55,68 @@ export class OutcomesController {
     );
   }
 
-  @Post(INTERNAL.reporting.outcomes.correct.path)
+  /** 202 when first accepted, 200 when the same key and body are replayed. */
+  @Post(ROUTES.record.path)
+  async record(
+    @Param('operationId') operationId: string,
+    @Body() outcome: Outcome,
+    @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
+    @RequestContext() { actor, correlationId }: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OutcomeAccepted> {
+    const { replayed, id } = await this.commands.execute(
+      new RecordOutcomeCommand(
+        operationId,
+        outcome,
+        requireIdempotencyKey(key),
+        actor,
+        correlationId,
+      ),
+    );
+    return answerOnce(res, { replayed, body: { id, status: 'accepted' } }, 202);
+  }
+
+  @Post(ROUTES.import.path)
+  async import(
+    @Param('operationId') operationId: string,
+    @Body() body: { rows: ImportRow[] },
+    @RequestContext() { actor, correlationId }: RequestContext,
+  ): Promise<ImportResult> {
+    return this.commands.execute(
+      new ImportOutcomesCommand(operationId, body.rows, actor, correlationId),
+    );
+  }
+
+  @Post(ROUTES.correct.path)
   async correct(
     @Param('outcomeId') outcomeId: string,
     @Body() outcome: Outcome,
     @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestContext() { actor, correlationId }: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutcomeChangeAccepted> {
-    const { replayed, ...answer } = await this.commands.execute(
-      new CorrectOutcomeCommand(outcomeId, outcome, requireKey(key), actor, correlationId),
+    const { replayed, ...body } = await this.commands.execute(
+      new CorrectOutcomeCommand(
+        outcomeId,
+        outcome,
+        requireIdempotencyKey(key),
+        actor,
+        correlationId,
+      ),
     );
-    res.status(replayed ? 200 : 202);
-    return answer;
+    return answerOnce(res, { replayed, body }, 202);
   }
 
-  @Post(INTERNAL.reporting.outcomes.retract.path)
+  @Post(ROUTES.retract.path)
   async retract(
     @Param('outcomeId') outcomeId: string,
-    @Body() body: unknown,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Body(checkedBy(validateReason)) { reason }: ReasonBody,
+    @RequestContext() { actor, correlationId }: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutcomeChangeAccepted> {
-    const errors = checkSchema(REASON_SCHEMA, body);
-    if (errors.length) throw ProblemError.validation(errors);
-    const { reason } = body as { reason: string };
-    const { replayed, ...answer } = await this.commands.execute(
+    const { replayed, ...body } = await this.commands.execute(
       new RetractOutcomeCommand(outcomeId, reason.trim(), actor, correlationId),
     );
-    res.status(replayed ? 200 : 202);
-    return answer;
+    return answerOnce(res, { replayed, body }, 202);
   }
-}
-
-function requireKey(key: string | undefined): string {
-  const errors = idempotencyKeyErrors(key);
-  if (errors.length) throw ProblemError.validation(errors);
-  return key!;
 }

@@ -3,19 +3,20 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
-  idempotencyKeyErrors,
   INTERNAL,
   INTERNAL_HEADERS,
+  IssueTaskingsRequest,
   Page,
   Tasking,
   TASKING_TRANSITIONS,
+  TaskingListQuery,
   TaskingTransition,
   validateIssueTaskings,
   validateTaskingListQuery,
   validateTransition,
 } from '@intensify/contracts';
-import { ProblemError } from '@intensify/problems';
-import { CallingActor, CorrelationId } from '@intensify/auth';
+import { answerOnce, checkedBy, ProblemError, requireIdempotencyKey } from '@intensify/problems';
+import { CallingActor, RequestContext } from '@intensify/auth';
 import {
   IssueTaskingsCommand,
   IssuedTaskings,
@@ -23,7 +24,9 @@ import {
 import { TransitionTaskingCommand } from './commands/transition-tasking/transition-tasking.command';
 import { TaskingsReader } from './taskings.reader';
 
-@Controller(INTERNAL.tasking.taskings.controller)
+const ROUTES = INTERNAL.tasking.taskings;
+
+@Controller(ROUTES.controller)
 export class TaskingsController {
   constructor(
     private readonly commands: CommandBus,
@@ -31,33 +34,30 @@ export class TaskingsController {
   ) {}
 
   /** 201 when issued, 200 when the same key and body are replayed. */
-  @Post(INTERNAL.tasking.taskings.issue.path)
+  @Post(ROUTES.issue.path)
   async issue(
     @Param('operationId') operationId: string,
-    @Body() body: unknown,
+    @Body(checkedBy(validateIssueTaskings)) request: IssueTaskingsRequest,
     @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestContext() { actor, correlationId }: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IssuedTaskings> {
-    const request = validateIssueTaskings(body);
-    if (!request.ok) throw ProblemError.validation(request.errors);
-    const keyErrors = idempotencyKeyErrors(key);
-    if (keyErrors.length) throw ProblemError.validation(keyErrors);
-    const result = await this.commands.execute(
-      new IssueTaskingsCommand(operationId, request.value, key!, actor, correlationId),
+    const command = new IssueTaskingsCommand(
+      operationId,
+      request,
+      requireIdempotencyKey(key),
+      actor,
+      correlationId,
     );
-    res.status(result.replayed ? 200 : 201);
-    return result.body;
+    return answerOnce(res, await this.commands.execute(command), 201);
   }
 
-  @Post(INTERNAL.tasking.taskings.transition.path)
+  @Post(ROUTES.transition.path)
   async transition(
     @Param('id') id: string,
     @Param('transition') transition: string,
     @Body() body: unknown,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestContext() { actor, correlationId }: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Tasking> {
     if (!TASKING_TRANSITIONS.includes(transition as TaskingTransition))
@@ -76,18 +76,15 @@ export class TaskingsController {
     );
   }
 
-  @Get(INTERNAL.tasking.taskings.list.path)
+  @Get(ROUTES.list.path)
   list(
-    @Query() query: Record<string, unknown>,
+    @Query(checkedBy(validateTaskingListQuery)) { limit, ...filter }: TaskingListQuery,
     @CallingActor() actor: Actor,
   ): Promise<Page<Tasking>> {
-    const q = validateTaskingListQuery(query);
-    if (!q.ok) throw ProblemError.validation(q.errors);
-    const { limit, ...filter } = q.value;
     return this.taskings.list({ ...filter, limit: limit ? Number(limit) : 50 }, actor);
   }
 
-  @Get(INTERNAL.tasking.taskings.get.path)
+  @Get(ROUTES.get.path)
   get(@Param('id') id: string, @CallingActor() actor: Actor): Promise<Tasking> {
     return this.taskings.get(id, actor);
   }

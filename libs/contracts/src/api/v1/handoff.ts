@@ -15,20 +15,20 @@ export const AGE_GROUPS = ['child', 'adult'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
 export const HANDOFF_CONCERNS = [
-  'criminal-exploitation',
+  'criminal-exploitation', // made to carry or deal drugs, run a line, hold cash
   'sexual-exploitation',
-  'missing',
-  'cuckooing',
-  'trafficking',
+  'missing', // from home or from care
+  'cuckooing', // their home taken over to deal from
+  'trafficking', // moved to deal, from one area to another
   'other',
 ] as const;
 export type HandoffConcern = (typeof HANDOFF_CONCERNS)[number];
 
 export const HANDOFF_OUTCOMES = [
   'visited',
-  'referred-to-local-authority',
-  'strategy-meeting',
-  'nrm-referral',
+  'referred-to-local-authority', // children's or adult social care
+  'strategy-meeting', // held with social care and partners
+  'nrm-referral', // National Referral Mechanism, for victims of modern slavery and trafficking
   'no-further-action',
 ] as const;
 export type HandoffOutcome = (typeof HANDOFF_OUTCOMES)[number];

@@ -1,5 +1,6 @@
 import { Actor } from '../../events/envelope';
-import { FieldError } from '../../validation';
+import { checkSchema, FieldError, Validated } from '../../validation';
+import { ReasonBody } from '../../internal/internal-requests';
 import { Outcome } from './outcome';
 
 export const REASON_SCHEMA = {
@@ -9,6 +10,12 @@ export const REASON_SCHEMA = {
   required: ['reason'],
   properties: { reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
 } as const;
+
+/** A reopening's or a retraction's `{ reason }`, as sent (the owner trims it). */
+export function validateReason(body: unknown): Validated<ReasonBody> {
+  const errors = checkSchema(REASON_SCHEMA, body);
+  return errors.length ? { ok: false, errors } : { ok: true, value: body as ReasonBody };
+}
 
 export interface OutcomeVersion {
   version: number;

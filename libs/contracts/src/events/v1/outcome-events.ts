@@ -1,5 +1,5 @@
-import { OUTCOME_BODY_SCHEMAS } from '../../api/v1/outcome.schema';
 import { Outcome } from '../../api/v1/outcome';
+import { anyOutcomeBody, OutcomeEventSubject, outcomeEventSchema } from '../outcome-event-schema';
 
 export const OUTCOME_RECORDED = { type: 'outcome.recorded', version: 1 } as const;
 export const OUTCOME_RETRACTED = { type: 'outcome.retracted', version: 1 } as const;
@@ -10,50 +10,18 @@ export const OUTCOME_RETRACTED = { type: 'outcome.retracted', version: 1 } as co
  * without reading anything else: the sum of all events is the same in any order, and a
  * rebuild gives the same answer.
  */
-export interface OutcomeRecordedV1 {
-  outcomeId: string;
-  operationId: string;
-  version: number;
+export interface OutcomeRecordedV1 extends OutcomeEventSubject {
   current: Outcome;
   previous: Outcome | null;
 }
 
 /** The outcome no longer counts; `previous` is the version that is taken off the tallies. */
-export interface OutcomeRetractedV1 {
-  outcomeId: string;
-  operationId: string;
-  version: number;
+export interface OutcomeRetractedV1 extends OutcomeEventSubject {
   previous: Outcome;
   reason: string;
 }
 
-/** The discriminator makes Ajv check only the branch `type` names: projections validate every event. */
-const anyOutcome = {
-  type: 'object',
-  discriminator: { propertyName: 'type' },
-  required: ['type'],
-  oneOf: Object.values(OUTCOME_BODY_SCHEMAS).map((s) => ({ ...s, $id: undefined })),
-};
-const uuid = { type: 'string', format: 'uuid' } as const;
-
-/** Each outcome event names the outcome, its week and the version it concerns, then the change. */
-function outcomeEventSchema(
-  kind: { type: string; version: number },
-  change: Record<string, object>,
-): object {
-  return {
-    $id: `${kind.type}.v${kind.version}`,
-    type: 'object',
-    additionalProperties: false,
-    required: ['outcomeId', 'operationId', 'version', ...Object.keys(change)],
-    properties: {
-      outcomeId: uuid,
-      operationId: uuid,
-      version: { type: 'integer', minimum: 1 },
-      ...change,
-    },
-  };
-}
+const anyOutcome = anyOutcomeBody((s) => ({ ...s, $id: undefined }));
 
 export const OUTCOME_RECORDED_V1_SCHEMA = outcomeEventSchema(OUTCOME_RECORDED, {
   current: anyOutcome,

@@ -1,5 +1,5 @@
-import { OUTCOME_BODY_SCHEMAS } from '../../api/v1/outcome.schema';
 import { Outcome } from '../../api/v1/outcome';
+import { anyOutcomeBody, OutcomeEventSubject, outcomeEventSchema } from '../outcome-event-schema';
 import { OUTCOME_RECORDED, OUTCOME_RETRACTED } from '../v1/outcome-events';
 
 /**
@@ -19,55 +19,25 @@ export function outcomeFigures(outcome: Outcome): OutcomeFigures {
   return figures;
 }
 
-export interface OutcomeRecordedV2 {
-  outcomeId: string;
-  operationId: string;
-  version: number;
+export interface OutcomeRecordedV2 extends OutcomeEventSubject {
   current: OutcomeFigures;
   previous: OutcomeFigures | null;
 }
 
-export interface OutcomeRetractedV2 {
-  outcomeId: string;
-  operationId: string;
-  version: number;
+export interface OutcomeRetractedV2 extends OutcomeEventSubject {
   previous: OutcomeFigures;
 }
 
-const anyFigures = {
-  type: 'object',
-  discriminator: { propertyName: 'type' },
-  required: ['type'],
-  oneOf: Object.values(OUTCOME_BODY_SCHEMAS).map(({ $id: _id, properties, ...s }) => {
-    const { note: _note, ...rest } = properties;
-    return { ...s, properties: rest };
-  }),
-};
-const uuid = { type: 'string', format: 'uuid' } as const;
+const anyFigures = anyOutcomeBody(({ $id: _id, properties, ...s }) => {
+  const { note: _note, ...rest } = properties;
+  return { ...s, properties: rest };
+});
 
-export const OUTCOME_RECORDED_V2_SCHEMA = {
-  $id: 'outcome.recorded.v2',
-  type: 'object',
-  additionalProperties: false,
-  required: ['outcomeId', 'operationId', 'version', 'current', 'previous'],
-  properties: {
-    outcomeId: uuid,
-    operationId: uuid,
-    version: { type: 'integer', minimum: 1 },
-    current: anyFigures,
-    previous: { oneOf: [{ type: 'null' }, anyFigures] },
-  },
-} as const;
+export const OUTCOME_RECORDED_V2_SCHEMA = outcomeEventSchema(OUTCOME_RECORDED_V2, {
+  current: anyFigures,
+  previous: { oneOf: [{ type: 'null' }, anyFigures] },
+});
 
-export const OUTCOME_RETRACTED_V2_SCHEMA = {
-  $id: 'outcome.retracted.v2',
-  type: 'object',
-  additionalProperties: false,
-  required: ['outcomeId', 'operationId', 'version', 'previous'],
-  properties: {
-    outcomeId: uuid,
-    operationId: uuid,
-    version: { type: 'integer', minimum: 1 },
-    previous: anyFigures,
-  },
-} as const;
+export const OUTCOME_RETRACTED_V2_SCHEMA = outcomeEventSchema(OUTCOME_RETRACTED_V2, {
+  previous: anyFigures,
+});

@@ -20,20 +20,24 @@ export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesComm
     @Inject(REPORTING_ENV) private readonly env: ReportingEnv,
   ) {}
 
-  async execute(cmd: ImportOutcomesCommand): Promise<ImportResult> {
-    const { actor, correlationId } = cmd;
-    for (const r of cmd.rows) assertMayWrite(actor, r.outcome.force);
+  async execute({
+    operationId,
+    rows,
+    actor,
+    correlationId,
+  }: ImportOutcomesCommand): Promise<ImportResult> {
+    for (const r of rows) assertMayWrite(actor, r.outcome.force);
     return this.writer.inTransaction({ actor, correlationId }, async ({ m, topic }) => {
-      const op = await lockOpenOperation(m, cmd.operationId);
+      const op = await lockOpenOperation(m, operationId);
       const results = await recordOutcomes(
         m,
         op,
-        cmd.rows.map((r) => ({ key: r.key, outcome: r.outcome, actor, correlationId })),
+        rows.map((r) => ({ key: r.key, outcome: r.outcome, actor, correlationId })),
         { outcomesTopic: topic, clockSkewMs: this.env.CLOCK_SKEW_MS, via: 'import' },
       );
       const summary: ImportResult = { accepted: 0, duplicates: 0, rejected: [] };
       results.forEach((r, i) => {
-        const { row, line } = cmd.rows[i];
+        const { row, line } = rows[i];
         if (r.status === 'accepted') summary.accepted++;
         else if (r.status === 'duplicate') summary.duplicates++;
         else
@@ -55,7 +59,7 @@ export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesComm
           subjectId: null,
           correlationId,
           details: {
-            rows: cmd.rows.length,
+            rows: rows.length,
             accepted: summary.accepted,
             duplicates: summary.duplicates,
             rejected: summary.rejected.length,
