@@ -178,6 +178,9 @@ export function focusLineResults(input: FocusResultsInput): FocusLineResults {
     };
   });
 
+  // By brand, as a reader looks a line up (ties by id, so the order is stable).
+  focusLines.sort((a, b) => a.brand!.localeCompare(b.brand!) || a.lineId.localeCompare(b.lineId));
+
   const holderLines = [
     ...new Set(input.network.flatMap((n) => (focusIds.has(n.lineId) ? n.otherLineIds : []))),
   ].filter((id) => !focusIds.has(id));
