@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Locator } from 'playwright-core';
 import { waitFor } from '@intensify/testing';
 import { accessibilityFailures } from '../support/accessibility';
 import { api, tokenFor } from '../support/api';
@@ -16,6 +17,10 @@ import {
 import { issue, taskingBody, transition } from '../support/taskings';
 
 const CHESHIRE = 'E23000006';
+
+/** One attribute of every element a locator finds, in page order. */
+const attributes = async (rows: Locator, name: string) =>
+  Promise.all((await rows.all()).map((r) => r.getAttribute(name)));
 
 /**
  * The focus-line scoreboard as a coordinator reads it: the board's "Focus lines" panel, live,
@@ -115,11 +120,9 @@ describe('focus-line results on the board and in the summary', () => {
         String(l.holders.otherLines),
       );
     }
-    expect(
-      await panel
-        .locator('tr[data-force]')
-        .evaluateAll((rows) => rows.map((x) => (x as HTMLElement).dataset.force)),
-    ).toEqual(r.forces.map((f: { force: string }) => f.force));
+    expect(await attributes(panel.locator('tr[data-force]'), 'data-force')).toEqual(
+      r.forces.map((f: { force: string }) => f.force),
+    );
     expect(await accessibilityFailures(page)).toEqual([]);
 
     // A holder's other line disrupted: the panel follows without a reload.
@@ -166,11 +169,9 @@ describe('focus-line results on the board and in the summary', () => {
       `${r.totals.disrupted} of ${r.totals.focusLines} focus lines disrupted`,
     );
     expect(await page.locator('#focus-lines tr[data-line-id]').count()).toBe(r.focusLines.length);
-    const ranked = await page
-      .locator('#focus-ranking tr[data-force]')
-      .evaluateAll((rows) =>
-        rows.map((x) => [(x as HTMLElement).dataset.force, (x as HTMLElement).dataset.score]),
-      );
+    const rows = page.locator('#focus-ranking tr[data-force]');
+    const scores = await attributes(rows, 'data-score');
+    const ranked = (await attributes(rows, 'data-force')).map((f, i) => [f, scores[i]]);
     expect(ranked).toEqual(
       r.forces.map((f: { force: string; score: number }) => [f.force, String(f.score)]),
     );

@@ -73,6 +73,12 @@ export function focusTotalsText(r) {
   );
 }
 
+const plural = (n, one, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** A caption, or one only screen readers read when a heading already names the table. */
+const captionOf = (text, hidden) =>
+  el('caption', { textContent: text, className: hidden ? 'visually-hidden' : '' });
+
 /** One row per focus line; a line outside the viewer's scope says so and shows no figures. */
 export function focusLinesTable(r, forceNames, caption) {
   const rows = r.focusLines.map((l) => {
@@ -116,12 +122,12 @@ export function focusLinesTable(r, forceNames, caption) {
       'outcomes',
       `${formatCount(o.byAction.disrupted)} disrupted · ${formatCount(o.byAction.closedType1 + o.byAction.closedType2)} closed`,
       {
-        detail: `${formatCount(o.count)} outcomes (${formatCount(o.byType.arrest)} arrests, ${formatCount(o.byAction.identified)} identified) · DDTROs ${formatCount(o.ddtroApplied)} applied, ${formatCount(o.ddtroGranted)} granted`,
+        detail: `${plural(o.count, 'outcome')} (${plural(o.byType.arrest, 'arrest')}, ${formatCount(o.byAction.identified)} identified) · DDTROs ${formatCount(o.ddtroApplied)} applied, ${formatCount(o.ddtroGranted)} granted`,
       },
     );
     outcomes.dataset.count = String(o.count);
     const cut = figureCell('numbersCutOff', formatCount(l.numbersCutOff), {
-      detail: `${formatCount(l.ddtros.granted)} orders granted this week`,
+      detail: `${plural(l.ddtros.granted, 'order')} granted this week`,
     });
     cut.dataset.value = String(l.numbersCutOff);
     const holders = figureCell(
@@ -129,7 +135,7 @@ export function focusLinesTable(r, forceNames, caption) {
       `${formatCount(h.otherLinesDisrupted)} of ${formatCount(h.otherLines)} disrupted`,
       {
         bar: meter(h.otherLinesDisrupted, h.otherLines, 'holders'),
-        detail: `${formatCount(h.otherLinesClosed)} closed · ${formatCount(h.count)} holders`,
+        detail: `${formatCount(h.otherLinesClosed)} closed · ${plural(h.count, 'holder')}`,
       },
     );
     holders.dataset.otherLines = String(h.otherLines);
@@ -154,7 +160,7 @@ export function focusLinesTable(r, forceNames, caption) {
 }
 
 /** Forces by their part in disrupting focus lines and their holders' other lines, best first. */
-export function forceRankingTable(r, forceNames, caption) {
+export function forceRankingTable(r, forceNames, caption, { hideCaption = false } = {}) {
   const top = Math.max(1, ...r.forces.map((f) => f.score));
   const rows = r.forces.map((f, i) => {
     const tr = el(
@@ -174,7 +180,7 @@ export function forceRankingTable(r, forceNames, caption) {
   const table = el(
     'table',
     { className: 'focus-table focus-ranking' },
-    el('caption', { textContent: caption }),
+    captionOf(caption, hideCaption),
     headerRow([
       'Rank',
       'Force',
@@ -252,7 +258,7 @@ export function createFocusResults({ operationId, forceNames }) {
         el(
           'div',
           { className: 'table-wrap', tabIndex: 0 },
-          forceRankingTable(r, forceNames, 'Forces ranked'),
+          forceRankingTable(r, forceNames, 'Forces ranked by disruption', { hideCaption: true }),
         ),
         el('p', { className: 'hint', textContent: SCORE_NOTE }),
       );
