@@ -4,6 +4,7 @@ import { typeOrmOptions } from '@intensify/persistence';
 import { loggerModule, MetricsModule } from '@intensify/runtime';
 import { BoardTalliesModule } from './board-tallies/board-tallies.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
+import { FocusLineResultsModule } from './focus-line-results/focus-line-results.module';
 import { FocusMapModule } from './focus-map/focus-map.module';
 import { ProjectionsHealthModule } from './health/projections-health.module';
 import { PROJECTION_MIGRATIONS } from './migrations';
@@ -37,6 +38,7 @@ class ProjectionsEnvModule {}
     BoardTalliesModule,
     TimelineModule,
     FocusMapModule,
+    FocusLineResultsModule,
     RebuildModule,
     ProjectionsHealthModule,
   ],

@@ -7,6 +7,7 @@ import { openBoardStream } from './board-stream.js';
 import { setupDownloads } from './downloads.js';
 import { renderFigures, renderTaskings } from './figures.js';
 import { createFocusMap } from './focus-map.js';
+import { createFocusResults } from './focus-results.js';
 import { el } from '/common/assets/dom.js';
 import { formatDateTime, formatTime } from './format.js';
 import { availableMeasures, focusForces } from './map-model.js';
@@ -102,6 +103,7 @@ async function showBoard({ me, regions, forces, forceMap }) {
   };
   const map = createFocusMap({ cells: forceMap.cells, regionNames, onSelect: select });
   const forceTable = createForceTable({ forces, regionNames, onSelect: select });
+  const focusResults = createFocusResults({ operationId, forceNames });
   $('clear-filter').onclick = () => select(state.selected);
 
   function render() {
@@ -148,6 +150,7 @@ async function showBoard({ me, regions, forces, forceMap }) {
       state.focusMap = await loadFocusMap().catch(() => state.focusMap);
       if (before !== Boolean(state.focusMap)) fillMeasures();
       await refreshTimeline().catch(() => undefined);
+      await focusResults.refresh();
       render();
     }, wait);
   }

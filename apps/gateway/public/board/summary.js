@@ -1,11 +1,19 @@
-// The week's printable summary, for ministers and the press office: national and regional
-// figures, the top forces, tasking completion and safeguarding hand-offs. The gateway prints this same page to PDF
+// The week's printable summary, for ministers and the press office. It leads with what happened
+// to the focus lines and their holders, and with safeguarding; forces are ranked by the lines
+// they disrupted, not by arrests. Then national and regional figures, tasking completion. The gateway prints this same page to PDF
 // and waits for `data-state` on the body to say it is ready (or failed, with the problem).
 import { ApiError, api } from '/common/assets/api.js';
 import { el } from '/common/assets/dom.js';
 import { alert, setTitle, startPage } from '/common/assets/page-shell.js';
 import { BOARD_ROLES } from '/common/assets/roles.js';
 import { setupDownloads } from './downloads.js';
+import {
+  focusLinesTable,
+  focusTotalsText,
+  forceRankingTable,
+  loadFocusResults,
+  SCORE_NOTE,
+} from './focus-results.js';
 import {
   DRUG_NAMES,
   formatCash,
@@ -95,9 +103,10 @@ function topList(title, forces, board, value) {
 async function showSummary({ regions, forces }) {
   if (!operationId)
     throw new ApiError(404, { code: 'not_found', status: 404, detail: 'No week in the address' });
-  const [operation, board] = await Promise.all([
+  const [operation, board, focus] = await Promise.all([
     api.get(`/api/v1/operations/${operationId}`),
     api.get(`/api/v1/operations/${operationId}/board`),
+    loadFocusResults(operationId),
   ]);
   setTitle(`${operation.name}: week summary`);
   $('subtitle').textContent =
@@ -179,11 +188,32 @@ async function showSummary({ regions, forces }) {
       }),
   );
   renderHandoffs(board, regions);
+  renderFocus(focus, new Map(forces.map((f) => [f.code, f.name])));
+  const n = board.national;
+  $('safeguarding-national').textContent =
+    `${formatCount(n.safeguardedChildren)} children and ${formatCount(n.safeguardedAdults)} adults safeguarded; ${formatCount(n.nrmReferrals)} NRM referrals; ${formatCount(n.cuckooedAddressesVisited)} cuckooed addresses visited.`;
   $('summary').hidden = false;
   $('actions').hidden = false;
   $('print').onclick = () => window.print();
   setupDownloads(operationId);
   document.body.dataset.state = 'ready';
+}
+
+/** The focus lines and the force ranking; a gateway without results leaves the sections out. */
+function renderFocus(focus, forceNames) {
+  $('focus-section').hidden = !focus;
+  $('ranking-heading').parentElement.hidden = !focus;
+  if (!focus) return;
+  $('focus-totals').textContent = focusTotalsText(focus);
+  $('focus-lines').replaceChildren(
+    focus.focusLines.length
+      ? focusLinesTable(focus, forceNames, 'Each focus line of the week')
+      : '',
+  );
+  $('focus-ranking').replaceChildren(
+    forceRankingTable(focus, forceNames, 'Forces by disruption of focus lines and their holders'),
+  );
+  $('score-note').textContent = SCORE_NOTE;
 }
 
 const handoffsOf = (h) => h.raised + h.acknowledged + h.closed;

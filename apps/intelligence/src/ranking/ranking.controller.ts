@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   Actor,
   FocusLines,
+  FocusNetwork,
   INTERNAL,
   LineRanking,
   validateFocusLines,
@@ -49,5 +50,10 @@ export class RankingController {
   @Get(INTERNAL.intelligence.ranking.getFocusLines.path)
   get(@Param('operationId') operationId: string): Promise<FocusLines> {
     return this.reader.focusLines(operationId);
+  }
+
+  @Get(INTERNAL.intelligence.ranking.focusNetwork.path)
+  network(@Param('operationId') operationId: string): Promise<FocusNetwork> {
+    return this.reader.focusNetwork(operationId);
   }
 }

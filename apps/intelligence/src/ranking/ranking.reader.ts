@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, FocusLines, LineRanking, RankingQuery } from '@intensify/contracts';
+import { Actor, FocusLines, FocusNetwork, LineRanking, RankingQuery } from '@intensify/contracts';
 import { readableForces } from '@intensify/auth';
 import { LineRow, visibleLinesSql } from '../lines/line-row';
 import { HARM_METHOD, harmScore } from './harm-score';
@@ -73,5 +73,32 @@ export class RankingReader {
       focusForces: row?.focus_forces ?? [],
       setAt: row?.set_at?.toISOString() ?? null,
     } as FocusLines;
+  }
+
+  /**
+   * For each focus line, the other lines sharing at least one of its holders, as the register
+   * holds them now. Line ids and counts only: the holders' references stay here.
+   */
+  async focusNetwork(operationId: string): Promise<FocusNetwork> {
+    const rows: { line_id: string; holder_count: number; other_line_ids: string[] }[] =
+      await this.db.query(
+        `SELECT f.line_id::text AS line_id, cardinality(l.holder_refs) AS holder_count,
+           ARRAY(SELECT o.id::text FROM intelligence.lines o
+                 WHERE o.id <> l.id AND o.holder_refs && l.holder_refs ORDER BY o.id) AS other_line_ids
+         FROM intelligence.operation_focus op
+         CROSS JOIN LATERAL unnest(op.line_ids) AS f(line_id)
+         JOIN intelligence.lines l ON l.id = f.line_id
+         WHERE op.operation_id = $1
+         ORDER BY f.line_id`,
+        [operationId],
+      );
+    return {
+      operationId,
+      lines: rows.map((r) => ({
+        lineId: r.line_id,
+        holderCount: r.holder_count,
+        otherLineIds: r.other_line_ids,
+      })),
+    };
   }
 }

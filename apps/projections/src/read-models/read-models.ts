@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ConsumedEvent } from '@intensify/messaging';
 import { boardTallies } from '../board-tallies/board-tallies.apply';
+import { focusLineResults } from '../focus-line-results/focus-line-results.apply';
 import { focusMap } from '../focus-map/focus-map.apply';
 import { handoffCounts } from '../handoff-counts/handoff-counts.apply';
 import { taskingCounts } from '../tasking-counts/tasking-counts.apply';
@@ -15,6 +16,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   taskingCounts,
   focusMap,
   handoffCounts,
+  focusLineResults,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { Ddtro, DdtroDecisionInput, DdtroStats, ApplyDdtrosRequest } from '../api/v1/ddtro';
 import { FocusMap } from '../api/v1/focus-map';
+import { FocusLineResults, FocusNetwork } from '../api/v1/focus-line-results';
 import {
   Handoff,
   HandoffAction,
@@ -114,6 +115,9 @@ export const INTERNAL = {
         .put('operations/:operationId/focus-lines')
         .typed<{ body: { lineIds: string[] }; answer: FocusLines }>(),
       getFocusLines: r.get('operations/:operationId/focus-lines').typed<{ answer: FocusLines }>(),
+      focusNetwork: r
+        .get('operations/:operationId/focus-network')
+        .typed<{ answer: FocusNetwork }>(),
     })),
     ddtros: internalController('intelligence', 'internal', (r) => ({
       apply: r
@@ -166,6 +170,12 @@ export const INTERNAL = {
     })),
     focusMap: internalController('projections', 'internal/focus-maps', (r) => ({
       read: r.get(':operationId').typed<{ answer: FocusMap }>(),
+    })),
+    // A read that takes the holders' network from intelligence, so it is a POST.
+    focusResults: internalController('projections', 'internal/focus-results', (r) => ({
+      read: r
+        .post(':operationId')
+        .typed<{ body: { network: FocusNetwork }; answer: FocusLineResults }>(),
     })),
     rebuild: internalController('projections', 'internal/rebuild', (r) => ({
       start: r.post().typed(),

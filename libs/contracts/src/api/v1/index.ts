@@ -16,6 +16,7 @@ export * from './line-return';
 export * from './ddtro';
 export * from './intelligence';
 export * from './focus-map';
+export * from './focus-line-results';
 export * from './access-log';
 export * from './handoff';
 export * from './personal-data';

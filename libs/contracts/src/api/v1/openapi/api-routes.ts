@@ -5,6 +5,7 @@ import { AUTH_ROUTES } from './routes/auth';
 import { BOARD_ROUTES, BOARD_SCHEMAS } from './routes/board';
 import { DDTRO_ROUTES, DDTRO_SCHEMAS } from './routes/ddtros';
 import { EXPORT_ROUTES } from './routes/exports';
+import { FOCUS_LINE_RESULT_ROUTES, FOCUS_LINE_RESULT_SCHEMAS } from './routes/focus-line-results';
 import { HANDOFF_ROUTES, HANDOFF_SCHEMAS } from './routes/handoffs';
 import { HEALTH_ROUTES } from './routes/health';
 import { LINE_ROUTES, LINE_SCHEMAS } from './routes/lines';
@@ -62,6 +63,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...OPERATION_ROUTES,
   ...OUTCOME_ROUTES,
   ...BOARD_ROUTES,
+  ...FOCUS_LINE_RESULT_ROUTES,
   ...TASKING_ROUTES,
   ...LINE_ROUTES,
   ...DDTRO_ROUTES,
@@ -78,6 +80,7 @@ export const API_SCHEMAS: Record<string, object> = {
   ...OPERATION_SCHEMAS,
   ...OUTCOME_SCHEMAS,
   ...BOARD_SCHEMAS,
+  ...FOCUS_LINE_RESULT_SCHEMAS,
   ...TASKING_SCHEMAS,
   ...LINE_SCHEMAS,
   ...DDTRO_SCHEMAS,
