@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
 import { loggerModule, MetricsModule } from '@intensify/runtime';
+import { BaselinesModule } from './baselines/baselines.module';
 import { BoardTalliesModule } from './board-tallies/board-tallies.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
 import { FocusMapModule } from './focus-map/focus-map.module';
@@ -10,6 +11,7 @@ import { PROJECTION_MIGRATIONS } from './migrations';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RebuildModule } from './rebuild/rebuild.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { WeekComparisonModule } from './week-comparison/week-comparison.module';
 
 const env = loadProjectionsEnv();
 
@@ -37,6 +39,8 @@ class ProjectionsEnvModule {}
     BoardTalliesModule,
     TimelineModule,
     FocusMapModule,
+    BaselinesModule,
+    WeekComparisonModule,
     RebuildModule,
     ProjectionsHealthModule,
   ],

@@ -1,10 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { ConsumedEvent } from '@intensify/messaging';
+import { baselines } from '../baselines/baselines.apply';
 import { boardTallies } from '../board-tallies/board-tallies.apply';
 import { focusMap } from '../focus-map/focus-map.apply';
 import { handoffCounts } from '../handoff-counts/handoff-counts.apply';
 import { taskingCounts } from '../tasking-counts/tasking-counts.apply';
 import { timeline } from '../timeline/timeline.apply';
+import { tallyHours } from '../week-comparison/tally-hours.apply';
 import { dropOutcomeCopies } from './outcome-dedup';
 import { ReadModel } from './read-model';
 
@@ -15,6 +17,8 @@ export const READ_MODELS: readonly ReadModel[] = [
   taskingCounts,
   focusMap,
   handoffCounts,
+  tallyHours,
+  baselines,
 ];
 
 /**

@@ -1,5 +1,7 @@
+import { Baseline, BaselineFigures, BaselineList } from '../api/v1/baseline';
 import { Ddtro, DdtroDecisionInput, DdtroStats, ApplyDdtrosRequest } from '../api/v1/ddtro';
 import { FocusMap } from '../api/v1/focus-map';
+import { GamingCheckForce } from '../api/v1/gaming-check';
 import {
   Handoff,
   HandoffAction,
@@ -31,9 +33,13 @@ import {
 } from '../api/v1/reporting';
 import { Tasking, TaskingListQuery, TransitionInput } from '../api/v1/tasking';
 import { TimelineHour } from '../api/v1/timeline';
+import { ComparedWeek } from '../api/v1/week-comparison';
 import { BoardFigures, OutcomeAccepted } from './internal-api';
 import {
   AuditListQuery,
+  BaselineListQuery,
+  ComparisonQuery,
+  ImportBaselinesRequest,
   ImportOutcomesRequest,
   IssueTaskingsBody,
   OutcomeListQuery,
@@ -80,6 +86,17 @@ export const INTERNAL = {
       retract: r
         .post('outcomes/:outcomeId/retraction')
         .typed<{ body: ReasonBody; answer: OutcomeChangeAccepted }>(),
+    })),
+    baselines: internalController('reporting', 'internal', (r) => ({
+      report: r
+        .put('forces/:force/baselines/:isoWeek')
+        .typed<{ body: BaselineFigures; answer: Baseline }>(),
+      list: r
+        .get('forces/:force/baselines')
+        .typed<{ query: BaselineListQuery; answer: BaselineList }>(),
+      import: r
+        .post('baselines/import')
+        .typed<{ body: ImportBaselinesRequest; answer: ImportResult }>(),
     })),
     audit: audit('reporting'),
     health: health('reporting'),
@@ -166,6 +183,15 @@ export const INTERNAL = {
     })),
     focusMap: internalController('projections', 'internal/focus-maps', (r) => ({
       read: r.get(':operationId').typed<{ answer: FocusMap }>(),
+    })),
+    baselines: internalController('projections', 'internal/baselines', (r) => ({
+      gamingCheck: r.get('gaming-check/:isoWeek').typed<{ answer: GamingCheckForce[] }>(),
+    })),
+    comparison: internalController('projections', 'internal/comparisons', (r) => ({
+      read: r.get(':operationId').typed<{
+        query: ComparisonQuery;
+        answer: { thisWeek: ComparedWeek; earlierWeeks: ComparedWeek[] };
+      }>(),
     })),
     rebuild: internalController('projections', 'internal/rebuild', (r) => ({
       start: r.post().typed(),

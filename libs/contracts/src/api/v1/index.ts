@@ -19,3 +19,8 @@ export * from './focus-map';
 export * from './access-log';
 export * from './handoff';
 export * from './personal-data';
+export * from './iso-week';
+export * from './baseline';
+export * from './baseline-csv';
+export * from './gaming-check';
+export * from './week-comparison';
