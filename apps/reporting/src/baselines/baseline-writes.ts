@@ -67,7 +67,13 @@ export async function writeBaseline(
     reported_at: now,
     reported_by: reportedBy,
   });
-  const payload: BaselineReportedV1 = { ...w, version };
+  // Named one by one: an import row carries its row and line numbers besides.
+  const payload: BaselineReportedV1 = {
+    force: w.force,
+    isoWeek: w.isoWeek,
+    version,
+    figures: w.figures,
+  };
   return {
     status: latest ? 'replaced' : 'created',
     baseline,
