@@ -6,6 +6,7 @@ import { el } from '/common/assets/dom.js';
 import { alert, setTitle, startPage } from '/common/assets/page-shell.js';
 import { BOARD_ROLES } from '/common/assets/roles.js';
 import { setupDownloads } from './downloads.js';
+import { renderSummaryContext } from './summary-context.js';
 import {
   DRUG_NAMES,
   formatCash,
@@ -179,6 +180,11 @@ async function showSummary({ regions, forces }) {
       }),
   );
   renderHandoffs(board, regions);
+  await renderSummaryContext(
+    $('week-context'),
+    operationId,
+    new Map(forces.map((f) => [f.code, f.name])),
+  );
   $('summary').hidden = false;
   $('actions').hidden = false;
   $('print').onclick = () => window.print();

@@ -9,10 +9,17 @@ import { UpstreamClient } from '../upstream/upstream.client';
 
 const HOUR_MS = 3_600_000;
 
-/** Whole hours begun since the hour the week started in (0 before it starts). */
-export function hoursIntoWeek(startsAt: string, now: Date): number {
-  const startHour = Math.floor(Date.parse(startsAt) / HOUR_MS) * HOUR_MS;
-  return Math.max(0, Math.floor((now.getTime() - startHour) / HOUR_MS) + 1);
+/**
+ * Whole hours begun since the hour the week started in: 0 before it starts, and no more than
+ * the week has (results still arriving after its end compare at its full length).
+ */
+export function hoursIntoWeek(op: Pick<Operation, 'startsAt' | 'endsAt'>, now: Date): number {
+  const startHour = Math.floor(Date.parse(op.startsAt) / HOUR_MS) * HOUR_MS;
+  const begun = (at: number) => Math.floor((at - startHour) / HOUR_MS) + 1;
+  return Math.max(
+    0,
+    Math.min(begun(now.getTime()), Math.ceil((Date.parse(op.endsAt) - startHour) / HOUR_MS)),
+  );
 }
 
 @Controller('api/v1/operations/:operationId/comparison')
@@ -30,7 +37,7 @@ export class ComparisonController {
   ): Promise<WeekComparison> {
     authorize(p, 'board.read');
     const op: Operation = await readOperation(this.upstream, operationId);
-    const hours = op.status === 'closed' ? null : hoursIntoWeek(op.startsAt, new Date());
+    const hours = op.status === 'closed' ? null : hoursIntoWeek(op, new Date());
     const { thisWeek, earlierWeeks } = (
       await this.upstream.send(INTERNAL.projections.comparison.read, {
         params: { operationId: op.id },
