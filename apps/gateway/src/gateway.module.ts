@@ -4,6 +4,7 @@ import { AccessLogModule } from './access-log/access-log.module';
 import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
 import { MeController } from './auth/me.controller';
+import { BaselinesModule } from './baselines/baselines.module';
 import { BoardModule } from './board/board.module';
 import { GATEWAY_ENV, loadGatewayEnv } from './config';
 import { ExportsModule } from './exports/exports.module';
@@ -45,6 +46,7 @@ class GatewayEnvModule {}
     SummaryModule,
     PagesModule,
     HandoffsModule,
+    BaselinesModule,
   ],
   controllers: [
     ReferenceDataController,

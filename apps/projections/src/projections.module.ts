@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { typeOrmOptions } from '@intensify/persistence';
 import { loggerModule, MetricsModule } from '@intensify/runtime';
+import { BaselinesModule } from './baselines/baselines.module';
 import { BoardTalliesModule } from './board-tallies/board-tallies.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
 import { FocusLineResultsModule } from './focus-line-results/focus-line-results.module';
@@ -11,6 +12,7 @@ import { PROJECTION_MIGRATIONS } from './migrations';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RebuildModule } from './rebuild/rebuild.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { WeekComparisonModule } from './week-comparison/week-comparison.module';
 
 const env = loadProjectionsEnv();
 
@@ -39,6 +41,8 @@ class ProjectionsEnvModule {}
     TimelineModule,
     FocusMapModule,
     FocusLineResultsModule,
+    BaselinesModule,
+    WeekComparisonModule,
     RebuildModule,
     ProjectionsHealthModule,
   ],

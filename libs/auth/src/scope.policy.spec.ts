@@ -203,3 +203,26 @@ describe('hand-off scope for BTP and the safeguarding audit', () => {
     expect(may(btp, 'safeguarding.audit')).toBe(false);
   });
 });
+
+describe('baseline scope', () => {
+  const nclcc = { sub: 'n', role: 'nclcc' as const };
+  const northWest = { sub: 'r', role: 'regional' as const, region: 'north-west' };
+  const met = { sub: 'f', role: 'force' as const, force: MET };
+  const londonCommander = { sub: 'c', role: 'commander' as const, region: 'london' };
+
+  it('lets baselines be reported for the forces one may report outcomes for, never by commanders', () => {
+    expect(may(nclcc, 'baseline.write', { force: 'BTP' })).toBe(true);
+    expect(may(northWest, 'baseline.write', { force: MERSEYSIDE })).toBe(true);
+    expect(may(northWest, 'baseline.write', { force: MET })).toBe(false);
+    expect(may(met, 'baseline.write', { force: MET })).toBe(true);
+    expect(may(met, 'baseline.write', { force: MERSEYSIDE })).toBe(false);
+    expect(mayAttempt(londonCommander, 'baseline.write')).toBe(false);
+  });
+
+  it('lets everyone read baselines within the read scope, commanders included', () => {
+    expect(may(londonCommander, 'baseline.read', { force: MET })).toBe(true);
+    expect(may(londonCommander, 'baseline.read', { force: MERSEYSIDE })).toBe(false);
+    expect(may(met, 'baseline.read', { force: MERSEYSIDE })).toBe(false);
+    expect(may(nclcc, 'baseline.read', { force: MERSEYSIDE })).toBe(true);
+  });
+});

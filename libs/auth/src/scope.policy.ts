@@ -26,7 +26,9 @@ export type Action =
   | 'handoff.raise'
   | 'handoff.act'
   | 'handoff.read'
-  | 'safeguarding.audit';
+  | 'safeguarding.audit'
+  | 'baseline.write'
+  | 'baseline.read';
 
 export interface Target {
   /** The force an outcome is for, when the action concerns one force. */
@@ -117,6 +119,9 @@ const POLICY: Record<Action, Rule> = {
   'handoff.act': writeForForce,
   'handoff.read': readHandoff,
   'safeguarding.audit': nationalOnly,
+  // Business-as-usual weeks: reported like outcomes, read like the board's force figures.
+  'baseline.write': writeForForce,
+  'baseline.read': readFigures,
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {
@@ -130,12 +135,14 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
     case 'tasking.respond':
     case 'line.write':
     case 'line.return':
+    case 'baseline.write':
       return principal.role !== 'commander';
     case 'tasking.issue':
     case 'tasking.manage':
       return principal.role === 'nclcc' || principal.role === 'regional';
     case 'tasking.read':
     case 'line.read':
+    case 'baseline.read':
       return true;
     case 'handoff.raise':
     case 'handoff.act':

@@ -13,6 +13,7 @@ import { formatDateTime, formatTime } from './format.js';
 import { availableMeasures, focusForces } from './map-model.js';
 import { createForceTable, renderRegionTable } from './tables.js';
 import { renderTimeline } from './timeline.js';
+import { createWeekContext } from './week-context.js';
 
 const $ = (id) => document.getElementById(id);
 const operationId = location.pathname.match(/^\/board\/([0-9a-f-]{36})/i)?.[1];
@@ -104,6 +105,7 @@ async function showBoard({ me, regions, forces, forceMap }) {
   const map = createFocusMap({ cells: forceMap.cells, regionNames, onSelect: select });
   const forceTable = createForceTable({ forces, regionNames, onSelect: select });
   const focusResults = createFocusResults({ operationId, forceNames });
+  const context = createWeekContext({ container: $('week-context'), operationId, forceNames });
   $('clear-filter').onclick = () => select(state.selected);
 
   function render() {
@@ -151,6 +153,7 @@ async function showBoard({ me, regions, forces, forceMap }) {
       if (before !== Boolean(state.focusMap)) fillMeasures();
       await refreshTimeline().catch(() => undefined);
       await focusResults.refresh();
+      await context.refresh();
       render();
     }, wait);
   }

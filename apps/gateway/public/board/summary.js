@@ -7,6 +7,7 @@ import { el } from '/common/assets/dom.js';
 import { alert, setTitle, startPage } from '/common/assets/page-shell.js';
 import { BOARD_ROLES } from '/common/assets/roles.js';
 import { setupDownloads } from './downloads.js';
+import { renderSummaryContext } from './summary-context.js';
 import {
   focusLinesTable,
   focusTotalsText,
@@ -192,6 +193,11 @@ async function showSummary({ regions, forces }) {
   const n = board.national;
   $('safeguarding-national').textContent =
     `${formatCount(n.safeguardedChildren)} children and ${formatCount(n.safeguardedAdults)} adults safeguarded; ${formatCount(n.nrmReferrals)} NRM referrals; ${formatCount(n.cuckooedAddressesVisited)} cuckooed addresses visited.`;
+  await renderSummaryContext(
+    $('week-context'),
+    operationId,
+    new Map(forces.map((f) => [f.code, f.name])),
+  );
   $('summary').hidden = false;
   $('actions').hidden = false;
   $('print').onclick = () => window.print();

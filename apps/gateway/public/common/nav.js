@@ -4,6 +4,7 @@ import { el as h } from './dom.js';
 
 export const PAGES = [
   { href: '/report', label: 'Report', roles: REPORTING_ROLES },
+  { href: '/baselines', label: 'Baselines', roles: REPORTING_ROLES },
   { href: '/taskings', label: 'Taskings', roles: ALL_ROLES },
   { href: '/board', label: 'Board', roles: ALL_ROLES },
   { href: '/lines', label: 'Lines register', roles: ALL_ROLES },

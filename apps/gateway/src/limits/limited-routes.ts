@@ -1,9 +1,10 @@
 import { acceptsQueryToken } from '../auth/query-token-routes';
 
-/** The only routes that take a `text/csv` body: outcome imports and monthly line returns. */
+/** The only routes that take a `text/csv` body: outcome and baseline imports, monthly line returns. */
 const CSV_UPLOAD_ROUTES: readonly RegExp[] = [
   /^\/api\/v1\/operations\/[^/]+\/outcomes\/import$/,
   /^\/api\/v1\/forces\/[^/]+\/returns\/[^/]+$/,
+  /^\/api\/v1\/baselines\/import$/,
 ];
 
 export function isCsvUpload(method: string, path: string): boolean {

@@ -8,7 +8,10 @@ const NOT_DOCUMENTED: { path: RegExp; reason: string }[] = [
     path: /^\/board(\/|$)/,
     reason: "the commanders' board page and its assets (HTML for browsers)",
   },
-  { path: /^\/(report|taskings|lines|common)(\/|$)/, reason: 'static pages and their assets' },
+  {
+    path: /^\/(report|taskings|lines|baselines|common)(\/|$)/,
+    reason: 'static pages and their assets',
+  },
 ];
 
 /** Path parameters that name one of a fixed set of actions: documented one path each. */
@@ -30,6 +33,7 @@ const STATUS_FROM_SERVICE = new Set([
   'POST /api/v1/lines/{}/numbers',
   'POST /api/v1/lines/{}/ddtros',
   'POST /api/v1/handoffs',
+  'PUT /api/v1/forces/{}/baselines/{}',
 ]);
 
 /** `/taskings/:id/:transition` → one path per transition, then params as `{}`. */

@@ -8,7 +8,7 @@ import { applyToReadModels } from './read-models';
 
 /**
  * The service's one consumer: each batch of the operations, outcomes, taskings, intelligence
- * and safeguarding topics goes to every read model, with its offsets, in one transaction.
+ * safeguarding and baselines topics goes to every read model, with its offsets, in one transaction.
  */
 @Injectable()
 export class ReadModelsConsumer extends TransactionalConsumerHost<Set<string>> {
@@ -23,7 +23,7 @@ export class ReadModelsConsumer extends TransactionalConsumerHost<Set<string>> {
       schema: SCHEMA,
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
       group: env.PROJECTIONS_GROUP_ID,
-      topics: ['operations', 'outcomes', 'taskings', 'intelligence', 'safeguarding'],
+      topics: ['operations', 'outcomes', 'taskings', 'intelligence', 'safeguarding', 'baselines'],
       apply: applyToReadModels,
       afterCommit: (changed) => changes.publish(changed),
     });

@@ -1,11 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { ConsumedEvent } from '@intensify/messaging';
+import { baselines } from '../baselines/baselines.apply';
 import { boardTallies } from '../board-tallies/board-tallies.apply';
 import { focusLineResults } from '../focus-line-results/focus-line-results.apply';
 import { focusMap } from '../focus-map/focus-map.apply';
 import { handoffCounts } from '../handoff-counts/handoff-counts.apply';
 import { taskingCounts } from '../tasking-counts/tasking-counts.apply';
 import { timeline } from '../timeline/timeline.apply';
+import { tallyHours } from '../week-comparison/tally-hours.apply';
 import { dropOutcomeCopies } from './outcome-dedup';
 import { ReadModel } from './read-model';
 
@@ -17,6 +19,8 @@ export const READ_MODELS: readonly ReadModel[] = [
   focusMap,
   handoffCounts,
   focusLineResults,
+  tallyHours,
+  baselines,
 ];
 
 /**

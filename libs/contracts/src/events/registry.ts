@@ -1,6 +1,7 @@
 import { EventEnvelope, ENVELOPE_SCHEMA } from './envelope';
 import * as operation from './v1/operation-events';
 import * as outcome from './v1/outcome-events';
+import { BASELINE_REPORTED, BASELINE_REPORTED_V1_SCHEMA } from './v1/baseline-events';
 import { TASKING_EVENT_SCHEMAS } from './v1/tasking-events';
 import { INTELLIGENCE_EVENT_SCHEMAS } from './v1/intelligence-events';
 import { HANDOFF_EVENT_SCHEMAS } from './v1/safeguarding-events';
@@ -25,6 +26,7 @@ const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
       ...TASKING_EVENT_SCHEMAS,
       ...INTELLIGENCE_EVENT_SCHEMAS,
       ...HANDOFF_EVENT_SCHEMAS,
+      [BASELINE_REPORTED, BASELINE_REPORTED_V1_SCHEMA],
       [operationV2.OPERATION_REOPENED_V2, operationV2.OPERATION_REOPENED_V2_SCHEMA],
       [outcomeV2.OUTCOME_RECORDED_V2, outcomeV2.OUTCOME_RECORDED_V2_SCHEMA],
       [outcomeV2.OUTCOME_RETRACTED_V2, outcomeV2.OUTCOME_RETRACTED_V2_SCHEMA],

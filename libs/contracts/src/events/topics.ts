@@ -14,6 +14,7 @@ export const TOPIC_KEYS = [
   'taskings',
   'intelligence',
   'safeguarding',
+  'baselines',
   'deadLetters',
 ] as const;
 export type TopicKey = (typeof TOPIC_KEYS)[number];
@@ -26,6 +27,8 @@ const SPECS: Record<TopicKey, { suffix: string; partitions: number; retentionMs:
   intelligence: { suffix: 'intelligence.v1', partitions: 3, retentionMs: -1 },
   // Hand-offs keyed by hand-off id; no person on it (see events/v1/safeguarding-events).
   safeguarding: { suffix: 'safeguarding.v1', partitions: 3, retentionMs: -1 },
+  // Weekly baselines keyed by force, so one force's versions stay in order.
+  baselines: { suffix: 'baselines.v1', partitions: 3, retentionMs: -1 },
   deadLetters: { suffix: 'dead-letters.v1', partitions: 1, retentionMs: 30 * 24 * 3600 * 1000 },
 };
 

@@ -1,3 +1,4 @@
+import { BaselineCsvRow } from '../api/v1/baseline-csv';
 import { Outcome } from '../api/v1/outcome';
 import { IssueTasking } from '../api/v1/tasking';
 
@@ -35,4 +36,20 @@ export interface AuditListQuery {
 /** `forces` comma-separated: the forces the gateway has checked against the caller's scope. */
 export interface TimelineQuery {
   forces?: string;
+}
+
+/** Rows of a baselines CSV the gateway has parsed and validated, for reporting to store. */
+export interface ImportBaselinesRequest {
+  rows: (BaselineCsvRow & { row: number; line: number })[];
+}
+
+/** A force's weeks from `from` to `to` (ISO weeks, both included). */
+export interface BaselineListQuery {
+  from: string;
+  to: string;
+}
+
+/** Hours into the week to compare at; none for whole weeks. */
+export interface ComparisonQuery {
+  hours?: number;
 }

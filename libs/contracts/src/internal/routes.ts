@@ -1,6 +1,8 @@
+import { Baseline, BaselineFigures, BaselineList } from '../api/v1/baseline';
 import { Ddtro, DdtroDecisionInput, DdtroStats, ApplyDdtrosRequest } from '../api/v1/ddtro';
 import { FocusMap } from '../api/v1/focus-map';
 import { FocusLineResults, FocusNetwork } from '../api/v1/focus-line-results';
+import { GamingCheckForce } from '../api/v1/gaming-check';
 import {
   Handoff,
   HandoffAction,
@@ -32,9 +34,13 @@ import {
 } from '../api/v1/reporting';
 import { Tasking, TaskingListQuery, TransitionInput } from '../api/v1/tasking';
 import { TimelineHour } from '../api/v1/timeline';
+import { ComparedWeek } from '../api/v1/week-comparison';
 import { BoardFigures, OutcomeAccepted } from './internal-api';
 import {
   AuditListQuery,
+  BaselineListQuery,
+  ComparisonQuery,
+  ImportBaselinesRequest,
   ImportOutcomesRequest,
   IssueTaskingsBody,
   OutcomeListQuery,
@@ -81,6 +87,17 @@ export const INTERNAL = {
       retract: r
         .post('outcomes/:outcomeId/retraction')
         .typed<{ body: ReasonBody; answer: OutcomeChangeAccepted }>(),
+    })),
+    baselines: internalController('reporting', 'internal', (r) => ({
+      report: r
+        .put('forces/:force/baselines/:isoWeek')
+        .typed<{ body: BaselineFigures; answer: Baseline }>(),
+      list: r
+        .get('forces/:force/baselines')
+        .typed<{ query: BaselineListQuery; answer: BaselineList }>(),
+      import: r
+        .post('baselines/import')
+        .typed<{ body: ImportBaselinesRequest; answer: ImportResult }>(),
     })),
     audit: audit('reporting'),
     health: health('reporting'),
@@ -176,6 +193,15 @@ export const INTERNAL = {
       read: r
         .post(':operationId')
         .typed<{ body: { network: FocusNetwork }; answer: FocusLineResults }>(),
+    })),
+    baselines: internalController('projections', 'internal/baselines', (r) => ({
+      gamingCheck: r.get('gaming-check/:isoWeek').typed<{ answer: GamingCheckForce[] }>(),
+    })),
+    comparison: internalController('projections', 'internal/comparisons', (r) => ({
+      read: r.get(':operationId').typed<{
+        query: ComparisonQuery;
+        answer: { thisWeek: ComparedWeek; earlierWeeks: ComparedWeek[] };
+      }>(),
     })),
     rebuild: internalController('projections', 'internal/rebuild', (r) => ({
       start: r.post().typed(),

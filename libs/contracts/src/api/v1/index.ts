@@ -20,3 +20,8 @@ export * from './focus-line-results';
 export * from './access-log';
 export * from './handoff';
 export * from './personal-data';
+export * from './iso-week';
+export * from './baseline';
+export * from './baseline-csv';
+export * from './gaming-check';
+export * from './week-comparison';

@@ -2,6 +2,7 @@ import { ApiRoute } from './route';
 import { ACCESS_LOG_ROUTES, ACCESS_LOG_SCHEMAS } from './routes/access-log';
 import { AUDIT_ROUTES, AUDIT_SCHEMAS } from './routes/audit';
 import { AUTH_ROUTES } from './routes/auth';
+import { BASELINE_ROUTES, BASELINE_SCHEMAS } from './routes/baselines';
 import { BOARD_ROUTES, BOARD_SCHEMAS } from './routes/board';
 import { DDTRO_ROUTES, DDTRO_SCHEMAS } from './routes/ddtros';
 import { EXPORT_ROUTES } from './routes/exports';
@@ -71,6 +72,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...AUDIT_ROUTES,
   ...ACCESS_LOG_ROUTES,
   ...HANDOFF_ROUTES,
+  ...BASELINE_ROUTES,
   ...HEALTH_ROUTES,
 ].map(markPersonLevel);
 
@@ -87,4 +89,5 @@ export const API_SCHEMAS: Record<string, object> = {
   ...AUDIT_SCHEMAS,
   ...ACCESS_LOG_SCHEMAS,
   ...HANDOFF_SCHEMAS,
+  ...BASELINE_SCHEMAS,
 };

@@ -14,6 +14,7 @@ export type Tag =
   | 'audit'
   | 'access-log'
   | 'handoffs'
+  | 'baselines'
   | 'health';
 
 /** One answer of a route: JSON unless `contentType` says otherwise. */

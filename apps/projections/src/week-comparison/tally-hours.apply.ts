@@ -1,0 +1,77 @@
+import {
+  OUTCOME_RECORDED,
+  OUTCOME_RETRACTED,
+  Outcome,
+  OutcomeRecordedV1,
+  OutcomeRetractedV1,
+} from '@intensify/contracts';
+import { ConsumedEvent } from '@intensify/messaging';
+import {
+  TALLY_COLUMNS,
+  TallyVector,
+  addInto,
+  isZero,
+  outcomeVector,
+  zeroVector,
+} from '../board-tallies/tally-vector';
+import { ReadModel } from '../read-models/read-model';
+import { hourOf } from '../timeline/outcome-hours';
+
+export interface TallyHour {
+  operationId: string;
+  force: string;
+  hour: string;
+  delta: TallyVector;
+}
+
+/**
+ * Folds fresh outcome events into figure changes per operation, force and hour of `occurredAt`:
+ * the board's tallies split by hour (the timeline counts outcomes, not figures), so a week can
+ * be compared with another at the same hours into it. `current − previous`, as for the tallies.
+ */
+export function foldTallyHours(events: ConsumedEvent[]): TallyHour[] {
+  const cells = new Map<string, TallyHour>();
+  const add = (operationId: string, o: Outcome, sign: 1 | -1) => {
+    const hour = hourOf(o.occurredAt);
+    const id = `${operationId}|${o.force}|${hour}`;
+    let cell = cells.get(id);
+    if (!cell) cells.set(id, (cell = { operationId, force: o.force, hour, delta: zeroVector() }));
+    addInto(cell.delta, outcomeVector(o), sign);
+  };
+  for (const { event } of events) {
+    if (event.type === OUTCOME_RECORDED.type) {
+      const p = event.payload as OutcomeRecordedV1;
+      add(p.operationId, p.current, 1);
+      if (p.previous) add(p.operationId, p.previous, -1);
+    } else if (event.type === OUTCOME_RETRACTED.type) {
+      const p = event.payload as OutcomeRetractedV1;
+      add(p.operationId, p.previous, -1);
+    }
+  }
+  return [...cells.entries()]
+    .filter(([, c]) => !isZero(c.delta))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, c]) => c);
+}
+
+/** Figures per operation, force and hour: what weeks are compared on. */
+export const tallyHours: ReadModel = {
+  async apply(m, events) {
+    const cells = foldTallyHours(events);
+    if (cells.length === 0) return [];
+    const columns = TALLY_COLUMNS.join(', ');
+    const updates = TALLY_COLUMNS.map((c) => `${c} = force_tally_hours.${c} + EXCLUDED.${c}`);
+    await m.query(
+      `INSERT INTO force_tally_hours (operation_id, force, hour, ${columns})
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], ${TALLY_COLUMNS.map((_, i) => `$${i + 4}::bigint[]`).join(', ')})
+       ON CONFLICT (operation_id, force, hour) DO UPDATE SET ${updates.join(', ')}`,
+      [
+        cells.map((c) => c.operationId),
+        cells.map((c) => c.force),
+        cells.map((c) => c.hour),
+        ...TALLY_COLUMNS.map((col) => cells.map((c) => c.delta[col])),
+      ],
+    );
+    return cells.map((c) => c.operationId);
+  },
+};
