@@ -11,6 +11,7 @@ import { authorize } from '../auth/forbid';
 import { Caller, forward } from '../upstream/forward';
 import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { LineReferences } from '../intelligence/line-references';
 import { checkOutcomeWrite } from './check-outcome-write';
 
 /**
@@ -19,7 +20,10 @@ import { checkOutcomeWrite } from './check-outcome-write';
  */
 @Controller('api/v1/outcomes/:outcomeId')
 export class OutcomeChangesController {
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly lines: LineReferences,
+  ) {}
 
   @Post('corrections')
   async correct(
@@ -31,7 +35,7 @@ export class OutcomeChangesController {
     return forward(this.upstream, INTERNAL.reporting.outcomes.correct, {
       ...caller,
       params: { outcomeId },
-      ...checkOutcomeWrite(caller.p, body, rawKey),
+      ...(await checkOutcomeWrite(caller.p, body, rawKey, this.lines)),
     });
   }
 

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
   Actor,
   INTERNAL,
   Line,
+  LineLookup,
   Page,
   validateAddNumber,
+  validateLineLookup,
   validateLineListQuery,
   validateRegisterLine,
   validateUpdateLine,
@@ -40,6 +42,15 @@ export class LinesController {
     );
     res.status(result.created ? 201 : 200);
     return result.line;
+  }
+
+  /** Which of these ids are register lines, and whose: one call for a whole request. */
+  @Post(INTERNAL.intelligence.lines.lookup.path)
+  @HttpCode(200)
+  lookup(@Body() body: unknown): Promise<LineLookup> {
+    const request = validateLineLookup(body);
+    if (!request.ok) throw ProblemError.validation(request.errors);
+    return this.reader.lookup(request.value.ids);
   }
 
   @Get(INTERNAL.intelligence.lines.list.path)

@@ -83,7 +83,8 @@ export const ISSUE_TASKING_SCHEMA = {
   required: ['force', 'action', 'priority', 'dueAt'],
   properties: {
     force,
-    lineId: text(100),
+    // A register line's id, checked by the gateway (exists, in the caller's scope).
+    lineId: { type: 'string', format: 'uuid' },
     action: text(500),
     priority: { type: 'string', enum: TASKING_PRIORITIES },
     dueAt: dateTime,

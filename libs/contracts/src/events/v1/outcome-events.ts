@@ -1,4 +1,4 @@
-import { OUTCOME_BODY_SCHEMAS } from '../../api/v1/outcome.schema';
+import { LEGACY_LINE_REF, OUTCOME_BODY_SCHEMAS } from '../../api/v1/outcome.schema';
 import { Outcome } from '../../api/v1/outcome';
 
 export const OUTCOME_RECORDED = { type: 'outcome.recorded', version: 1 } as const;
@@ -27,12 +27,19 @@ export interface OutcomeRetractedV1 {
   reason: string;
 }
 
-/** The discriminator makes Ajv check only the branch `type` names: projections validate every event. */
+/**
+ * The discriminator makes Ajv check only the branch `type` names: projections validate every
+ * event. Events accepted before line references were checked carry free text in `lineId`.
+ */
 const anyOutcome = {
   type: 'object',
   discriminator: { propertyName: 'type' },
   required: ['type'],
-  oneOf: Object.values(OUTCOME_BODY_SCHEMAS).map((s) => ({ ...s, $id: undefined })),
+  oneOf: Object.values(OUTCOME_BODY_SCHEMAS).map((s) => ({
+    ...s,
+    $id: undefined,
+    properties: { ...s.properties, lineId: LEGACY_LINE_REF },
+  })),
 };
 const uuid = { type: 'string', format: 'uuid' } as const;
 
