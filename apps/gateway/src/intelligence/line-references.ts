@@ -73,6 +73,7 @@ export class LineReferences {
 
   private remember({ lines }: LineLookup, now: number): void {
     if (this.cache.size + lines.length > CACHE_MAX) this.cache.clear();
-    for (const line of lines) this.cache.set(line.id, { forces: line.forces, until: now + CACHE_MS });
+    for (const line of lines)
+      this.cache.set(line.id, { forces: line.forces, until: now + CACHE_MS });
   }
 }

@@ -20,7 +20,8 @@ export async function rejectUnknownLines(
   const rejected: RejectedRow[] = [];
   parsed.rows.forEach((r, i) => {
     const message = bad.get(i);
-    if (message) rejected.push({ row: r.row, line: r.line, errors: [{ field: 'lineId', message }] });
+    if (message)
+      rejected.push({ row: r.row, line: r.line, errors: [{ field: 'lineId', message }] });
   });
   return {
     rows: parsed.rows.filter((_, i) => !bad.has(i)),
