@@ -4,6 +4,7 @@ import { TaskingCounts1764000000000 } from './1764000000000-tasking-counts';
 import { FocusMap1764100000000 } from './1764100000000-focus-map';
 import { OutcomeHours1764300000000 } from './1764300000000-outcome-hours';
 import { HandoffCounts1764400000000 } from './1764400000000-handoff-counts';
+import { LineDdtros1764900000000 } from './1764900000000-line-ddtros';
 
 /** Every read-model migration, in order; a rebuild runs the same list in a fresh schema. */
 export const PROJECTION_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const PROJECTION_MIGRATIONS = [
   FocusMap1764100000000,
   OutcomeHours1764300000000,
   HandoffCounts1764400000000,
+  LineDdtros1764900000000,
 ];

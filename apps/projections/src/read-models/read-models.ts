@@ -3,6 +3,7 @@ import { ConsumedEvent } from '@intensify/messaging';
 import { boardTallies } from '../board-tallies/board-tallies.apply';
 import { focusMap } from '../focus-map/focus-map.apply';
 import { handoffCounts } from '../handoff-counts/handoff-counts.apply';
+import { lineDdtros } from '../line-ddtros/line-ddtros.apply';
 import { taskingCounts } from '../tasking-counts/tasking-counts.apply';
 import { timeline } from '../timeline/timeline.apply';
 import { dropOutcomeCopies } from './outcome-dedup';
@@ -15,6 +16,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   taskingCounts,
   focusMap,
   handoffCounts,
+  lineDdtros,
 ];
 
 /**
