@@ -65,6 +65,8 @@ export interface Tasking extends IssueTasking {
   issuedAt: string;
   updatedAt: string;
   outcomeIds: string[];
+  /** A line reference typed as free text before taskings named register lines; read only. */
+  legacyLineRef?: string;
   declineReason?: string;
   cancelReason?: string;
   /** Every event of the tasking, oldest first; only on `GET /api/v1/taskings/{id}`. */

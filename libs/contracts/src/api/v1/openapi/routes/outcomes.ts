@@ -36,6 +36,7 @@ function documentedBody(type: OutcomeType): Schema {
       description:
         "Within the week's `startsAt`–`endsAt` and not in the future (400 naming `occurredAt` otherwise)",
     },
+    lineId: { ...schema.properties.lineId, description: LINE_ID_RULE },
   };
   const rules: Record<OutcomeType, string> = {
     arrest: '`under18` and `charged` are each at most `count`; both default to 0.',
@@ -68,10 +69,24 @@ function documentedBody(type: OutcomeType): Schema {
   return { ...schema, description: rules[type], properties };
 }
 
-/** An outcome as stored: every figure filled with its default, DDTRO flags as counts. */
+/** The rule every `lineId` a write names follows (outcomes, corrections, CSV rows, taskings). */
+export const LINE_ID_RULE =
+  'The id of a county line in the register (`GET /api/v1/lines`) that the caller may read; 400 `validation_failed` naming `lineId` otherwise. A line outside your scope is answered as one that does not exist.';
+
+/**
+ * An outcome as stored: every figure filled with its default, DDTRO flags as counts. Outcomes
+ * accepted before line references were checked keep the free-text `lineId` they were sent with.
+ */
 function storedOutcome(type: OutcomeType): Schema {
   const body = component(OUTCOME_BODY_SCHEMAS[type]) as Schema;
-  const properties: Schema = { ...body.properties };
+  const properties: Schema = {
+    ...body.properties,
+    lineId: {
+      ...str,
+      description:
+        'A register line id; free text on outcomes accepted before line references were checked',
+    },
+  };
   if (type === 'line') properties.ddtroApplied = properties.ddtroGranted = int;
   if (type === 'seizure') {
     properties.drugs = array(
