@@ -11,7 +11,6 @@ import {
   OutcomeRecordedV1,
   OutcomeRetractedV1,
 } from '@intensify/contracts';
-import { ConsumedEvent } from '@intensify/messaging';
 import { ReadModel } from '../read-models/read-model';
 import { reportedLineDdtros } from './line-ddtros';
 
