@@ -213,15 +213,19 @@ describe('outcomes and taskings name register lines', () => {
 
   it('counts a DDTRO once on the board, whether entered in the register, as an outcome flag or both', async () => {
     const ddtroWeek = await createActiveWeek('DDTROs once');
-    const number = freshNumber();
-    const both = (
-      await registerLine({ brand: freshBrand('Both'), exportingForce: MET, numbers: [number] })
-    ).id;
-    const flagOnly = (
-      await registerLine({ brand: freshBrand('Flag'), exportingForce: MET, numbers: [] })
-    ).id;
+    const [number, elsewhere] = [freshNumber(), freshNumber()];
+    const newLine = async (name: string, numbers: string[] = []) =>
+      (await registerLine({ brand: freshBrand(name), exportingForce: MET, numbers })).id as string;
+    const both = await newLine('Both', [number]);
+    const flagOnly = await newLine('Flag');
+    const untouched = await newLine('Untouched', [elsewhere]);
+    const focus = await api('PUT', `/api/v1/operations/${ddtroWeek.id}/focus-lines`, {
+      token: await as(),
+      body: { lineIds: [both] },
+    });
+    expect(focus.status).toBe(200);
 
-    // In the register first: the board counts it with no outcome at all.
+    // In the register first, on the week's focus line: the board counts it with no outcome.
     const applied = await applyDdtros(both, [number]);
     expect(applied.status).toBe(201);
     expect((await decide(applied.body.ddtros[0].id, 'grant')).status).toBe(200);
@@ -230,6 +234,8 @@ describe('outcomes and taskings name register lines', () => {
       timeoutMs: 20_000,
       what: 'the register DDTRO on the board',
     });
+    // An order on a line the week neither focuses on nor reports is not the week's.
+    expect((await applyDdtros(untouched, [elsewhere])).status).toBe(201);
 
     // The same order reported again as an outcome flag on the same line, one flag on a line
     // with no register entry, and one on no line at all.
@@ -242,6 +248,16 @@ describe('outcomes and taskings name register lines', () => {
     expect(
       (await report(ddtroWeek.id, lineOutcome(undefined, { ddtroApplied: 1 }), { token })).status,
     ).toBe(202);
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT 1 FROM projections.register_ddtros WHERE line_id = $1`, [
+            untouched,
+          ])
+        ).rowCount,
+      (n) => n === 1,
+      { timeoutMs: 20_000, what: "the other line's order read by projections" },
+    );
     const after = await boardAfter(ddtroWeek.id, 3);
     expect(after.forces[MET].lines).toMatchObject({ ddtroApplied: 3, ddtroGranted: 1 });
     expect(after.national.lines).toMatchObject({ ddtroApplied: 3, ddtroGranted: 1 });
