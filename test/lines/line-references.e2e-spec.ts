@@ -188,6 +188,7 @@ describe('outcomes and taskings name register lines', () => {
       { timeoutMs: 20_000, what: 'the line closed in the register' },
     );
     expect(closed.closureType).toBe('type1');
+    expect(closed.closedByOutcomeId).toBe(first.body.id);
     expect(await auditEntries('line.updated', target)).toBe(1);
 
     // The same request again, the same closure reported anew, and a Type 2 closure.
@@ -209,6 +210,14 @@ describe('outcomes and taskings name register lines', () => {
     ).rows;
     expect(row.seq).toBe(2);
     expect(row.closed_by_outcome).toBe(first.body.id);
+
+    // Reopened in the register, the line forgets the outcome that closed it.
+    const reopened = await api('PATCH', `/api/v1/lines/${target}`, {
+      token: await as(),
+      body: { status: 'active' },
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.closedByOutcomeId).toBeUndefined();
   });
 
   it('counts a DDTRO once on the board, whether entered in the register, as an outcome flag or both', async () => {

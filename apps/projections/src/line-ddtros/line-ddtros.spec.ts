@@ -1,4 +1,5 @@
 import { Outcome } from '@intensify/contracts';
+import { outcomeVector } from '../board-tallies/tally-vector';
 import { countLineDdtros, reportedLineDdtros } from './line-ddtros';
 
 const LINE = '0b6f2a52-43a7-4a51-8f0e-7d7e3f1d9a01';
@@ -41,5 +42,18 @@ describe('DDTROs on a register line', () => {
     ]);
     expect(byForce.get('E23000001')).toEqual(counts(5, 1));
     expect(byForce.get('E23000005')).toEqual(counts(1, 0));
+  });
+});
+
+describe("an outcome's own DDTRO figures", () => {
+  it('leave the force tally when it names a register line, which line-ddtros counts instead', () => {
+    const flags = { ddtroApplied: 2, ddtroGranted: 1 };
+    const named = outcomeVector(lineOutcome({ lineId: LINE, ...flags }));
+    expect([named.lines_ddtro_applied, named.lines_ddtro_granted]).toEqual([0, 0]);
+    expect(named.lines_disrupted).toBe(1);
+    for (const o of [lineOutcome(flags), lineOutcome({ lineId: 'LINE-7', ...flags })]) {
+      const v = outcomeVector(o);
+      expect([v.lines_ddtro_applied, v.lines_ddtro_granted]).toEqual([2, 1]);
+    }
   });
 });
