@@ -183,6 +183,7 @@ const IMPORT_DESCRIPTION = [
   'Numbers are plain decimal numerals; `ddtroApplied` and `ddtroGranted` also take `true`/`false`, as the JSON body does.',
   'Blank cells are absent fields. Each row carries its own `idempotencyKey`, so uploading the same file again changes nothing (its rows count as duplicates).',
   'Good rows are accepted even when others are rejected; each rejected row is listed with its row number and every bad column. Rows for forces outside your scope are rejected one by one.',
+  '`lineId` is a register line id you may read; a row naming a missing line or one outside your scope is rejected alone, naming `lineId`.',
 ].join(' ');
 
 /** The body schema of `POST .../outcomes`: one of the four types, chosen by `type`. */
@@ -193,7 +194,7 @@ export const OUTCOME_ROUTES: ApiRoute[] = [
     '/api/v1/operations/{id}/outcomes',
     'Report an outcome (nclcc; regional within its region; force for itself)',
     {
-      description: `Accepted means committed and never lost. Notes hold at most ${LIMITS.noteLength} characters. Line actions: ${LINE_ACTIONS.join(', ')}.`,
+      description: `Accepted means committed and never lost. Notes hold at most ${LIMITS.noteLength} characters. Line actions: ${LINE_ACTIONS.join(', ')}; \`closed-type1\` and \`closed-type2\` naming a register line close it in the register, once. ${LINE_ID_RULE}`,
       ...idempotentWrite({
         body: outcomeBody(OUTCOME_BODY),
         first: [202, ok(ref('OutcomeAccepted'), 'Accepted (first time)')],
