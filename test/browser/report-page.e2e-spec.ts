@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { Locator, Page } from 'playwright-core';
 import { CSV_COLUMNS } from '@intensify/contracts';
 import { waitFor } from '@intensify/testing';
+import { accessibilityFailures } from '../support/accessibility';
 import { api, tokenFor } from '../support/api';
 import { screenshot, useBrowserSessions } from '../support/browser';
+import { freshBrand, registerLine } from '../support/intelligence';
 import { runEnv } from '../support/run-env';
 import {
   board,
@@ -108,6 +110,8 @@ describe('reporting page', () => {
 
   it('submits an arrest, lists it and its figures reach the board', async () => {
     const op = await createActiveWeek('Browser arrest week');
+    const brand = freshBrand('Browser');
+    const lineId = (await registerLine({ brand, exportingForce: MERSEYSIDE, numbers: [] })).id;
     await signIn();
     await chooseWeek(op.id);
     const when = Date.now() - 3_600_000;
@@ -116,7 +120,19 @@ describe('reporting page', () => {
     await page.getByLabel('Of whom under 18').fill('1');
     await page.getByLabel('Of whom charged').fill('2');
     await page.getByLabel('When it happened').fill(londonInput(when));
-    await page.getByLabel('Line reference').fill('LINE-77');
+    // The line is picked by brand, from the keyboard; its id is never shown.
+    await page.getByLabel('Find a line by brand').fill(brand.slice(-8));
+    await page.getByLabel('Find a line by brand').press('Enter');
+    const choice = page.locator('#f-lineId option', { hasText: brand });
+    await choice.waitFor({ state: 'attached' });
+    expect(await text(choice)).toBe(`${brand}, exporting from Merseyside`);
+    await page.waitForFunction("document.activeElement?.id === 'f-lineId'", undefined, {
+      timeout: 2_000,
+    });
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#f-lineId').inputValue()).toBe(lineId);
+    expect(await page.locator('main').innerText()).not.toContain(lineId);
+    expect(await accessibilityFailures(page)).toEqual([]);
     await page.getByLabel('Note', { exact: true }).fill('Warrant at a cuckooed flat');
     await page.getByRole('button', { name: 'Submit report' }).click();
 
@@ -141,7 +157,7 @@ describe('reporting page', () => {
         count: 3,
         under18: 1,
         charged: 2,
-        lineId: 'LINE-77',
+        lineId,
         note: 'Warrant at a cuckooed flat',
         // Entered as London local time, sent with its offset: the same instant to the minute.
         occurredAt: minuteOf(when),

@@ -1,7 +1,9 @@
 import { Browser, Locator, Page } from 'playwright-core';
+import { accessibilityFailures } from '../support/accessibility';
 import { api, tokenFor } from '../support/api';
 import { BrowserSession, launchBrowser, newSession, screenshot } from '../support/browser';
 import { callInternal, credentialFor } from '../support/internal-call';
+import { freshBrand, registerLine } from '../support/intelligence';
 import { runEnv } from '../support/run-env';
 import { platformHealthy, startService, stopService } from '../support/service-restarts';
 import { GREATER_MANCHESTER, hoursAgo, MERSEYSIDE, MET, report } from '../support/scenario';
@@ -247,21 +249,48 @@ describe('taskings page', () => {
       { timeout: 2_000 },
     );
 
-    // A line reference the page does not check: the server names the field, shown beside it.
+    // The line is picked by brand from the keyboard; a line the register does not know is
+    // refused by the server, which names the field, shown beside it.
     await nclcc.getByLabel('Action').fill('Visit cuckooed address');
     await nclcc.locator('#issue-force').selectOption(GREATER_MANCHESTER);
-    await nclcc.getByLabel('Line reference').fill('L'.repeat(101));
+    const brand = freshBrand('Tasked');
+    const lineId = (await registerLine({ brand, exportingForce: GREATER_MANCHESTER, numbers: [] }))
+      .id;
+    await nclcc.getByLabel('Find a line by brand').fill(brand.slice(-8));
+    await nclcc.getByLabel('Find a line by brand').press('Enter');
+    await nclcc.locator('#issue-lineId option', { hasText: brand }).waitFor({ state: 'attached' });
+    await nclcc.waitForFunction("document.activeElement?.id === 'issue-lineId'", undefined, {
+      timeout: 2_000,
+    });
+    await nclcc.keyboard.press('ArrowDown');
+    expect(await nclcc.locator('#issue-lineId').inputValue()).toBe(lineId);
+    // A stale option naming a line that is not in the register: the server's answer.
+    await nclcc.locator('#issue-lineId').evaluate((s: any) => {
+      s.options[1].value = '00000000-0000-4000-8000-000000000000';
+      s.value = s.options[1].value;
+    });
     await nclcc.getByRole('button', { name: 'Issue tasking' }).click();
     const lineError = nclcc.locator('#issue-lineId-error');
-    await lineError.locator('text=100').waitFor();
-    expect(await nclcc.getByLabel('Line reference').getAttribute('aria-invalid')).not.toBeNull();
+    await lineError.locator('text=is not a register line you may read').waitFor();
+    expect(
+      await nclcc.getByLabel('Line', { exact: true }).getAttribute('aria-invalid'),
+    ).not.toBeNull();
     await screenshot(nclcc, 'taskings-07-server-field-error');
-    await nclcc.getByLabel('Line reference').fill('LINE-9');
+    expect(await accessibilityFailures(nclcc)).toEqual([]);
+    await nclcc.locator('#issue-lineId').evaluate((s: any, id: string) => {
+      s.options[1].value = id;
+      s.value = id;
+    }, lineId);
     await nclcc.getByRole('button', { name: 'Issue tasking' }).click();
     await nclcc
       .locator('#issue-result', { hasText: 'Issued 1 tasking: Greater Manchester' })
       .waitFor();
     await row(regional, 'Greater Manchester').waitFor({ timeout: LIVE_MS });
+    // The table names the line by brand and force, never by id.
+    await regional
+      .getByText(`${brand}, exporting from Greater Manchester`)
+      .waitFor({ timeout: LIVE_MS });
+    expect(await regional.locator('main').innerText()).not.toContain(lineId);
   });
 
   it('reassigns a tasking to another force with a new due time, seen live by both regions', async () => {

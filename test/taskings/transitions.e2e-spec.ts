@@ -7,6 +7,7 @@ import {
   MET,
   NORTH_WALES,
 } from '../support/scenario';
+import { freshBrand, registerLine } from '../support/intelligence';
 import { issue, tasking, taskingBody, transition } from '../support/taskings';
 
 const STATUSES = ['issued', 'acknowledged', 'in-progress', 'completed', 'declined', 'cancelled'];
@@ -61,13 +62,16 @@ describe('taskings: issuing and transitions', () => {
 
   it('issues a tasking with defaults, replays it for the same key and refuses the key for another body', async () => {
     const key = randomUUID();
-    const body = { ...taskingBody(MERSEYSIDE), lineId: 'LINE-7', notes: 'Brand "Mo"' };
+    const lineId = (
+      await registerLine({ brand: freshBrand('Mo'), exportingForce: MERSEYSIDE, numbers: [] })
+    ).id;
+    const body = { ...taskingBody(MERSEYSIDE), lineId, notes: 'Brand "Mo"' };
     const created = await issue(operationId, body, { key });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       status: 'issued',
       force: MERSEYSIDE,
-      lineId: 'LINE-7',
+      lineId,
       acknowledgeWithinMinutes: 240,
       overdue: false,
       operationId,

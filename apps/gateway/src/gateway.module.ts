@@ -24,6 +24,7 @@ import { TaskingStreamService } from './taskings/tasking-stream.service';
 import { TaskingsController } from './taskings/taskings.controller';
 import { TaskingTransitionsController } from './taskings/tasking-transitions.controller';
 import { UpstreamModule } from './upstream/upstream.module';
+import { LineReferences } from './intelligence/line-references';
 
 const env = loadGatewayEnv();
 
@@ -62,6 +63,6 @@ class GatewayEnvModule {}
     PlatformHealthController,
     OpenApiController,
   ],
-  providers: [TaskingStreamService],
+  providers: [TaskingStreamService, LineReferences],
 })
 export class GatewayModule {}

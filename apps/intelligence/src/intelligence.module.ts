@@ -9,9 +9,11 @@ import { INTELLIGENCE_ENV, IntelligenceEnv, loadIntelligenceEnv, SCHEMA } from '
 import { DdtrosModule } from './ddtros/ddtros.module';
 import { DeconflictionModule } from './deconfliction/deconfliction.module';
 import { IntelligenceHealthModule } from './health/intelligence-health.module';
+import { LineOutcomesModule } from './line-outcomes/line-outcomes.module';
 import { LinesModule } from './lines/lines.module';
 import { InitialIntelligence1764100000000 } from './migrations/1764100000000-initial-intelligence';
 import { AuditOperation1764400000000 } from './migrations/1764400000000-audit-operation';
+import { LineClosures1764900000000 } from './migrations/1764900000000-line-closures';
 import { RankingModule } from './ranking/ranking.module';
 import { ReturnsModule } from './returns/returns.module';
 
@@ -29,11 +31,16 @@ const env = loadIntelligenceEnv();
           databaseUrl: e.DATABASE_URL,
           schema: SCHEMA,
           entities: [],
-          migrations: [InitialIntelligence1764100000000, AuditOperation1764400000000],
+          migrations: [
+            InitialIntelligence1764100000000,
+            AuditOperation1764400000000,
+            LineClosures1764900000000,
+          ],
         }),
     }),
     OutboxModule.forService({ clientId: 'intelligence', schema: SCHEMA }),
     LinesModule,
+    LineOutcomesModule,
     ReturnsModule,
     RankingModule,
     DdtrosModule,

@@ -9,6 +9,7 @@ import { loadTaskingEnv, SCHEMA, TASKING_ENV, TaskingEnv } from './config';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { TaskingHealthModule } from './health/tasking-health.module';
 import { InitialTasking1764000000000 } from './migrations/1764000000000-initial-tasking';
+import { LineReferences1764900000000 } from './migrations/1764900000000-line-references';
 import { TaskingsModule } from './taskings/taskings.module';
 
 const env = loadTaskingEnv();
@@ -25,7 +26,7 @@ const env = loadTaskingEnv();
           databaseUrl: e.DATABASE_URL,
           schema: SCHEMA,
           entities: [],
-          migrations: [InitialTasking1764000000000],
+          migrations: [InitialTasking1764000000000, LineReferences1764900000000],
         }),
     }),
     OutboxModule.forService({ clientId: 'tasking', schema: SCHEMA }),

@@ -4,7 +4,12 @@ import {
   OUTCOME_BODY_SCHEMAS,
   OUTCOME_TYPE_SCHEMA,
 } from './api/v1';
-import { ENVELOPE_SCHEMA, OPERATION_CREATED_V1_SCHEMA, OUTCOME_RECORDED_V1_SCHEMA } from './events';
+import {
+  ENVELOPE_SCHEMA,
+  OPERATION_CREATED_V1_SCHEMA,
+  OUTCOME_RECORDED_V1_SCHEMA,
+  OUTCOME_RECORDED_V2_SCHEMA,
+} from './events';
 import { checkSchema, compile } from './validation';
 
 describe('contract schemas', () => {
@@ -31,5 +36,27 @@ describe('contract schemas', () => {
     expect(checkSchema(DEV_TOKEN_SCHEMA, { sub: 'a', role: 'regional', region: 'london' })).toEqual(
       [],
     );
+  });
+
+  it('refuses a free-text line reference on a new outcome but keeps reading it on logged events', () => {
+    const arrest = {
+      type: 'arrest',
+      force: 'E23000001',
+      occurredAt: '2026-11-02T10:00:00Z',
+      count: 1,
+    };
+    const legacy = { ...arrest, lineId: 'LINE-77' };
+    expect(checkSchema(OUTCOME_BODY_SCHEMAS.arrest, legacy).map((e) => e.field)).toEqual([
+      'lineId',
+    ]);
+    const event = {
+      outcomeId: '6f1c1f43-8d53-4c8e-9f3b-2a8d4b1e5c10',
+      operationId: '6f1c1f43-8d53-4c8e-9f3b-2a8d4b1e5c11',
+      version: 1,
+      current: legacy,
+      previous: null,
+    };
+    expect(checkSchema(OUTCOME_RECORDED_V1_SCHEMA, event)).toEqual([]);
+    expect(checkSchema(OUTCOME_RECORDED_V2_SCHEMA, event)).toEqual([]);
   });
 });

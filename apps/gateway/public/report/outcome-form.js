@@ -11,6 +11,7 @@ import {
   penceToPounds,
   poundsToPence,
 } from '/common/assets/units.js';
+import { createLinePicker } from '/common/assets/line-picker.js';
 import { handoffLink } from './handoff-link.js';
 import { NOTE_MAX, readOutcome, SAFEGUARDING, WEAPONS } from './validation.js';
 
@@ -54,6 +55,11 @@ export function createOutcomeForm({ onSaved }) {
   let attempt = null;
   let touched = new Set();
   let showAll = false;
+  const linePicker = createLinePicker({
+    search: el('f-lineSearch'),
+    select: input('lineId'),
+    status: el('f-lineSearch-status'),
+  });
 
   const type = () => form.elements.namedItem('type').value;
 
@@ -102,6 +108,7 @@ export function createOutcomeForm({ onSaved }) {
   function clear() {
     for (const c of form.querySelectorAll('input:not([type=radio]), textarea')) c.value = '';
     input('action').value = '';
+    linePicker.clear();
     renderDrugRows(drugRows, []);
     touched = new Set();
     showAll = false;
@@ -115,7 +122,7 @@ export function createOutcomeForm({ onSaved }) {
     showType(body.type);
     const set = (name, v) => (input(name).value = v === undefined || v === null ? '' : String(v));
     set('occurredAt', isoToLocalInput(body.occurredAt));
-    set('lineId', body.lineId);
+    void linePicker.show(body.lineId).then(check);
     set('note', body.note);
     for (const f of COUNT_FIELDS) set(f, body[f]);
     set('action', body.action);

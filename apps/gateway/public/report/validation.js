@@ -11,7 +11,6 @@ const MAX_COUNT = 1_000_000;
 const MAX_PENCE = 10_000_000_000_000;
 const MAX_GRAMS = 1_000_000_000;
 export const NOTE_MAX = 2000;
-const LINE_ID_MAX = 100;
 
 export const DRUGS = ['crack', 'heroin', 'cocaine', 'cannabis', 'other'];
 export const WEAPONS = ['firearm', 'bladed', 'other'];
@@ -50,10 +49,8 @@ export function readOutcome(raw, week, now) {
 
   const body = { type: raw.type, force: raw.force };
   body.occurredAt = occurredAt(raw, week, now, fail);
-  if (raw.lineId?.trim()) {
-    body.lineId = raw.lineId.trim();
-    if (body.lineId.length > LINE_ID_MAX) fail('lineId', `Use ${LINE_ID_MAX} characters or fewer`);
-  }
+  // The line picker offers register lines only; the server checks the id and its scope.
+  if (raw.lineId) body.lineId = raw.lineId;
   if (raw.taskingId) body.taskingId = raw.taskingId;
   if (raw.note?.trim()) {
     body.note = raw.note;

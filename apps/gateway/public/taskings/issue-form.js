@@ -3,6 +3,7 @@
 // in a single all-or-nothing request. Errors appear beside their field, as the server names them.
 import { ApiError, request } from '/common/assets/api.js';
 import { hideSummary, showFieldErrors, showSummary } from '/common/assets/field-errors.js';
+import { createLinePicker } from '/common/assets/line-picker.js';
 import { isoToLocalInput, localInputToIso } from '/common/assets/units.js';
 
 const MINUTES = /^\d{1,5}$/;
@@ -47,6 +48,11 @@ export function createIssueForm({ forces, forceNames, onIssued }) {
   const result = document.getElementById('issue-result');
   const focusButton = document.getElementById('issue-focus');
   const forceSelect = form.elements.namedItem('force');
+  createLinePicker({
+    search: document.getElementById('issue-lineSearch'),
+    select: form.elements.namedItem('lineId'),
+    status: document.getElementById('issue-lineSearch-status'),
+  });
   // Which forces this issuer may task: all for the NCLCC, its region's for a regional coordinator.
   let mayTask = () => true;
   const taskable = () => forces.filter((f) => mayTask(f.code));

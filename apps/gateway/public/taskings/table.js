@@ -1,5 +1,6 @@
 // The live table of taskings. Rows are rebuilt from each push with textContent only (actions and
 // notes are never read as HTML); focus stays on the same button of the same tasking.
+import { lineLabel } from '/common/assets/line-picker.js';
 import { formatDateTime } from '/common/assets/units.js';
 
 const STATUS_NAMES = {
@@ -11,6 +12,14 @@ const STATUS_NAMES = {
   cancelled: 'Cancelled',
 };
 const OPEN = ['issued', 'acknowledged', 'in-progress'];
+
+/** A line named by brand and force once looked up; its id is never shown. */
+function lineName(id) {
+  const span = document.createElement('span');
+  span.textContent = 'a register line';
+  void lineLabel(id).then((label) => (span.textContent = label));
+  return span;
+}
 
 /** Which buttons each view offers, by status: the state machine's legal moves for that role. */
 const RESPOND = {
@@ -98,7 +107,10 @@ export function createTable({ forceNames, onAction }) {
         h(
           'p',
           { className: 'meta' },
-          `${t.priority}${t.lineId ? `, line ${t.lineId}` : ''}${t.notes ? `. ${t.notes}` : ''}`,
+          t.priority,
+          ...(t.lineId ? [', line ', lineName(t.lineId)] : []),
+          t.legacyLineRef ? `, line reference ${t.legacyLineRef}` : '',
+          t.notes ? `. ${t.notes}` : '',
         ),
       ),
       statusCell(t),

@@ -5,6 +5,7 @@ import { authorize } from '../auth/forbid';
 import { Caller, forward } from '../upstream/forward';
 import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { LineReferences } from '../intelligence/line-references';
 import { checkOutcomeWrite } from './check-outcome-write';
 
 /**
@@ -13,7 +14,10 @@ import { checkOutcomeWrite } from './check-outcome-write';
  */
 @Controller('api/v1/outcomes/:outcomeId')
 export class OutcomeChangesController {
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly lines: LineReferences,
+  ) {}
 
   @Post('corrections')
   async correct(
@@ -24,7 +28,7 @@ export class OutcomeChangesController {
     return forward(this.upstream, INTERNAL.reporting.outcomes.correct, {
       ...caller,
       params: { outcomeId },
-      ...checkOutcomeWrite(caller, body),
+      ...(await checkOutcomeWrite(caller, body, this.lines)),
     });
   }
 

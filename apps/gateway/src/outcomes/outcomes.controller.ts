@@ -21,14 +21,19 @@ import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { readOpenOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readCsvUpload } from '../limits/csv-upload';
+import { LineReferences } from '../intelligence/line-references';
 import { checkOutcomeWrite } from './check-outcome-write';
+import { rejectUnknownLines } from './csv-line-references';
 import { parseCsvReturn } from './csv-return.parser';
 
 const ROUTES = INTERNAL.reporting.outcomes;
 
 @Controller('api/v1/operations/:operationId/outcomes')
 export class OutcomesController {
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly lines: LineReferences,
+  ) {}
 
   /** 202 when first accepted (committed in PostgreSQL), 200 when the same key and body are replayed. */
   @Post()
@@ -40,7 +45,7 @@ export class OutcomesController {
     return forward(this.upstream, ROUTES.record, {
       ...caller,
       params: { operationId },
-      ...checkOutcomeWrite(caller, body),
+      ...(await checkOutcomeWrite(caller, body, this.lines)),
     });
   }
 
@@ -69,8 +74,10 @@ export class OutcomesController {
     @CurrentCaller() caller: Caller,
   ): Promise<ImportResult> {
     authorize(caller.p, 'outcome.write');
-    const parsed = await readCsvUpload(caller.req, CSV_LIMITS.bytes, (body) =>
-      parseCsvReturn(body, caller.p),
+    const parsed = await rejectUnknownLines(
+      await readCsvUpload(caller.req, CSV_LIMITS.bytes, (body) => parseCsvReturn(body, caller.p)),
+      caller.p,
+      this.lines,
     );
     const stored = parsed.rows.length
       ? await forward(this.upstream, ROUTES.import, {

@@ -17,6 +17,7 @@ import { bodyAsSent, Caller, forward } from '../upstream/forward';
 import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { readOpenOperation, readOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { LineReferences } from '../intelligence/line-references';
 import { scopeTaskings, TaskingStreamService } from './tasking-stream.service';
 
 const TASKINGS = INTERNAL.tasking.taskings;
@@ -26,6 +27,7 @@ export class TaskingsController {
   constructor(
     private readonly upstream: UpstreamClient,
     private readonly stream: TaskingStreamService,
+    private readonly lines: LineReferences,
   ) {}
 
   /**
@@ -45,6 +47,15 @@ export class TaskingsController {
     if (!request.ok) throw ProblemError.validation(request.errors);
     for (const t of request.value.taskings)
       authorize(caller.p, 'tasking.issue', { force: t.force });
+    const lineErrors = await this.lines.errors(
+      caller.p,
+      request.value.taskings.flatMap((t, i) =>
+        t.lineId
+          ? [{ field: request.value.bulk ? `taskings.${i}.lineId` : 'lineId', lineId: t.lineId }]
+          : [],
+      ),
+    );
+    if (lineErrors.length) throw ProblemError.validation(lineErrors);
     const op = await readOpenOperation(this.upstream, operationId, 'it takes no new taskings');
     return forward(this.upstream, TASKINGS.issue, {
       ...caller,

@@ -27,6 +27,7 @@ export interface LineRow {
   holder_refs: string[];
   last_intelligence_at: Date | null;
   seq: number;
+  closed_by_outcome: string | null;
   created_by: Actor;
   created_at: Date;
   updated_at: Date;
@@ -127,6 +128,7 @@ export function toLine(r: LineRow, numbers: NumberRow[], withHolders = false): L
     numbers: numbers.filter((n) => n.line_id === r.id).map(toDealNumber),
     holderCount: r.holder_refs.length,
     ...(withHolders && { holderRefs }),
+    ...(r.closed_by_outcome && { closedByOutcomeId: r.closed_by_outcome }),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };

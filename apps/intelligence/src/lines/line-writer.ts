@@ -170,11 +170,13 @@ async function selectLine(ctx: WriteContext, id: string): Promise<LineRow> {
   return (await ctx.m.query(`SELECT * FROM intelligence.lines WHERE id = $1`, [id]))[0];
 }
 
+/** A line reopened forgets the outcome that had closed it. */
 async function updateLine(ctx: WriteContext, id: string, d: LineInput): Promise<LineRow> {
   const [rows]: [LineRow[], number] = await ctx.m.query(
     `UPDATE intelligence.lines SET brand = $2, brand_key = $3, exporting_force = $4, importing_forces = $5,
        status = $6, closure_type = $7, risk_factors = $8, holder_refs = $9, last_intelligence_at = $10,
-       seq = seq + 1, updated_at = $11
+       seq = seq + 1, updated_at = $11,
+       closed_by_outcome = CASE WHEN $6 = 'closed' THEN closed_by_outcome END
      WHERE id = $1 RETURNING *`,
     [id, d.brand, brandKey(d.brand), ...lineFieldParams(d), ctx.now],
   );

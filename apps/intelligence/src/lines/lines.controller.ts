@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
@@ -7,10 +7,13 @@ import {
   INTERNAL,
   Line,
   LineListQuery,
+  LineLookup,
+  LineLookupRequest,
   Page,
   RegisterLineRequest,
   UpdateLineRequest,
   validateAddNumber,
+  validateLineLookup,
   validateLineListQuery,
   validateRegisterLine,
   validateUpdateLine,
@@ -42,6 +45,13 @@ export class LinesController {
       new RegisterLineCommand(request, actor, correlationId),
     );
     return answerOnce(res, { replayed: !created, body: line }, 201);
+  }
+
+  /** Which of these ids are register lines, and whose: one call for a whole request. */
+  @Post(ROUTES.lookup.path)
+  @HttpCode(200)
+  lookup(@Body(checkedBy(validateLineLookup)) request: LineLookupRequest): Promise<LineLookup> {
+    return this.reader.lookup(request.ids);
   }
 
   @Get(ROUTES.list.path)

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Line, LineListQuery, normalizeNumber, Page } from '@intensify/contracts';
+import {
+  Actor,
+  isUuid,
+  Line,
+  LineListQuery,
+  LineLookup,
+  normalizeNumber,
+  Page,
+} from '@intensify/contracts';
 import { readableForces } from '@intensify/auth';
 import { forcesInRegion, RegionCode } from '@intensify/reference-data';
 import { ProblemError } from '@intensify/problems';
@@ -9,7 +17,15 @@ import { audit } from '@intensify/persistence';
 import { SCHEMA } from '../config';
 import { readDdtros } from '../ddtros/ddtro-row';
 import { alertsOfLine } from '../deconfliction/alerts.reader';
-import { LineRow, mayReadLine, numbersOf, readLine, toLine, visibleLinesSql } from './line-row';
+import {
+  forcesOfLine,
+  LineRow,
+  mayReadLine,
+  numbersOf,
+  readLine,
+  toLine,
+  visibleLinesSql,
+} from './line-row';
 
 export interface LineDetail extends Line {
   ddtros: unknown[];
@@ -20,6 +36,23 @@ export interface LineDetail extends Line {
 @Injectable()
 export class LinesReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The lines these ids name, with the forces each concerns: the gateway decides scope with the
+   * one policy. Ids that are not uuids or not in the register are left out.
+   */
+  async lookup(ids: string[]): Promise<LineLookup> {
+    const wanted = [...new Set(ids.filter(isUuid))];
+    const rows: Pick<LineRow, 'id' | 'recorded_by' | 'exporting_force' | 'importing_forces'>[] =
+      wanted.length
+        ? await this.db.query(
+            `SELECT id, recorded_by, exporting_force, importing_forces FROM intelligence.lines
+             WHERE id = ANY($1::uuid[])`,
+            [wanted],
+          )
+        : [];
+    return { lines: rows.map((r) => ({ id: r.id, forces: forcesOfLine(r) })) };
+  }
 
   /** Newest first, within the caller's scope; `q` matches a brand (contains) or a number. */
   async list(q: LineListQuery, actor: Actor): Promise<Page<Line>> {

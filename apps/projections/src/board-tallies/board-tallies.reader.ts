@@ -5,7 +5,8 @@ import { BoardFigures, Tally } from '@intensify/contracts';
 import { readHandoffCounts } from '../handoff-counts/handoff-counts.reader';
 import { ByRegion, sumByRegion } from '../read-models/by-region';
 import { readTaskingCounts } from '../tasking-counts/tasking-counts.reader';
-import { TALLY_COLUMNS, TallyVector, tallyVectors, toTally } from './tally-vector';
+import { readLineDdtros } from '../line-ddtros/line-ddtros.reader';
+import { TALLY_COLUMNS, TallyVector, tallyVectors, toTally, zeroVector } from './tally-vector';
 
 /** A board's figures: its outcome tallies, with the tasking and hand-off counts read in the same snapshot. */
 @Injectable()
@@ -14,7 +15,7 @@ export class BoardReader {
 
   async read(operationId: string): Promise<BoardFigures> {
     // One snapshot for figures and counter: the board never shows a count its figures lack.
-    const [rows, meta, taskings, handoffs] = await this.db.transaction(
+    const [rows, meta, taskings, handoffs, lineDdtros] = await this.db.transaction(
       'REPEATABLE READ',
       async (m) => [
         await m.query(
@@ -26,11 +27,13 @@ export class BoardReader {
         ]),
         await readTaskingCounts(m, operationId),
         await readHandoffCounts(m, operationId),
+        await readLineDdtros(m, operationId),
       ],
     );
     const byForce = new Map<string, TallyVector>(
       rows.map((row: { force: string }) => [row.force, tallyVectors.fromRow(row)]),
     );
+    addLineDdtros(byForce, lineDdtros);
     return {
       operationId,
       asOf: (meta[0]?.updated_at ?? new Date()).toISOString(),
@@ -39,6 +42,18 @@ export class BoardReader {
       ...taskings,
       ...handoffs,
     };
+  }
+}
+
+function addLineDdtros(
+  byForce: Map<string, TallyVector>,
+  lineDdtros: Map<string, { applied: number; granted: number }>,
+): void {
+  for (const [force, d] of lineDdtros) {
+    let v = byForce.get(force);
+    if (!v) byForce.set(force, (v = zeroVector()));
+    v.lines_ddtro_applied += d.applied;
+    v.lines_ddtro_granted += d.granted;
   }
 }
 

@@ -1,5 +1,6 @@
 import { DRUGS, Drug, Outcome, Tally, emptyTally } from '@intensify/contracts';
 import { ColumnVector, columnVectors } from '../read-models/column-vector';
+import { reportedLineDdtros } from '../line-ddtros/line-ddtros';
 
 /**
  * A tally as a flat vector of integer columns, the shape the read model stores. Grams are held
@@ -72,8 +73,11 @@ export function outcomeVector(o: Outcome): TallyVector {
       break;
     case 'line':
       v[LINE_ACTION_COLUMN[o.action]] = 1;
-      v.lines_ddtro_applied = o.ddtroApplied;
-      v.lines_ddtro_granted = o.ddtroGranted;
+      // DDTROs on a register line are counted by line-ddtros/, once with the register's own.
+      if (!reportedLineDdtros(o)) {
+        v.lines_ddtro_applied = o.ddtroApplied;
+        v.lines_ddtro_granted = o.ddtroGranted;
+      }
       break;
   }
   return v;

@@ -6,6 +6,7 @@ import { OutcomeHours1764300000000 } from './1764300000000-outcome-hours';
 import { HandoffCounts1764400000000 } from './1764400000000-handoff-counts';
 import { BaselinesAndTallyHours1764520000000 } from './1764520000000-baselines-and-tally-hours';
 import { FocusLineResults1764620000000 } from './1764620000000-focus-line-results';
+import { LineDdtros1764900000000 } from './1764900000000-line-ddtros';
 
 /** Every read-model migration, in order; a rebuild runs the same list in a fresh schema. */
 export const PROJECTION_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const PROJECTION_MIGRATIONS = [
   HandoffCounts1764400000000,
   BaselinesAndTallyHours1764520000000,
   FocusLineResults1764620000000,
+  LineDdtros1764900000000,
 ];

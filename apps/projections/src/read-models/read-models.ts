@@ -5,6 +5,7 @@ import { boardTallies } from '../board-tallies/board-tallies.apply';
 import { focusLineResults } from '../focus-line-results/focus-line-results.apply';
 import { focusMap } from '../focus-map/focus-map.apply';
 import { handoffCounts } from '../handoff-counts/handoff-counts.apply';
+import { lineDdtros } from '../line-ddtros/line-ddtros.apply';
 import { taskingCounts } from '../tasking-counts/tasking-counts.apply';
 import { timeline } from '../timeline/timeline.apply';
 import { tallyHours } from '../week-comparison/tally-hours.apply';
@@ -21,6 +22,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   focusLineResults,
   tallyHours,
   baselines,
+  lineDdtros,
 ];
 
 /**

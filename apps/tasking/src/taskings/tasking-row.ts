@@ -16,6 +16,7 @@ export interface TaskingRow {
   operation_id: string;
   force: string;
   line_id: string | null;
+  legacy_line_ref: string | null;
   action: string;
   priority: TaskingPriority;
   due_at: Date;
@@ -58,6 +59,7 @@ export function toTasking(r: TaskingRow, history?: TaskingHistoryEntry[]): Taski
     operationId: r.operation_id,
     force: r.force,
     ...(r.line_id !== null && { lineId: r.line_id }),
+    ...(r.legacy_line_ref !== null && { legacyLineRef: r.legacy_line_ref }),
     action: r.action,
     priority: r.priority,
     dueAt: r.due_at.toISOString(),

@@ -1,4 +1,4 @@
-import { OUTCOME_BODY_SCHEMAS } from '../api/v1/outcome.schema';
+import { LEGACY_LINE_REF, OUTCOME_BODY_SCHEMAS } from '../api/v1/outcome.schema';
 import { EventKind, positiveInteger, uuid } from './v1/positioned-event-schema';
 
 /** What every outcome event names, in every version: the outcome, its week and its version. */
@@ -9,17 +9,25 @@ export interface OutcomeEventSubject {
 }
 
 type BodySchema = (typeof OUTCOME_BODY_SCHEMAS)[keyof typeof OUTCOME_BODY_SCHEMAS];
+/** A body schema as the event log takes it: `lineId` may be the free text of older events. */
+type EventBodySchema = Omit<BodySchema, 'properties'> & {
+  properties: Omit<BodySchema['properties'], 'lineId'> & { lineId: typeof LEGACY_LINE_REF };
+};
 
 /**
  * Any outcome body, each type's schema as `shape` makes it (without its `$id`); the
  * discriminator makes Ajv check only the branch `type` names: projections validate every event.
+ * Events of every version accepted before line references were checked carry free text in
+ * `lineId`, so the log's schemas still take it; consumers ignore a `lineId` that is not a uuid.
  */
-export function anyOutcomeBody(shape: (schema: BodySchema) => object) {
+export function anyOutcomeBody(shape: (schema: EventBodySchema) => object) {
   return {
     type: 'object',
     discriminator: { propertyName: 'type' },
     required: ['type'],
-    oneOf: Object.values(OUTCOME_BODY_SCHEMAS).map(shape),
+    oneOf: Object.values(OUTCOME_BODY_SCHEMAS).map((s) =>
+      shape({ ...s, properties: { ...s.properties, lineId: LEGACY_LINE_REF } }),
+    ),
   };
 }
 

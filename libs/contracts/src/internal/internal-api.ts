@@ -1,4 +1,6 @@
 import { Board } from '../api/v1/tally';
+import { CSV_LIMITS } from '../api/v1/csv-return';
+import { checkSchema, Validated } from '../validation';
 
 /**
  * Headers an internal call carries beside its service credential (see service-credential.ts),
@@ -41,3 +43,31 @@ export function handoffsChangedChannel(redisPrefix: string): string {
 
 /** The message of `handoffsChangedChannel` for hand-offs raised outside any week. */
 export const NO_OPERATION = 'none';
+
+/** The register lines a request names (an outcome, a CSV return, taskings), looked up in one call. */
+export interface LineLookupRequest {
+  ids: string[];
+}
+
+const LINE_LOOKUP_SCHEMA = {
+  $id: 'internal-line-lookup.v1',
+  type: 'object',
+  additionalProperties: false,
+  required: ['ids'],
+  properties: {
+    ids: { type: 'array', maxItems: CSV_LIMITS.rows, items: { type: 'string', maxLength: 100 } },
+  },
+} as const;
+
+export function validateLineLookup(raw: unknown): Validated<LineLookupRequest> {
+  const errors = checkSchema(LINE_LOOKUP_SCHEMA, raw);
+  return errors.length ? { ok: false, errors } : { ok: true, value: raw as LineLookupRequest };
+}
+
+/**
+ * The lines found, each with the forces it concerns (recording, exporting, importing) so the
+ * gateway applies the one scope policy; ids not in the register are simply absent.
+ */
+export interface LineLookup {
+  lines: { id: string; forces: string[] }[];
+}

@@ -35,7 +35,7 @@ import {
 import { Tasking, TaskingListQuery, TransitionInput } from '../api/v1/tasking';
 import { TimelineHour } from '../api/v1/timeline';
 import { ComparedWeek } from '../api/v1/week-comparison';
-import { BoardFigures, OutcomeAccepted } from './internal-api';
+import { BoardFigures, LineLookup, LineLookupRequest, OutcomeAccepted } from './internal-api';
 import {
   AuditListQuery,
   BaselineListQuery,
@@ -125,6 +125,7 @@ export const INTERNAL = {
       get: r.get(':id').typed<{ answer: Line }>(),
       update: r.patch(':id').typed<{ body: UpdateLineRequest; answer: Line }>(),
       addNumber: r.post(':id/numbers').typed<{ body: AddNumberRequest; answer: Line }>(),
+      lookup: r.post('lookup').typed<{ body: LineLookupRequest; answer: LineLookup }>(),
     })),
     ranking: internalController('intelligence', 'internal', (r) => ({
       rank: r.get('lines-ranking').typed<{ query: RankingQuery; answer: LineRanking }>(),

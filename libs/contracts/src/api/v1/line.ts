@@ -148,6 +148,8 @@ export interface Line {
   numbers: DealNumber[];
   holderCount: number;
   holderRefs?: string[];
+  /** The reported outcome that closed the line, when a result closed it. */
+  closedByOutcomeId?: string;
   createdAt: string;
   updatedAt: string;
   numberHistory?: NumberHistoryEntry[];

@@ -26,7 +26,8 @@ const common = {
   type: { type: 'string', enum: OUTCOME_TYPES },
   force: { type: 'string', enum: FORCE_CODES },
   occurredAt: { type: 'string', format: 'date-time' },
-  lineId: { type: 'string', minLength: 1, maxLength: 100 },
+  // A register line's id: the gateway checks it exists and is in the caller's scope.
+  lineId: { type: 'string', format: 'uuid' },
   taskingId: { type: 'string', minLength: 1, maxLength: 100 },
   note: { type: 'string', maxLength: LIMITS.noteLength },
 } as const;
@@ -88,6 +89,12 @@ export const OUTCOME_BODY_SCHEMAS = {
     ['action'],
   ),
 } as const;
+
+/**
+ * What `lineId` was before it named a register line: free text. Events keep what was accepted
+ * then, so event schemas still take it; consumers ignore a `lineId` that is not a uuid.
+ */
+export const LEGACY_LINE_REF = { type: 'string', minLength: 1, maxLength: 100 } as const;
 
 /** Only `type` is checked first, so that a body's other fields are judged by its own type. */
 export const OUTCOME_TYPE_SCHEMA = {

@@ -65,6 +65,8 @@ export interface Tasking extends IssueTasking {
   issuedAt: string;
   updatedAt: string;
   outcomeIds: string[];
+  /** A line reference typed as free text before taskings named register lines; read only. */
+  legacyLineRef?: string;
   declineReason?: string;
   cancelReason?: string;
   /** Every event of the tasking, oldest first; only on `GET /api/v1/taskings/{id}`. */
@@ -83,7 +85,8 @@ export const ISSUE_TASKING_SCHEMA = {
   required: ['force', 'action', 'priority', 'dueAt'],
   properties: {
     force,
-    lineId: text(100),
+    // A register line's id, checked by the gateway (exists, in the caller's scope).
+    lineId: { type: 'string', format: 'uuid' },
     action: text(500),
     priority: { type: 'string', enum: TASKING_PRIORITIES },
     dueAt: dateTime,

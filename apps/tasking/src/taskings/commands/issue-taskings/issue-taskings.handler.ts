@@ -90,7 +90,7 @@ export class IssueTaskingsHandler implements ICommandHandler<IssueTaskingsComman
     const rows: TaskingRow[] = await m.query(
       `INSERT INTO tasking.taskings (id, operation_id, force, line_id, action, priority, due_at,
          acknowledge_within_minutes, notes, status, issued_by, issued_at, updated_at)
-       SELECT i::uuid, $1::uuid, f, l, a, p, d, w, n, 'issued', $9::jsonb, $10, $10
+       SELECT i::uuid, $1::uuid, f, l::uuid, a, p, d, w, n, 'issued', $9::jsonb, $10, $10
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $11::text[])
          AS x(i, f, l, a, p, d, w, n)
        RETURNING *`,

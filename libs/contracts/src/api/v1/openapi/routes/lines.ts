@@ -30,6 +30,10 @@ const lineFields = {
   lastIntelligenceAt: nullable(dateTime),
   numbers: array(ref('DealNumber')),
   holderCount: int,
+  closedByOutcomeId: {
+    ...uuid,
+    description: 'The reported outcome (`closed-type1` or `closed-type2`) that closed the line',
+  },
   createdAt: dateTime,
   updatedAt: dateTime,
 };
@@ -50,7 +54,7 @@ export const LINE_SCHEMAS: Record<string, object> = {
   Line: object(
     { ...lineFields, holderRefs: array(str) },
     {
-      optional: ['holderRefs'],
+      optional: ['holderRefs', 'closedByOutcomeId'],
       description:
         'A county line as recorded by one force (`recordedBy`), named within that force by its brand. People are pseudonymous references only; `holderRefs` appear on the line itself, never in lists.',
     },
@@ -74,6 +78,7 @@ export const LINE_SCHEMAS: Record<string, object> = {
       ),
     },
     {
+      optional: ['closedByOutcomeId'],
       description:
         'One line with its holder references (read audited), number history, orders and alerts',
     },

@@ -36,6 +36,7 @@ function documentedBody(type: OutcomeType): Schema {
       description:
         "Within the week's `startsAt`–`endsAt` and not in the future (400 naming `occurredAt` otherwise)",
     },
+    lineId: { ...schema.properties.lineId, description: LINE_ID_RULE },
   };
   const rules: Record<OutcomeType, string> = {
     arrest: '`under18` and `charged` are each at most `count`; both default to 0.',
@@ -68,10 +69,24 @@ function documentedBody(type: OutcomeType): Schema {
   return { ...schema, description: rules[type], properties };
 }
 
-/** An outcome as stored: every figure filled with its default, DDTRO flags as counts. */
+/** The rule every `lineId` a write names follows (outcomes, corrections, CSV rows, taskings). */
+export const LINE_ID_RULE =
+  'The id of a county line in the register (`GET /api/v1/lines`) that the caller may read; 400 `validation_failed` naming `lineId` otherwise. A line outside your scope is answered as one that does not exist.';
+
+/**
+ * An outcome as stored: every figure filled with its default, DDTRO flags as counts. Outcomes
+ * accepted before line references were checked keep the free-text `lineId` they were sent with.
+ */
 function storedOutcome(type: OutcomeType): Schema {
   const body = component(OUTCOME_BODY_SCHEMAS[type]) as Schema;
-  const properties: Schema = { ...body.properties };
+  const properties: Schema = {
+    ...body.properties,
+    lineId: {
+      ...str,
+      description:
+        'A register line id; free text on outcomes accepted before line references were checked',
+    },
+  };
   if (type === 'line') properties.ddtroApplied = properties.ddtroGranted = int;
   if (type === 'seizure') {
     properties.drugs = array(
@@ -168,6 +183,7 @@ const IMPORT_DESCRIPTION = [
   'Numbers are plain decimal numerals; `ddtroApplied` and `ddtroGranted` also take `true`/`false`, as the JSON body does.',
   'Blank cells are absent fields. Each row carries its own `idempotencyKey`, so uploading the same file again changes nothing (its rows count as duplicates).',
   'Good rows are accepted even when others are rejected; each rejected row is listed with its row number and every bad column. Rows for forces outside your scope are rejected one by one.',
+  '`lineId` is a register line id you may read; a row naming a missing line or one outside your scope is rejected alone, naming `lineId`.',
 ].join(' ');
 
 /** The body schema of `POST .../outcomes`: one of the four types, chosen by `type`. */
@@ -178,7 +194,7 @@ export const OUTCOME_ROUTES: ApiRoute[] = [
     '/api/v1/operations/{id}/outcomes',
     'Report an outcome (nclcc; regional within its region; force for itself)',
     {
-      description: `Accepted means committed and never lost. Notes hold at most ${LIMITS.noteLength} characters. Line actions: ${LINE_ACTIONS.join(', ')}.`,
+      description: `Accepted means committed and never lost. Notes hold at most ${LIMITS.noteLength} characters. Line actions: ${LINE_ACTIONS.join(', ')}; \`closed-type1\` and \`closed-type2\` naming a register line close it in the register, once. ${LINE_ID_RULE}`,
       ...idempotentWrite({
         body: outcomeBody(OUTCOME_BODY),
         first: [202, ok(ref('OutcomeAccepted'), 'Accepted (first time)')],

@@ -8,6 +8,7 @@ import {
   TaskingTransition,
 } from '../../tasking';
 import { eventStream, notFound, ok, problem, query } from '../answers';
+import { LINE_ID_RULE } from './outcomes';
 import { ApiRoute } from '../route';
 import { conflicts, idempotentWrite, onId, pagedList, routesOf } from '../route-builders';
 import {
@@ -24,8 +25,23 @@ import { bool, dateTime, int, str, uuid } from '../schema-scalars';
 
 const status = enumOf(TASKING_STATUSES);
 
+/** The body as validated, with the check of `lineId` against the register written beside it. */
+function withLineRule(schema: object): object {
+  const s = schema as { properties: Record<string, object> };
+  return {
+    ...s,
+    properties: {
+      ...s.properties,
+      lineId: {
+        ...s.properties.lineId,
+        description: `${LINE_ID_RULE} In a batch the field is \`taskings.<index>.lineId\`.`,
+      },
+    },
+  };
+}
+
 export const TASKING_SCHEMAS: Record<string, object> = {
-  IssueTasking: component(ISSUE_TASKING_SCHEMA),
+  IssueTasking: withLineRule(component(ISSUE_TASKING_SCHEMA)),
   IssueTaskings: component(ISSUE_TASKINGS_SCHEMA),
   IssueTaskingsRequest: {
     description: 'One tasking, or several under `taskings` (all or nothing)',
@@ -36,7 +52,7 @@ export const TASKING_SCHEMAS: Record<string, object> = {
       id: uuid,
       operationId: uuid,
       force: forceCode,
-      lineId: str,
+      lineId: { ...uuid, description: 'The register line the tasking targets' },
       action: str,
       priority: enumOf(TASKING_PRIORITIES),
       dueAt: dateTime,
@@ -57,6 +73,10 @@ export const TASKING_SCHEMAS: Record<string, object> = {
       issuedAt: dateTime,
       updatedAt: dateTime,
       outcomeIds: array(uuid),
+      legacyLineRef: {
+        ...str,
+        description: 'A line reference typed as free text before taskings named register lines',
+      },
       declineReason: str,
       cancelReason: str,
       history: {
@@ -74,7 +94,9 @@ export const TASKING_SCHEMAS: Record<string, object> = {
         description: 'Only on `GET /api/v1/taskings/{id}`: every event, oldest first.',
       },
     },
-    { optional: ['lineId', 'notes', 'declineReason', 'cancelReason', 'history'] },
+    {
+      optional: ['lineId', 'notes', 'legacyLineRef', 'declineReason', 'cancelReason', 'history'],
+    },
   ),
   IssuedTaskings: object(
     { taskings: array(ref('Tasking')) },
