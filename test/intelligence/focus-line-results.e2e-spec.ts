@@ -110,6 +110,13 @@ describe('focus-line results', () => {
     expect(res.status).toBe(202);
     const sent = { id: res.body.id, body, retracted: false };
     outcomes.push(sent);
+    // A closing outcome closes its register line once; retracting or correcting it later does not reopen it.
+    const line = Object.values(lines).find((l) => l.id === body.lineId);
+    if (line && line.now.status !== 'closed' && CLOSING.includes(body.action ?? ''))
+      line.now = {
+        status: 'closed',
+        closureType: body.action === 'closed-type1' ? 'type1' : 'type2',
+      };
     return sent;
   }
 
@@ -403,12 +410,13 @@ describe('focus-line results', () => {
     lines.f3.now = { status: 'closed', closureType: 'type2' };
 
     const got = await resultsEqualHandCount('the results to equal the hand count');
-    // The hand count is not trivially zero: the figures the week is judged by.
+    // The hand count is not trivially zero: the figures the week is judged by. o2's closure was
+    // retracted, but the register line it closed stays closed, so o2 still counts as disrupted.
     expect(got.totals).toMatchObject({
       disrupted: 3,
       closed: 2,
       numbersCutOff: 1,
-      holderLinesDisrupted: 2,
+      holderLinesDisrupted: 3,
     });
     expect(got.forces.map((f: { force: string }) => f.force)).toEqual([
       MET,
