@@ -29,7 +29,7 @@ export class DemoClient {
     who: Identity,
     method: string,
     path: string,
-    opts: { body?: unknown; idempotencyKey?: string; csv?: string } = {},
+    opts: Omit<CallOptions, 'token'> = {},
   ): Promise<T> {
     return this.call<T>(method, path, { ...opts, token: await this.token(who) });
   }
@@ -39,11 +39,7 @@ export class DemoClient {
    * when the platform answers 5xx or cannot be reached, as a regional tool should; the key
    * makes sure a retried outcome is counted once.
    */
-  private async call<T>(
-    method: string,
-    path: string,
-    opts: { body?: unknown; idempotencyKey?: string; csv?: string; token?: string },
-  ): Promise<T> {
+  private async call<T>(method: string, path: string, opts: CallOptions): Promise<T> {
     const retriable = method === 'GET' || opts.idempotencyKey !== undefined;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -56,14 +52,12 @@ export class DemoClient {
     }
   }
 
-  private async once<T>(
-    method: string,
-    path: string,
-    opts: { body?: unknown; idempotencyKey?: string; csv?: string; token?: string },
-  ): Promise<T> {
+  private async once<T>(method: string, path: string, opts: CallOptions): Promise<T> {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+    // Person-level reads (line holders) say why they look; the gateway logs it.
+    if (opts.purpose) headers['x-purpose'] = opts.purpose;
     if (opts.csv !== undefined) headers['content-type'] = 'text/csv';
     else if (opts.body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${this.gatewayUrl}${path}`, {
@@ -75,6 +69,14 @@ export class DemoClient {
     if (res.status >= 300) throw new DemoRequestError(method, path, res.status, text);
     return (text ? JSON.parse(text) : undefined) as T;
   }
+}
+
+interface CallOptions {
+  body?: unknown;
+  idempotencyKey?: string;
+  csv?: string;
+  purpose?: string;
+  token?: string;
 }
 
 export class DemoRequestError extends Error {

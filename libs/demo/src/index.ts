@@ -6,3 +6,5 @@ export * from './demo-client';
 export * from './run-demo-week';
 export * from './register';
 export * from './seed-register';
+export * from './week-lines';
+export * from './week-baselines';
