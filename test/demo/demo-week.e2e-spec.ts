@@ -128,8 +128,8 @@ describe('npm run demo: a compressed intensification week', () => {
     result = await runDemoWeek({
       gatewayUrl: runEnv().gatewayUrl,
       durationMs: 12_000,
-      scale: 0.04,
-      seed: 11,
+      scale: 0.08,
+      seed: 13,
       name: 'Demo week under test',
       // Every eligible safeguarding result raises one, so the short week sees every fate.
       handoffShare: 1,

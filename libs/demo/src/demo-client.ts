@@ -36,11 +36,17 @@ export class DemoClient {
 
   /**
    * Requests that are safe to repeat (reads, and writes with an Idempotency-Key) are retried
-   * when the platform answers 5xx or cannot be reached, as a regional tool should; the key
+   * when the platform answers 5xx or cannot be reached (a pooled connection the server has just
+   * closed included), as a regional tool should; the key
    * makes sure a retried outcome is counted once.
    */
   private async call<T>(method: string, path: string, opts: CallOptions): Promise<T> {
-    const retriable = method === 'GET' || opts.idempotencyKey !== undefined;
+    // Also safe: a dev token minted twice, and CSV files the platform takes once by content.
+    const retriable =
+      method === 'GET' ||
+      opts.idempotencyKey !== undefined ||
+      opts.csv !== undefined ||
+      path === '/api/v1/auth/dev-token';
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once<T>(method, path, opts);
@@ -64,6 +70,9 @@ export class DemoClient {
       method,
       headers,
       body: opts.csv ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    }).catch((e: Error) => {
+      // Say which request could not be made: "fetch failed" alone names none.
+      throw new Error(`${method} ${path}: ${e.message} (${String((e.cause as Error)?.message)})`);
     });
     const text = await res.text();
     if (res.status >= 300) throw new DemoRequestError(method, path, res.status, text);

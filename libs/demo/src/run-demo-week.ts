@@ -131,17 +131,18 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
     ),
     focusForces,
   );
-  const plannedTaskings = planWeekTaskings(
-    random,
-    focusForces,
-    focusLines,
-    options.p1Forces ?? focusForces.slice(0, 2),
-  );
+  // Hand-offs before taskings, so how many lines the focus has does not change them.
   const plannedHandoffs = planWeekHandoffs(
     random,
     outcomes,
     tagOf(operation.id),
     options.handoffShare,
+  );
+  const plannedTaskings = planWeekTaskings(
+    random,
+    focusForces,
+    focusLines,
+    options.p1Forces ?? focusForces.slice(0, 2),
   );
   const result: DemoWeekResult = {
     operationId: operation.id,

@@ -29,6 +29,8 @@ export interface PlannedDdtroApplication {
   granted: number;
 }
 
+/** The register's reads are person-level (numbers) and logged with why they were made. */
+const LINES_PURPOSE = 'Demo intensification week: the lines results are reported against';
 const HOLDERS_PURPOSE = "Planning the intensification week: the focus lines' holders' other lines";
 
 /** The register's open lines and the focus lines' holder network, read by the NCLCC. */
@@ -45,6 +47,7 @@ export async function readWeekLines(
       nclcc,
       'GET',
       `/api/v1/lines?${query}`,
+      { purpose: LINES_PURPOSE },
     );
     for (const l of page.items)
       if (l.status !== 'closed')
@@ -99,7 +102,7 @@ export function holderNetwork(
 /** Shares of results that name a register line. */
 const NAMED_SHARE = { line: 0.85, arrest: 0.2, seizure: 0.2, safeguarding: 0 } as const;
 /** A focus force's named results go to the focus network this often, else to any line of its own. */
-const NETWORK_SHARE = 0.75;
+const NETWORK_SHARE = 0.8;
 
 /**
  * Names register lines (`lineId`) in the planned results, in time order: a force names only
@@ -135,7 +138,7 @@ export function nameRegisterLines(
     const pool =
       focusForces.includes(body.force) && ours.length && random.chance(NETWORK_SHARE) ? ours : open;
     if (!pool.length) return;
-    const line = random.weighted(pool, (l) => (focus.has(l.id) ? 3 : network.has(l.id) ? 2 : 1));
+    const line = random.weighted(pool, (l) => (focus.has(l.id) ? 4 : network.has(l.id) ? 2 : 1));
     body.lineId = line.id;
     if (body.type !== 'line') return;
     if (String(body.action).startsWith('closed-')) {
