@@ -293,4 +293,33 @@ describe('npm run demo: a compressed intensification week', () => {
     expect(flagged.map((f: any) => f.force).sort()).toEqual(loaded.deferringForces);
     for (const f of flagged) expect(f.findings.join(' ')).toMatch(/fewer arrests/);
   });
+
+  it("compares the week with the demo's earlier, closed week, whose figures are what it reported", async () => {
+    const earlier = result.earlierWeek!;
+    const sum = (type: string, pick: (b: any) => number) =>
+      earlier.reported.filter((b) => b.type === type).reduce((n, b) => n + pick(b), 0);
+    const expected = {
+      arrests: sum('arrest', (b) => b.count),
+      safeguarded: sum('safeguarding', (b) => b.children + b.adults),
+      cashPence: sum('seizure', (b) => b.cashPence),
+      weapons: sum('seizure', (b) => b.weapons.firearm + b.weapons.bladed + b.weapons.other),
+      linesClosed: sum('line', (b) => (String(b.action).startsWith('closed-') ? 1 : 0)),
+    };
+    expect(expected.arrests).toBeGreaterThan(0);
+    const token = await tokenFor({ role: 'nclcc' });
+    const op = await api('GET', `/api/v1/operations/${earlier.operationId}`, { token });
+    expect(op.body.status).toBe('closed');
+    const comparison = await waitFor(
+      async () =>
+        (await api('GET', `/api/v1/operations/${result.operationId}/comparison`, { token })).body,
+      (c) =>
+        c.earlierWeeks?.find((w: any) => w.operationId === earlier.operationId)?.national
+          .arrests === expected.arrests,
+      { timeoutMs: 20_000, intervalMs: 250, what: 'the earlier demo week in weeks compared' },
+    );
+    const week = comparison.earlierWeeks.find((w: any) => w.operationId === earlier.operationId);
+    expect(week.national).toEqual(expected);
+    // Smaller than this week, as the demo made it.
+    expect(comparison.thisWeek.national.arrests).toBeGreaterThan(expected.arrests);
+  });
 });

@@ -8,3 +8,4 @@ export * from './register';
 export * from './seed-register';
 export * from './week-lines';
 export * from './week-baselines';
+export * from './earlier-week';

@@ -1,5 +1,6 @@
 import { ImportResult, isoWeekOf } from '@intensify/contracts';
 import { DemoClient, Identity } from './demo-client';
+import { EarlierWeek, replayEarlierWeek } from './earlier-week';
 import { reporterOf } from './identities';
 import { HandoffRecord, playHandoff } from './play-handoff';
 import { Random } from './random';
@@ -43,6 +44,11 @@ export interface DemoWeekOptions {
    * two forces deferring activity in the last four (default true).
    */
   baselines?: boolean;
+  /**
+   * First replays an earlier, smaller, back-loaded week twenty weeks before (before the
+   * baselines) and closes it, so weeks compared has one of the system's own (default true).
+   */
+  earlierWeek?: boolean;
   onProgress?: (progress: DemoProgress) => void;
 }
 
@@ -65,6 +71,7 @@ export interface DemoWeekResult {
   focusLines: { id: string; exportingForce: string }[];
   /** The baselines loaded before the week, and the forces made to defer activity. */
   baselines?: { weeks: string[]; deferringForces: string[]; import: ImportResult };
+  earlierWeek?: EarlierWeek;
   /** Register DDTRO applications made with results flagging the same orders. */
   ddtroApplications: PlannedDdtroApplication[];
   /** Every outcome body the platform accepted (202 or 200), in the order sent. */
@@ -90,8 +97,8 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
   const random = new Random(options.seed ?? 2026);
   const client = new DemoClient(options.gatewayUrl);
   const nclcc: Identity = { sub: 'demo-nclcc-coordinator', role: 'nclcc' };
-  const started = Date.now();
-  const weekStart = started - WEEK_MS - 60_000;
+  const setUpAt = Date.now();
+  const weekStart = setUpAt - WEEK_MS - 60_000;
   let focusForces = options.focusForces ?? ['E23000001', 'E23000014', 'E23000004', 'E23000005'];
   let focusLines = options.focusLines ?? [];
   // Lines and baselines draw from their own sequences, so a seed's week stays the week it was.
@@ -101,6 +108,15 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
       ? undefined
       : planBaselines(new Random(seed ^ 0xba5e), isoWeekOf(new Date(weekStart)));
   const baselineImport = baselines && (await loadBaselines(client, nclcc, baselines));
+  const earlierWeek =
+    options.earlierWeek === false
+      ? undefined
+      : await replayEarlierWeek(client, nclcc, {
+          random: new Random(seed ^ 0xea51),
+          scale: options.scale ?? 1,
+          startsAt: weekStart - 20 * WEEK_MS,
+          name: `Earlier demo intensification week ${new Date(weekStart - 20 * WEEK_MS).toISOString().slice(0, 10)}`,
+        });
 
   const operation = await client.as<{ id: string; name: string }>(
     nclcc,
@@ -110,9 +126,9 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
       body: {
         name:
           options.name ??
-          `Demo intensification week ${new Date(started).toISOString().slice(0, 10)}`,
+          `Demo intensification week ${new Date(setUpAt).toISOString().slice(0, 10)}`,
         startsAt: new Date(weekStart).toISOString(),
-        endsAt: new Date(started + durationMs + 3_600_000).toISOString(),
+        endsAt: new Date(setUpAt + durationMs + 3_600_000).toISOString(),
         // Chosen focus lines set the focus forces once the week exists.
         focusForces: options.chooseFocus ? [] : focusForces,
       },
@@ -155,6 +171,7 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
         import: baselineImport!,
       },
     }),
+    ...(earlierWeek && { earlierWeek }),
     ddtroApplications: [],
     accepted: [],
     taskingStatuses: {},
@@ -163,6 +180,9 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
   };
   const outcomeIds = new Map(plannedHandoffs.map((h) => [h.outcomeIndex, deferred<string>()]));
   const outcomeIdsByForce = new Map<string, string[]>();
+  // The replay's clock starts once the week is set up (baselines, an earlier week, the register
+  // read can take a while), so no tasking is due before it is issued.
+  const started = Date.now();
   const realAt = (at: number) => started + at * durationMs;
 
   const issued = await client.as<unknown>(
