@@ -29,22 +29,24 @@ export class DemoClient {
     who: Identity,
     method: string,
     path: string,
-    opts: { body?: unknown; idempotencyKey?: string; csv?: string } = {},
+    opts: Omit<CallOptions, 'token'> = {},
   ): Promise<T> {
     return this.call<T>(method, path, { ...opts, token: await this.token(who) });
   }
 
   /**
    * Requests that are safe to repeat (reads, and writes with an Idempotency-Key) are retried
-   * when the platform answers 5xx or cannot be reached, as a regional tool should; the key
+   * when the platform answers 5xx or cannot be reached (a pooled connection the server has just
+   * closed included), as a regional tool should; the key
    * makes sure a retried outcome is counted once.
    */
-  private async call<T>(
-    method: string,
-    path: string,
-    opts: { body?: unknown; idempotencyKey?: string; csv?: string; token?: string },
-  ): Promise<T> {
-    const retriable = method === 'GET' || opts.idempotencyKey !== undefined;
+  private async call<T>(method: string, path: string, opts: CallOptions): Promise<T> {
+    // Also safe: a dev token minted twice, and CSV files the platform takes once by content.
+    const retriable =
+      method === 'GET' ||
+      opts.idempotencyKey !== undefined ||
+      opts.csv !== undefined ||
+      path === '/api/v1/auth/dev-token';
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once<T>(method, path, opts);
@@ -56,25 +58,34 @@ export class DemoClient {
     }
   }
 
-  private async once<T>(
-    method: string,
-    path: string,
-    opts: { body?: unknown; idempotencyKey?: string; csv?: string; token?: string },
-  ): Promise<T> {
+  private async once<T>(method: string, path: string, opts: CallOptions): Promise<T> {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+    // Person-level reads (line holders) say why they look; the gateway logs it.
+    if (opts.purpose) headers['x-purpose'] = opts.purpose;
     if (opts.csv !== undefined) headers['content-type'] = 'text/csv';
     else if (opts.body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${this.gatewayUrl}${path}`, {
       method,
       headers,
       body: opts.csv ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    }).catch((e: Error) => {
+      // Say which request could not be made: "fetch failed" alone names none.
+      throw new Error(`${method} ${path}: ${e.message} (${String((e.cause as Error)?.message)})`);
     });
     const text = await res.text();
     if (res.status >= 300) throw new DemoRequestError(method, path, res.status, text);
     return (text ? JSON.parse(text) : undefined) as T;
   }
+}
+
+interface CallOptions {
+  body?: unknown;
+  idempotencyKey?: string;
+  csv?: string;
+  purpose?: string;
+  token?: string;
 }
 
 export class DemoRequestError extends Error {

@@ -6,3 +6,6 @@ export * from './demo-client';
 export * from './run-demo-week';
 export * from './register';
 export * from './seed-register';
+export * from './week-lines';
+export * from './week-baselines';
+export * from './earlier-week';

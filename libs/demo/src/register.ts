@@ -68,12 +68,17 @@ const NEAR: Record<string, string[]> = {
  * several lines, so the ranked holder view has something to show. Deal numbers come from
  * Ofcom's range for drama (07700 900000–900999) and the block after it, never real lines.
  */
-export function generateRegister(random: Random, lines = 1000): DemoLine[] {
+export function generateRegister(
+  random: Random,
+  lines = 1000,
+  /** A second register beside the first (e.g. in a test run): other brands and numbers. */
+  apart: { brandPrefix?: string; firstNumber?: number } = {},
+): DemoLine[] {
   const territorial = FORCES.filter((f) => f.code !== BTP);
   const regionOf = new Map(territorial.map((f) => [f.code, f.region!]));
   const holders: string[] = [];
   const register: DemoLine[] = [];
-  let nextNumber = 0;
+  let nextNumber = apart.firstNumber ?? 0;
   for (let i = 0; i < lines; i++) {
     const exportingForce = random.weighted(FORCE_CODES, exportWeight);
     const home = regionOf.get(exportingForce)!;
@@ -100,7 +105,7 @@ export function generateRegister(random: Random, lines = 1000): DemoLine[] {
     const holder = reuseHolder ? random.pick(holders.slice(-60)) : holderRef(holders.length);
     if (!reuseHolder) holders.push(holder);
     register.push({
-      brand: `${random.pick(BRAND_WORDS)} ${String(i + 1).padStart(4, '0')}`,
+      brand: `${apart.brandPrefix ?? ''}${random.pick(BRAND_WORDS)} ${String(i + 1).padStart(4, '0')}`,
       exportingForce,
       importingForces: [...importingForces],
       numbers,

@@ -1,8 +1,12 @@
+import { ImportResult, isoWeekOf } from '@intensify/contracts';
 import { DemoClient, Identity } from './demo-client';
+import { EarlierWeek, replayEarlierWeek } from './earlier-week';
 import { reporterOf } from './identities';
 import { HandoffRecord, playHandoff } from './play-handoff';
 import { Random } from './random';
+import { loadBaselines, planBaselines } from './week-baselines';
 import { planWeekHandoffs, tagOf } from './week-handoffs';
+import { nameRegisterLines, PlannedDdtroApplication, readWeekLines } from './week-lines';
 import { PlannedOutcome, planWeekOutcomes } from './week-outcomes';
 import { DECLINE_REASON, PlannedTasking, planWeekTaskings } from './week-taskings';
 
@@ -35,6 +39,16 @@ export interface DemoWeekOptions {
     nclcc: Identity,
     operationId: string,
   ) => Promise<{ focusForces: string[]; focusLines: { id: string; exportingForce: string }[] }>;
+  /**
+   * Loads sixteen weeks of business-as-usual baselines for every force before the week, one or
+   * two forces deferring activity in the last four (default true).
+   */
+  baselines?: boolean;
+  /**
+   * First replays an earlier, smaller, back-loaded week twenty weeks before (before the
+   * baselines) and closes it, so weeks compared has one of the system's own (default true).
+   */
+  earlierWeek?: boolean;
   onProgress?: (progress: DemoProgress) => void;
 }
 
@@ -53,6 +67,13 @@ export interface DemoProgress {
 
 export interface DemoWeekResult {
   operationId: string;
+  focusForces: string[];
+  focusLines: { id: string; exportingForce: string }[];
+  /** The baselines loaded before the week, and the forces made to defer activity. */
+  baselines?: { weeks: string[]; deferringForces: string[]; import: ImportResult };
+  earlierWeek?: EarlierWeek;
+  /** Register DDTRO applications made with results flagging the same orders. */
+  ddtroApplications: PlannedDdtroApplication[];
   /** Every outcome body the platform accepted (202 or 200), in the order sent. */
   accepted: PlannedOutcome['body'][];
   /** Each tasking's last status as the simulation left it. */
@@ -76,10 +97,26 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
   const random = new Random(options.seed ?? 2026);
   const client = new DemoClient(options.gatewayUrl);
   const nclcc: Identity = { sub: 'demo-nclcc-coordinator', role: 'nclcc' };
-  const started = Date.now();
-  const weekStart = started - WEEK_MS - 60_000;
+  const setUpAt = Date.now();
+  const weekStart = setUpAt - WEEK_MS - 60_000;
   let focusForces = options.focusForces ?? ['E23000001', 'E23000014', 'E23000004', 'E23000005'];
   let focusLines = options.focusLines ?? [];
+  // Lines and baselines draw from their own sequences, so a seed's week stays the week it was.
+  const seed = options.seed ?? 2026;
+  const baselines =
+    options.baselines === false
+      ? undefined
+      : planBaselines(new Random(seed ^ 0xba5e), isoWeekOf(new Date(weekStart)));
+  const baselineImport = baselines && (await loadBaselines(client, nclcc, baselines));
+  const earlierWeek =
+    options.earlierWeek === false
+      ? undefined
+      : await replayEarlierWeek(client, nclcc, {
+          random: new Random(seed ^ 0xea51),
+          scale: options.scale ?? 1,
+          startsAt: weekStart - 20 * WEEK_MS,
+          name: `Earlier demo intensification week ${new Date(weekStart - 20 * WEEK_MS).toISOString().slice(0, 10)}`,
+        });
 
   const operation = await client.as<{ id: string; name: string }>(
     nclcc,
@@ -89,9 +126,9 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
       body: {
         name:
           options.name ??
-          `Demo intensification week ${new Date(started).toISOString().slice(0, 10)}`,
+          `Demo intensification week ${new Date(setUpAt).toISOString().slice(0, 10)}`,
         startsAt: new Date(weekStart).toISOString(),
-        endsAt: new Date(started + durationMs + 3_600_000).toISOString(),
+        endsAt: new Date(setUpAt + durationMs + 3_600_000).toISOString(),
         // Chosen focus lines set the focus forces once the week exists.
         focusForces: options.chooseFocus ? [] : focusForces,
       },
@@ -100,20 +137,42 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
   if (options.chooseFocus)
     ({ focusForces, focusLines } = await options.chooseFocus(client, nclcc, operation.id));
   const outcomes = planWeekOutcomes(random, options.scale ?? 1);
-  const plannedTaskings = planWeekTaskings(
-    random,
+  const ddtroApplications = nameRegisterLines(
+    new Random(seed ^ 0x11e5),
+    outcomes,
+    await readWeekLines(
+      client,
+      nclcc,
+      focusLines.map((l) => l.id),
+    ),
     focusForces,
-    focusLines,
-    options.p1Forces ?? focusForces.slice(0, 2),
   );
+  // Hand-offs before taskings, so how many lines the focus has does not change them.
   const plannedHandoffs = planWeekHandoffs(
     random,
     outcomes,
     tagOf(operation.id),
     options.handoffShare,
   );
+  const plannedTaskings = planWeekTaskings(
+    random,
+    focusForces,
+    focusLines,
+    options.p1Forces ?? focusForces.slice(0, 2),
+  );
   const result: DemoWeekResult = {
     operationId: operation.id,
+    focusForces,
+    focusLines,
+    ...(baselines && {
+      baselines: {
+        weeks: baselines.weeks,
+        deferringForces: baselines.deferringForces,
+        import: baselineImport!,
+      },
+    }),
+    ...(earlierWeek && { earlierWeek }),
+    ddtroApplications: [],
     accepted: [],
     taskingStatuses: {},
     handoffs: {},
@@ -121,6 +180,9 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
   };
   const outcomeIds = new Map(plannedHandoffs.map((h) => [h.outcomeIndex, deferred<string>()]));
   const outcomeIdsByForce = new Map<string, string[]>();
+  // The replay's clock starts once the week is set up (baselines, an earlier week, the register
+  // read can take a while), so no tasking is due before it is issued.
+  const started = Date.now();
   const realAt = (at: number) => started + at * durationMs;
 
   const issued = await client.as<unknown>(
@@ -151,6 +213,9 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
       run: async () => {
         const force = o.body.force;
         const occurredAt = new Date(weekStart + o.at * WEEK_MS).toISOString();
+        const application = ddtroApplications.get(i);
+        // Applied on the register before the result that closes the line reports the same orders.
+        if (application) await applyDdtros(reporterOf(force), application, occurredAt, i);
         const { id } = await client.as<{ id: string }>(
           reporterOf(force),
           'POST',
@@ -165,6 +230,26 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
     })),
     ...plannedTaskings.flatMap((t, i) => taskingSteps(t, taskingIds[i])),
   ].sort((a, b) => a.at - b.at);
+
+  async function applyDdtros(
+    who: Identity,
+    application: PlannedDdtroApplication,
+    at: string,
+    i: number,
+  ) {
+    const { ddtros } = await client.as<{ ddtros: { id: string }[] }>(
+      who,
+      'POST',
+      `/api/v1/lines/${application.lineId}/ddtros`,
+      {
+        body: { numbers: application.numbers, appliedAt: at },
+        idempotencyKey: `demo-${operation.id}-ddtros-${i}`,
+      },
+    );
+    for (const order of ddtros.slice(0, application.granted))
+      await client.as(who, 'POST', `/api/v1/ddtros/${order.id}/grant`, { body: { at } });
+    result.ddtroApplications.push(application);
+  }
 
   function taskingSteps(t: PlannedTasking, id: string): Step[] {
     const who = reporterOf(t.force);
