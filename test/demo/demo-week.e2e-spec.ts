@@ -134,6 +134,7 @@ describe('npm run demo: a compressed intensification week', () => {
       // Every eligible safeguarding result raises one, so the short week sees every fate.
       handoffShare: 1,
       chooseFocus: focusOnOwnLines,
+      registerBrandPrefix: BRAND_PREFIX,
       onProgress: (p) => progress.push(p.outcomesSent),
     });
   }, 90_000);

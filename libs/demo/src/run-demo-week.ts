@@ -31,6 +31,11 @@ export interface DemoWeekOptions {
   /** Forces whose taskings are P1. */
   p1Forces?: string[];
   /**
+   * Results name only register lines whose brand starts with this (a test run's register is
+   * shared with other suites, whose lines the demo must not close).
+   */
+  registerBrandPrefix?: string;
+  /**
    * Picks the week's focus once it exists (e.g. the top of the harm ranking); its focus forces
    * and lines are then tasked instead of `focusForces` and `focusLines`.
    */
@@ -144,6 +149,7 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
       client,
       nclcc,
       focusLines.map((l) => l.id),
+      options.registerBrandPrefix,
     ),
     focusForces,
   );

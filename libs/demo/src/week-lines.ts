@@ -38,6 +38,8 @@ export async function readWeekLines(
   client: DemoClient,
   nclcc: Identity,
   focusLineIds: readonly string[],
+  /** Only lines whose brand starts with this: a test run shares its register with other suites. */
+  brandPrefix = '',
 ): Promise<WeekLines> {
   const lines: RegisterLine[] = [];
   let cursor: string | undefined;
@@ -50,7 +52,7 @@ export async function readWeekLines(
       { purpose: LINES_PURPOSE },
     );
     for (const l of page.items)
-      if (l.status !== 'closed')
+      if (l.status !== 'closed' && l.brand.startsWith(brandPrefix))
         lines.push({
           id: l.id,
           recordedBy: l.recordedBy,
@@ -72,12 +74,15 @@ export async function readWeekLines(
   return {
     lines,
     focusLineIds: [...focusLineIds],
-    holderLineIds: holderNetwork(focusLineIds, holders.items),
+    holderLineIds: holderNetwork(focusLineIds, holders.items).filter((id) =>
+      lines.some((l) => l.id === id),
+    ),
   };
 }
 
 interface Listed {
   id: string;
+  brand: string;
   recordedBy: string;
   exportingForce: string;
   importingForces: string[];
