@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Request } from 'express';
-import { Actor } from '@intensify/contracts';
+import { Actor, INTERNAL_HEADERS } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { serviceCallOf } from './service-credentials/service-credential.guard';
 
@@ -12,8 +12,17 @@ export const CallingActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   return actor;
 });
 
-/** The correlation id the calling service signed into its credential, else a new one. */
-export const CorrelationId = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): string =>
-    serviceCallOf(ctx.switchToHttp().getRequest<Request>())?.correlationId ?? randomUUID(),
-);
+/** What a correlation id may be: a trace label of printable ASCII, no spaces, no free text. */
+const CORRELATION_ID = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * The correlation id of the request the calling service handles: its `x-correlation-id` header
+ * (the guard has already checked the credential; the id labels a trace and grants nothing),
+ * else one signed into the credential by an older caller, else a new one.
+ */
+export const CorrelationId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const req = ctx.switchToHttp().getRequest<Request>();
+  const sent = req.header(INTERNAL_HEADERS.correlationId);
+  if (sent && CORRELATION_ID.test(sent)) return sent;
+  return serviceCallOf(req)?.correlationId ?? randomUUID();
+});
