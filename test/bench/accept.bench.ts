@@ -5,6 +5,7 @@ import { waitFor } from '@intensify/testing';
 import { tokenFor } from '../support/api';
 import { board, createActiveWeek } from '../support/scenario';
 import { record } from './record';
+import { startBareServer } from './support/bare-server';
 import {
   gatewayPool,
   percentile,
@@ -26,6 +27,8 @@ import { addInto, mixedOutcome, nationalFigures, nationalFromBoard } from './sup
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 5);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? '32,64').split(',').map(Number);
+/** The bare HTTP server's run at each level (0 leaves it out). */
+const BARE_SECONDS = Number(process.env.BENCH_BARE_SECONDS ?? 10);
 
 interface LoadRun {
   statuses: Record<string, number>;
@@ -77,6 +80,24 @@ async function closedLoop(
   await Promise.all(Array.from({ length: concurrency }, client));
   run.seconds = (performance.now() - t0) / 1000;
   return run;
+}
+
+/** The closed loop against a bare HTTP server answering 202 (see support/bare-server). */
+async function bareRun(concurrency: number, token: string, firstIndex: number) {
+  const server = await startBareServer();
+  const pool = new Pool(server.url, { connections: concurrency, pipelining: 1 });
+  try {
+    const run = await closedLoop(pool, '/outcomes', token, concurrency, BARE_SECONDS, firstIndex);
+    const ok = run.statuses['202'] ?? 0;
+    return {
+      perSecond: ok / run.seconds,
+      p99: percentile(run.latenciesMs, 99),
+      non202: run.latenciesMs.length - ok,
+    };
+  } finally {
+    await pool.close();
+    await server.stop();
+  }
 }
 
 describe('accept throughput through the public HTTP API', () => {
@@ -138,6 +159,10 @@ describe('accept throughput through the public HTTP API', () => {
         await sleep(1_000);
         const final = await board(op.id);
 
+        // The same requests at the same concurrency to a bare server, on the same machine state.
+        const bare = BARE_SECONDS > 0 ? await bareRun(concurrency, token, index) : undefined;
+        index += 1_000_000;
+
         const p50 = percentile(run.latenciesMs, 50);
         const p99 = percentile(run.latenciesMs, 99);
         record(
@@ -155,11 +180,17 @@ describe('accept throughput through the public HTTP API', () => {
             maxMs: round(Math.max(...run.latenciesMs)),
             boardEvents: final.eventsApplied,
             boardCaughtUpMsAfterLoad: Math.round(drainMs),
+            ...(bare && {
+              bareHttpPerSecond: Math.round(bare.perSecond),
+              bareHttpP99ms: round(bare.p99),
+              acceptToBareHttp: round(rate / bare.perSecond, 3),
+            }),
           },
           '>= 3000 outcomes/s with p99 < 100 ms',
           rate >= 3000 && p99 < 100,
         );
         expect(run.statuses).toEqual({ '202': requests });
+        if (bare) expect(bare.non202).toBe(0);
         expect(final.eventsApplied).toBe(accepted);
         expect(nationalFromBoard(final)).toEqual(nationalFigures(run.totals));
       } finally {
