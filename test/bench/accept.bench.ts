@@ -7,6 +7,7 @@ import { board, createActiveWeek } from '../support/scenario';
 import { record } from './record';
 import { startBareServer } from './support/bare-server';
 import {
+  cpuMeter,
   gatewayPool,
   percentile,
   recordRatiosWhenComplete,
@@ -134,6 +135,7 @@ describe('accept throughput through the public HTTP API', () => {
         index += 1_000_000;
 
         const op = await createActiveWeek(`Accept benchmark ${concurrency}`);
+        const cpu = cpuMeter();
         const run = await closedLoop(
           pool,
           `/api/v1/operations/${op.id}/outcomes`,
@@ -144,6 +146,7 @@ describe('accept throughput through the public HTTP API', () => {
         );
         index += 1_000_000;
         const accepted = run.statuses['202'] ?? 0;
+        const cpuPerOutcome = cpu(accepted);
         const requests = run.latenciesMs.length;
         const rate = accepted / run.seconds;
         rates.push(rate);
@@ -180,6 +183,7 @@ describe('accept throughput through the public HTTP API', () => {
             maxMs: round(Math.max(...run.latenciesMs)),
             boardEvents: final.eventsApplied,
             boardCaughtUpMsAfterLoad: Math.round(drainMs),
+            ...cpuPerOutcome,
             ...(bare && {
               bareHttpPerSecond: Math.round(bare.perSecond),
               bareHttpP99ms: round(bare.p99),
