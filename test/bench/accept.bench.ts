@@ -5,7 +5,9 @@ import { waitFor } from '@intensify/testing';
 import { tokenFor } from '../support/api';
 import { board, createActiveWeek } from '../support/scenario';
 import { record } from './record';
+import { startBareServer } from './support/bare-server';
 import {
+  cpuMeter,
   gatewayPool,
   percentile,
   recordRatiosWhenComplete,
@@ -26,6 +28,8 @@ import { addInto, mixedOutcome, nationalFigures, nationalFromBoard } from './sup
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 5);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? '32,64').split(',').map(Number);
+/** The bare HTTP server's run at each level (0 leaves it out). */
+const BARE_SECONDS = Number(process.env.BENCH_BARE_SECONDS ?? 10);
 
 interface LoadRun {
   statuses: Record<string, number>;
@@ -79,6 +83,24 @@ async function closedLoop(
   return run;
 }
 
+/** The closed loop against a bare HTTP server answering 202 (see support/bare-server). */
+async function bareRun(concurrency: number, token: string, firstIndex: number) {
+  const server = await startBareServer();
+  const pool = new Pool(server.url, { connections: concurrency, pipelining: 1 });
+  try {
+    const run = await closedLoop(pool, '/outcomes', token, concurrency, BARE_SECONDS, firstIndex);
+    const ok = run.statuses['202'] ?? 0;
+    return {
+      perSecond: ok / run.seconds,
+      p99: percentile(run.latenciesMs, 99),
+      non202: run.latenciesMs.length - ok,
+    };
+  } finally {
+    await pool.close();
+    await server.stop();
+  }
+}
+
 describe('accept throughput through the public HTTP API', () => {
   let token: string;
   let index = 0;
@@ -113,6 +135,7 @@ describe('accept throughput through the public HTTP API', () => {
         index += 1_000_000;
 
         const op = await createActiveWeek(`Accept benchmark ${concurrency}`);
+        const cpu = cpuMeter();
         const run = await closedLoop(
           pool,
           `/api/v1/operations/${op.id}/outcomes`,
@@ -123,6 +146,7 @@ describe('accept throughput through the public HTTP API', () => {
         );
         index += 1_000_000;
         const accepted = run.statuses['202'] ?? 0;
+        const cpuPerOutcome = cpu(accepted);
         const requests = run.latenciesMs.length;
         const rate = accepted / run.seconds;
         rates.push(rate);
@@ -137,6 +161,10 @@ describe('accept throughput through the public HTTP API', () => {
         const drainMs = performance.now() - t0;
         await sleep(1_000);
         const final = await board(op.id);
+
+        // The same requests at the same concurrency to a bare server, on the same machine state.
+        const bare = BARE_SECONDS > 0 ? await bareRun(concurrency, token, index) : undefined;
+        index += 1_000_000;
 
         const p50 = percentile(run.latenciesMs, 50);
         const p99 = percentile(run.latenciesMs, 99);
@@ -155,11 +183,18 @@ describe('accept throughput through the public HTTP API', () => {
             maxMs: round(Math.max(...run.latenciesMs)),
             boardEvents: final.eventsApplied,
             boardCaughtUpMsAfterLoad: Math.round(drainMs),
+            ...cpuPerOutcome,
+            ...(bare && {
+              bareHttpPerSecond: Math.round(bare.perSecond),
+              bareHttpP99ms: round(bare.p99),
+              acceptToBareHttp: round(rate / bare.perSecond, 3),
+            }),
           },
           '>= 3000 outcomes/s with p99 < 100 ms',
           rate >= 3000 && p99 < 100,
         );
         expect(run.statuses).toEqual({ '202': requests });
+        if (bare) expect(bare.non202).toBe(0);
         expect(final.eventsApplied).toBe(accepted);
         expect(nationalFromBoard(final)).toEqual(nationalFigures(run.totals));
       } finally {

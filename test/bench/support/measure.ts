@@ -108,3 +108,56 @@ export function gatewayPool(connections: number): Pool {
     bodyTimeout: 30_000,
   });
 }
+
+/** CPU time (user + system) a process has used so far, in ms; undefined once it has gone. */
+export function cpuMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are 14th and 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux's USER_HZ, 100 on every platform Node supports. */
+const CLOCK_TICKS_PER_S = 100;
+
+/** Busy and total CPU time of the whole machine so far (all cores), in ms. */
+export function machineCpuMs(): { busy: number; total: number } {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = ticks.map(Number);
+  const total = n.reduce((a, b) => a + b, 0);
+  const idle = n[3] + (n[4] ?? 0); // idle + iowait
+  return {
+    busy: ((total - idle) * 1000) / CLOCK_TICKS_PER_S,
+    total: (total * 1000) / CLOCK_TICKS_PER_S,
+  };
+}
+
+/**
+ * CPU used by each service of this run and by the whole machine over a stretch of load, as
+ * ms per `units` (e.g. accepted outcomes): on a shared machine, where rates move with other
+ * work, the CPU each outcome costs moves far less.
+ */
+export function cpuMeter(): (units: number) => Record<string, number> {
+  const pids = runEnv().pids ?? {};
+  const start = Object.fromEntries(Object.entries(pids).map(([s, pid]) => [s, cpuMs(pid)]));
+  const machine0 = machineCpuMs();
+  return (units) => {
+    const figures: Record<string, number> = {};
+    for (const [service, pid] of Object.entries(pids)) {
+      const before = start[service];
+      const after = cpuMs(pid);
+      if (before === undefined || after === undefined || units === 0) continue;
+      figures[`${service}CpuMsPerOutcome`] = round((after - before) / units, 2);
+    }
+    const machine1 = machineCpuMs();
+    figures.machineBusyShare = round(
+      (machine1.busy - machine0.busy) / (machine1.total - machine0.total),
+      2,
+    );
+    return figures;
+  };
+}

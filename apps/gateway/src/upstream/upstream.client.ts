@@ -88,8 +88,11 @@ export class UpstreamClient implements OnModuleDestroy {
     c: UpstreamCall = {},
   ): Promise<UpstreamAnswer<T>> {
     const { actor, correlationId } = c;
-    const credential = await this.credentials.credentialFor(service, { actor, correlationId });
+    // One credential per service and actor, reused for most of its minute; the correlation id
+    // travels beside it (a trace label, not an authority), so it does not force a new one.
+    const credential = await this.credentials.credentialFor(service, actor);
     const headers: Record<string, string> = { ...c.headers, authorization: `Bearer ${credential}` };
+    if (correlationId) headers[INTERNAL_HEADERS.correlationId] = correlationId;
     if (c.body !== undefined) headers['content-type'] = 'application/json';
     if (c.idempotencyKey) headers[INTERNAL_HEADERS.idempotencyKey] = c.idempotencyKey;
     let status: number;

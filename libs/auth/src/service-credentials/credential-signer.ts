@@ -3,18 +3,17 @@ import { Actor, SERVICE_CREDENTIAL } from '@intensify/contracts';
 import { ExpiringCache } from './expiring-cache';
 import { issueServiceCredential } from './issue-credential';
 
-/** A cached credential is used while at least this long of its life is left. */
-const REUSE_UNTIL_LEFT_S = 15;
-
-export interface CallerOf {
-  actor?: Actor;
-  correlationId?: string;
-}
+/**
+ * A cached credential is sent while at least this long of its life is left: the receiver's
+ * clock may run a few seconds ahead, and a slow call must still arrive before `exp`.
+ */
+const REUSE_UNTIL_LEFT_S = 10;
 
 /**
- * The credentials one calling service sends: one per audience, actor and correlation id, kept
- * for most of its life. A request that calls the same service twice signs once, and the reads
- * a service makes for itself (no actor) sign about once a minute.
+ * The credentials one calling service sends: one per audience and actor, signed once and sent
+ * for the first 50 of its 60 seconds. The request's correlation id is not in it (it travels in
+ * `x-correlation-id`, see INTERNAL_HEADERS), so a user's requests to one service share one
+ * credential and the receiver verifies it once, not per request.
  */
 export class ServiceCredentialSigner {
   private readonly cache = new ExpiringCache<Promise<string>>();
@@ -24,25 +23,20 @@ export class ServiceCredentialSigner {
     private readonly key: KeyObject,
   ) {}
 
-  credentialFor(audience: string, { actor, correlationId }: CallerOf = {}): Promise<string> {
-    const key = [
-      audience,
-      actor?.sub,
-      actor?.role,
-      actor?.region,
-      actor?.force,
-      correlationId,
-    ].join('\u0000');
-    const cached = this.cache.get(key);
+  credentialFor(audience: string, actor?: Actor): Promise<string> {
+    const key = [audience, actor?.sub, actor?.role, actor?.region, actor?.force].join('\u0000');
+    const now = Date.now();
+    const cached = this.cache.get(key, now);
     if (cached) return cached;
-    const issuedAt = Math.floor(Date.now() / 1000);
+    const issuedAt = Math.floor(now / 1000);
     const credential = issueServiceCredential(this.key, {
       issuer: this.issuer,
       audience,
       actor,
-      correlationId,
       issuedAt,
     });
+    // A failed signing is not remembered: the next call tries again.
+    credential.catch(() => this.cache.delete(key));
     const reuseFor = SERVICE_CREDENTIAL.maxLifetimeSeconds - REUSE_UNTIL_LEFT_S;
     this.cache.set(key, credential, (issuedAt + reuseFor) * 1000);
     return credential;

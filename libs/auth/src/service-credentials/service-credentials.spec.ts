@@ -4,6 +4,7 @@ import { ServiceCredentialSigner } from './credential-signer';
 import { ServiceCredentialVerifier } from './credential-verifier';
 import { issueServiceCredential } from './issue-credential';
 import { generateServiceKeyPair, readSigningKey, readVerifyKey } from './service-keys';
+import * as verifyModule from './verify-credential';
 import { verifyServiceCredential } from './verify-credential';
 
 describe('service credentials', () => {
@@ -98,21 +99,99 @@ describe('service credentials', () => {
     expect(() => readVerifyKey('nonsense')).toThrow(/SERVICE_VERIFY_KEY/);
   });
 
-  it('signs once per audience, actor and correlation id while the credential is fresh', async () => {
+  it('signs once per audience and actor while the credential is fresh, the actor inside', async () => {
     const signer = new ServiceCredentialSigner('gateway', signingKey);
-    const first = await signer.credentialFor('reporting', { actor, correlationId: 'c-1' });
-    expect(await signer.credentialFor('reporting', { actor, correlationId: 'c-1' })).toBe(first);
-    expect(await signer.credentialFor('reporting', { actor, correlationId: 'c-2' })).not.toBe(
+    const first = await signer.credentialFor('reporting', actor);
+    expect(await signer.credentialFor('reporting', { ...actor })).toBe(first);
+    expect(await signer.credentialFor('reporting', { ...actor, region: 'north-west' })).not.toBe(
       first,
     );
-    expect(await signer.credentialFor('tasking', { actor, correlationId: 'c-1' })).not.toBe(first);
+    expect(await signer.credentialFor('reporting', { ...actor, sub: 'r2' })).not.toBe(first);
+    expect(await signer.credentialFor('tasking', actor)).not.toBe(first);
     const itself = await signer.credentialFor('reporting');
     expect(await signer.credentialFor('reporting')).toBe(itself);
+    expect(itself).not.toBe(first);
 
     const verifier = new ServiceCredentialVerifier('reporting', verifyKey);
-    expect((await verifier.verify(first))?.correlationId).toBe('c-1');
-    expect((await verifier.verify(first))?.actor).toEqual(actor);
+    const call = await verifier.verify(first);
+    expect(call).toMatchObject({ caller: 'intensify:gateway', actor });
+    expect(call).not.toHaveProperty('correlationId');
     expect(await verifier.verify(itself)).toMatchObject({ caller: 'intensify:gateway' });
     expect(await new ServiceCredentialVerifier('tasking', verifyKey).verify(itself)).toBeNull();
+  });
+
+  describe('reuse over time', () => {
+    /** Only the clock is faked: promises, crypto and timers run as they do. */
+    const clockAt = (now: number | Date) =>
+      jest.useFakeTimers({
+        now,
+        doNotFake: [
+          'nextTick',
+          'queueMicrotask',
+          'setImmediate',
+          'clearImmediate',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'hrtime',
+          'performance',
+        ],
+      });
+    afterEach(() => {
+      jest.useRealTimers();
+      jest.restoreAllMocks();
+    });
+
+    it('signs a new credential 10 s before the old one expires, so none is sent stale', async () => {
+      clockAt(new Date('2026-12-01T12:00:00.000Z'));
+      const signer = new ServiceCredentialSigner('gateway', signingKey);
+      const first = await signer.credentialFor('reporting', actor);
+      jest.setSystemTime(new Date('2026-12-01T12:00:49.999Z'));
+      expect(await signer.credentialFor('reporting', actor)).toBe(first);
+      jest.setSystemTime(new Date('2026-12-01T12:00:50.000Z'));
+      const second = await signer.credentialFor('reporting', actor);
+      expect(second).not.toBe(first);
+      const claims = (t: string) =>
+        JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString());
+      expect(claims(first).exp - claims(first).iat).toBe(60);
+      expect(claims(second).iat).toBe(claims(first).iat + 50);
+    });
+
+    it('remembers a verified credential until its exp and no longer', async () => {
+      const verifier = new ServiceCredentialVerifier('reporting', verifyKey);
+      const token = await issue({ actor });
+      const check = jest.spyOn(verifyModule, 'verifyServiceCredential');
+      const call = await verifier.verify(token);
+      expect(call?.actor).toEqual(actor);
+      expect(check).toHaveBeenCalledTimes(1);
+      // Remembered: the same answer, without checking the signature again.
+      expect(await verifier.verify(token)).toBe(call);
+      expect(check).toHaveBeenCalledTimes(1);
+      // At its exp the memory no longer answers: the token is checked again (and, past the
+      // clocks' tolerance, refused).
+      clockAt(call!.expiresAt);
+      await verifier.verify(token);
+      expect(check).toHaveBeenCalledTimes(2);
+      clockAt(call!.expiresAt + 6_000);
+      expect(await verifier.verify(token)).toBeNull();
+    });
+
+    it('checks a burst of the same new credential once', async () => {
+      const verifier = new ServiceCredentialVerifier('reporting', verifyKey);
+      const token = await issue({ actor });
+      const check = jest.spyOn(verifyModule, 'verifyServiceCredential');
+      const calls = await Promise.all(Array.from({ length: 20 }, () => verifier.verify(token)));
+      expect(check).toHaveBeenCalledTimes(1);
+      expect(new Set(calls).size).toBe(1);
+      expect(calls[0]?.actor).toEqual(actor);
+    });
+
+    it('does not remember a refused credential', async () => {
+      const verifier = new ServiceCredentialVerifier('tasking', verifyKey);
+      const token = await issue({ actor });
+      expect(await verifier.verify(token)).toBeNull();
+      expect(await verifier.verify(token)).toBeNull();
+    });
   });
 });

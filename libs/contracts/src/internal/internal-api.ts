@@ -4,10 +4,12 @@ import { checkSchema, Validated } from '../validation';
 
 /**
  * Headers an internal call carries beside its service credential (see service-credential.ts),
- * which alone says who calls, for whom, under which correlation id.
+ * which alone says who calls and for whom. The correlation id is a trace label, not an
+ * authority: it rides in a header so that one credential serves many requests.
  */
 export const INTERNAL_HEADERS = {
   idempotencyKey: 'idempotency-key',
+  correlationId: 'x-correlation-id',
 } as const;
 
 /** What reporting answers when it accepted (202) or replayed (200) an outcome write. */
