@@ -1,4 +1,4 @@
-import { ImportResult, isoWeekOf } from '@intensify/contracts';
+import { ImportResult, isoWeekOf, isoWeeksTouched } from '@intensify/contracts';
 import { DemoClient, Identity } from './demo-client';
 import { EarlierWeek, replayEarlierWeek } from './earlier-week';
 import { reporterOf } from './identities';
@@ -111,7 +111,11 @@ export async function runDemoWeek(options: DemoWeekOptions): Promise<DemoWeekRes
   const baselines =
     options.baselines === false
       ? undefined
-      : planBaselines(new Random(seed ^ 0xba5e), isoWeekOf(new Date(weekStart)));
+      : planBaselines(
+          new Random(seed ^ 0xba5e),
+          isoWeekOf(new Date(weekStart)),
+          await intensificationWeeksBefore(client, nclcc, weekStart),
+        );
   const baselineImport = baselines && (await loadBaselines(client, nclcc, baselines));
   const earlierWeek =
     options.earlierWeek === false
@@ -366,3 +370,21 @@ function countBy(values: string[]): Record<string, number> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Weeks touched by intensification weeks already planned: no baseline is reported for them. */
+async function intensificationWeeksBefore(
+  client: DemoClient,
+  nclcc: Identity,
+  before: number,
+): Promise<Set<string>> {
+  const operations = await client.as<{ startsAt: string; endsAt: string }[]>(
+    nclcc,
+    'GET',
+    '/api/v1/operations',
+  );
+  return new Set(
+    operations
+      .filter((o) => Date.parse(o.startsAt) < before)
+      .flatMap((o) => isoWeeksTouched(new Date(o.startsAt), new Date(o.endsAt))),
+  );
+}

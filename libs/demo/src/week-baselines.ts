@@ -31,14 +31,19 @@ export interface PlannedBaselines {
 }
 
 /**
- * Sixteen weeks of business-as-usual figures for every force before the ISO week the
+ * Sixteen business-as-usual weeks of figures for every force before the ISO week the
  * intensification week starts in, scaled from the demo's own published weekly rates by each
  * force's share of activity, with bounded noise. One or two large forces defer: their last four
  * weeks fall to under half, far enough that the check flags them on every figure big enough to
  * judge, and no other force dips far enough to be flagged.
  */
-export function planBaselines(random: Random, isoWeek: string): PlannedBaselines {
-  const { recent, baseline } = gamingCheckWeeks(isoWeek);
+export function planBaselines(
+  random: Random,
+  isoWeek: string,
+  /** Weeks of intensification weeks already planned: skipped, as the check skips them. */
+  skip: ReadonlySet<string> = new Set(),
+): PlannedBaselines {
+  const { recent, baseline } = gamingCheckWeeks(isoWeek, skip);
   const weeks = [...baseline, ...recent];
   const national = nationalWeekFigures();
   const totalWeight = FORCE_CODES.reduce((n, f) => n + activityWeight(f), 0);

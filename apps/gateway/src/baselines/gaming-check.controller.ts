@@ -1,11 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import {
-  GAMING_CHECK_RULE,
-  GamingCheck,
-  gamingCheckWeeks,
-  INTERNAL,
-  isoWeekOf,
-} from '@intensify/contracts';
+import { GAMING_CHECK_RULE, GamingCheck, INTERNAL, isoWeekOf } from '@intensify/contracts';
 import { Principal, readScope } from '@intensify/auth';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
@@ -34,19 +28,20 @@ export class GamingCheckController {
       })
     ).body;
     const { forces } = readScope(p);
-    const { recent, baseline } = gamingCheckWeeks(isoWeek);
+    const { recent, baseline } = checked;
     return {
       operationId: op.id,
       isoWeek,
       recentWeeks: { from: recent[0], to: recent[recent.length - 1] },
       baselineWeeks: { from: baseline[0], to: baseline[baseline.length - 1] },
+      skippedWeeks: checked.skipped,
       rule: {
         dropAtLeastPercent: GAMING_CHECK_RULE.dropAtLeastPercent,
         minRecentWeeksReported: GAMING_CHECK_RULE.minRecentWeeksReported,
         minBaselineWeeksReported: GAMING_CHECK_RULE.minBaselineWeeksReported,
         minBaselineMean: GAMING_CHECK_RULE.minBaselineMean as Record<string, number>,
       },
-      forces: checked.filter((f) => !forces || forces.includes(f.force)),
+      forces: checked.forces.filter((f) => !forces || forces.includes(f.force)),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { GamingCheckForce, INTERNAL, isoWeekErrors } from '@intensify/contracts';
+import { GamingCheckAnswer, INTERNAL, isoWeekErrors } from '@intensify/contracts';
 import { ProblemError } from '@intensify/problems';
 import { BaselinesReader } from './baselines.reader';
 
@@ -11,7 +11,7 @@ export class BaselinesController {
 
   /** Every force; the gateway keeps what the caller may see. */
   @Get(ROUTES.gamingCheck.path)
-  gamingCheck(@Param('isoWeek') isoWeek: string): Promise<GamingCheckForce[]> {
+  gamingCheck(@Param('isoWeek') isoWeek: string): Promise<GamingCheckAnswer> {
     const errors = isoWeekErrors(isoWeek);
     if (errors.length) throw ProblemError.validation(errors);
     return this.reader.gamingCheck(isoWeek);

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   BaselineFigures,
-  GamingCheckForce,
+  GamingCheckAnswer,
   gamingCheckWeeks,
+  isoWeekStart,
+  isoWeeksTouched,
   zeroBaselineFigures,
 } from '@intensify/contracts';
 import { FORCE_CODES } from '@intensify/reference-data';
@@ -15,8 +17,10 @@ export class BaselinesReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Every force's check for a week starting in `isoWeek`, flagged first. */
-  async gamingCheck(isoWeek: string): Promise<GamingCheckForce[]> {
-    const { recent, baseline } = gamingCheckWeeks(isoWeek);
+  async gamingCheck(isoWeek: string): Promise<GamingCheckAnswer> {
+    const skip = await this.intensificationWeeksBefore(isoWeek);
+    const windows = gamingCheckWeeks(isoWeek, skip);
+    const { recent, baseline } = windows;
     const rows: { force: string; iso_week: string; figures: BaselineFigures }[] =
       await this.db.query(
         `SELECT force, iso_week, figures FROM force_week_baselines WHERE iso_week = ANY($1)`,
@@ -28,8 +32,19 @@ export class BaselinesReader {
       weeks.set(r.iso_week, { ...zeroBaselineFigures(), ...r.figures });
       byForce.set(r.force, weeks);
     }
-    return FORCE_CODES.map((f) => checkForce(f, isoWeek, byForce.get(f) ?? new Map())).sort(
-      byConcern,
+    const forces = FORCE_CODES.map((f) =>
+      checkForce(f, isoWeek, byForce.get(f) ?? new Map(), windows),
+    ).sort(byConcern);
+    const skipped = [...skip].filter((w) => w >= baseline[0]).sort();
+    return { ...windows, skipped, forces };
+  }
+
+  /** The ISO weeks touched by intensification weeks that start before `isoWeek` does. */
+  private async intensificationWeeksBefore(isoWeek: string): Promise<Set<string>> {
+    const rows: { starts_at: Date; ends_at: Date }[] = await this.db.query(
+      `SELECT starts_at, ends_at FROM operations WHERE starts_at < $1`,
+      [isoWeekStart(isoWeek)],
     );
+    return new Set(rows.flatMap((r) => isoWeeksTouched(r.starts_at, r.ends_at)));
   }
 }

@@ -2,6 +2,7 @@ import {
   addIsoWeeks,
   BaselineFigures,
   gamingCheckWeeks,
+  isoWeeksTouched,
   zeroBaselineFigures,
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
@@ -24,6 +25,25 @@ function history(baseline: Partial<BaselineFigures>, recent: Partial<BaselineFig
 }
 
 describe('gaming check', () => {
+  it('reaches back past the weeks of other intensification weeks instead of counting them', () => {
+    const skip = new Set(['2026-W01', '2025-W45', '2025-W44']);
+    const { recent, baseline } = gamingCheckWeeks('2026-W03', skip);
+    expect(recent).toEqual(['2025-W50', '2025-W51', '2025-W52', '2026-W02']);
+    expect(baseline[0]).toBe('2025-W36');
+    expect(baseline).toHaveLength(12);
+    expect([...recent, ...baseline].filter((w) => skip.has(w))).toEqual([]);
+  });
+
+  it('names every ISO week an intensification week touches, its last instant excluded', () => {
+    // Monday 2026-12-28 is in 2026-W53; a week ending at Monday 00:00 does not touch that week.
+    expect(
+      isoWeeksTouched(new Date('2026-12-24T06:00:00Z'), new Date('2027-01-04T00:00:00Z')),
+    ).toEqual(['2026-W52', '2026-W53']);
+    expect(
+      isoWeeksTouched(new Date('2026-10-05T00:00:00Z'), new Date('2026-10-12T00:00:00Z')),
+    ).toEqual(['2026-W41']);
+  });
+
   it('judges the four weeks before against the twelve before those', () => {
     expect(gamingCheckWeeks('2026-W03')).toEqual({
       recent: ['2025-W51', '2025-W52', '2026-W01', '2026-W02'],

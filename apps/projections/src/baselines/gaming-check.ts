@@ -7,6 +7,7 @@ import {
   GamingCheckFigure,
   GamingCheckForce,
   gamingCheckWeeks,
+  GamingCheckWindows,
 } from '@intensify/contracts';
 
 const minimumMean = (f: BaselineFigure): number =>
@@ -21,8 +22,8 @@ export function checkForce(
   force: string,
   isoWeek: string,
   weeks: Map<string, BaselineFigures>,
+  { recent, baseline }: GamingCheckWindows = gamingCheckWeeks(isoWeek),
 ): GamingCheckForce {
-  const { recent, baseline } = gamingCheckWeeks(isoWeek);
   const recentFigures = recent.flatMap((w) => weeks.get(w) ?? []);
   const baselineFigures = baseline.flatMap((w) => weeks.get(w) ?? []);
   const result: GamingCheckForce = {

@@ -2,7 +2,7 @@ import { Baseline, BaselineFigures, BaselineList } from '../api/v1/baseline';
 import { Ddtro, DdtroDecisionInput, DdtroStats, ApplyDdtrosRequest } from '../api/v1/ddtro';
 import { FocusMap } from '../api/v1/focus-map';
 import { FocusLineResults, FocusNetwork } from '../api/v1/focus-line-results';
-import { GamingCheckForce } from '../api/v1/gaming-check';
+import { GamingCheckAnswer } from '../api/v1/gaming-check';
 import {
   Handoff,
   HandoffAction,
@@ -196,7 +196,7 @@ export const INTERNAL = {
         .typed<{ body: { network: FocusNetwork }; answer: FocusLineResults }>(),
     })),
     baselines: internalController('projections', 'internal/baselines', (r) => ({
-      gamingCheck: r.get('gaming-check/:isoWeek').typed<{ answer: GamingCheckForce[] }>(),
+      gamingCheck: r.get('gaming-check/:isoWeek').typed<{ answer: GamingCheckAnswer }>(),
     })),
     comparison: internalController('projections', 'internal/comparisons', (r) => ({
       read: r.get(':operationId').typed<{

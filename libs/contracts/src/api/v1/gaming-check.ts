@@ -1,5 +1,5 @@
 import { BaselineFigure } from './baseline';
-import { addIsoWeeks } from './iso-week';
+import { addIsoWeeks, isoWeekOf } from './iso-week';
 
 /**
  * The gaming check: a force's activity in the four ISO weeks before an intensification week
@@ -45,6 +45,12 @@ export interface GamingCheckForce {
   findings: string[];
 }
 
+/** What projections answer the gateway: the windows used, the weeks skipped, every force. */
+export interface GamingCheckAnswer extends GamingCheckWindows {
+  skipped: string[];
+  forces: GamingCheckForce[];
+}
+
 /** `GET /api/v1/operations/{id}/gaming-check`. */
 export interface GamingCheck {
   operationId: string;
@@ -52,6 +58,8 @@ export interface GamingCheck {
   isoWeek: string;
   recentWeeks: { from: string; to: string };
   baselineWeeks: { from: string; to: string };
+  /** Weeks inside the windows' reach left out because another intensification week touched them. */
+  skippedWeeks: string[];
   rule: {
     dropAtLeastPercent: number;
     minRecentWeeksReported: number;
@@ -62,12 +70,39 @@ export interface GamingCheck {
   forces: GamingCheckForce[];
 }
 
-/** The weeks judged for a week starting in `isoWeek`, oldest first: the four before it and the twelve before those. */
-export function gamingCheckWeeks(isoWeek: string): { recent: string[]; baseline: string[] } {
-  const span = (nearest: number, count: number) =>
-    Array.from({ length: count }, (_, i) => addIsoWeeks(isoWeek, -(nearest + count - 1 - i)));
+/** The two windows of the check, oldest first. */
+export interface GamingCheckWindows {
+  recent: string[];
+  baseline: string[];
+}
+
+/**
+ * The weeks judged for a week starting in `isoWeek`, oldest first: the four before it and the
+ * twelve before those, counted over business-as-usual weeks only. `skip` holds the weeks of
+ * other intensification weeks: their figures are that week's outcomes, not a baseline (reporting
+ * refuses baselines for them), so the windows reach back past them instead of counting a gap.
+ */
+export function gamingCheckWeeks(
+  isoWeek: string,
+  skip: ReadonlySet<string> = new Set(),
+): GamingCheckWindows {
+  const wanted = GAMING_CHECK_RULE.recentWeeks + GAMING_CHECK_RULE.baselineWeeks;
+  const newestFirst: string[] = [];
+  for (let n = 1; newestFirst.length < wanted; n++) {
+    const week = addIsoWeeks(isoWeek, -n);
+    if (!skip.has(week)) newestFirst.push(week);
+  }
+  const weeks = newestFirst.reverse();
   return {
-    recent: span(1, GAMING_CHECK_RULE.recentWeeks),
-    baseline: span(GAMING_CHECK_RULE.recentWeeks + 1, GAMING_CHECK_RULE.baselineWeeks),
+    recent: weeks.slice(GAMING_CHECK_RULE.baselineWeeks),
+    baseline: weeks.slice(0, GAMING_CHECK_RULE.baselineWeeks),
   };
+}
+
+/** The ISO weeks an intensification week touches: a baseline for any of them is refused. */
+export function isoWeeksTouched(startsAt: Date, endsAt: Date): string[] {
+  const weeks = [isoWeekOf(startsAt)];
+  const last = isoWeekOf(new Date(endsAt.getTime() - 1));
+  while (weeks[weeks.length - 1] < last) weeks.push(addIsoWeeks(weeks[weeks.length - 1], 1));
+  return weeks;
 }

@@ -47,6 +47,7 @@ export const BASELINE_SCHEMAS: Record<string, object> = {
     isoWeek,
     recentWeeks: weekSpan,
     baselineWeeks: weekSpan,
+    skippedWeeks: array(isoWeek),
     rule: object({
       dropAtLeastPercent: number,
       minRecentWeeksReported: int,
