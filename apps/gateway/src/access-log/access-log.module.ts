@@ -1,5 +1,4 @@
-import { Inject, Module, OnModuleDestroy } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { Pool } from 'pg';
 import { GATEWAY_ENV, GatewayEnv } from '../config';
 import { AccessLogController } from './access-log.controller';
@@ -8,7 +7,11 @@ import { AccessLogReader } from './access-log.reader';
 import { AccessLogWriter } from './access-log.writer';
 import { PersonLevelInterceptor } from './person-level.interceptor';
 
-/** The s.62 access log: purpose, no-store and a durable entry for every person-level read. */
+/**
+ * The s.62 access log: purpose, no-store and a durable entry for every person-level read.
+ * Global, so the interceptor `@PersonLevel` binds resolves in whichever module the route is.
+ */
+@Global()
 @Module({
   controllers: [AccessLogController],
   providers: [
@@ -19,8 +22,9 @@ import { PersonLevelInterceptor } from './person-level.interceptor';
     },
     AccessLogWriter,
     AccessLogReader,
-    { provide: APP_INTERCEPTOR, useClass: PersonLevelInterceptor },
+    PersonLevelInterceptor,
   ],
+  exports: [AccessLogWriter, PersonLevelInterceptor],
 })
 export class AccessLogModule implements OnModuleDestroy {
   constructor(@Inject(ACCESS_POOL) private readonly pool: Pool) {}

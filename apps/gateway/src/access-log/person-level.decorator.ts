@@ -1,5 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { Request } from 'express';
+import { PersonLevelInterceptor } from './person-level.interceptor';
 
 /** What a read gave out, taken from its answer: ids of what was read and the people it named. */
 export interface Disclosed {
@@ -33,7 +34,12 @@ export const PERSON_LEVEL = 'intensify:person-level';
 /**
  * Marks a route as giving out person-level data: it needs a purpose (writes: see `write`),
  * answers `no-store`, and each read is written to the access log before the data is sent.
- * Decorating the route is all a new person-level read needs.
+ * Decorating the route is all a new person-level read needs. The interceptor is bound here,
+ * route by route, not globally: every other request (the outcomes' hot path among them) skips
+ * Nest's interceptor pipeline altogether.
  */
 export const PersonLevel = (data: string, options: PersonLevelOptions = {}) =>
-  SetMetadata(PERSON_LEVEL, { data, ...options } satisfies PersonLevelRoute);
+  applyDecorators(
+    SetMetadata(PERSON_LEVEL, { data, ...options } satisfies PersonLevelRoute),
+    UseInterceptors(PersonLevelInterceptor),
+  );

@@ -1,10 +1,11 @@
 import { CallHandler, ExecutionContext } from '@nestjs/common';
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { lastValueFrom, of } from 'rxjs';
 import { ProblemError } from '@intensify/problems';
 import { PRINCIPAL } from '../auth/current-principal.decorator';
 import { AccessLogWriter } from './access-log.writer';
-import { PERSON_LEVEL, PersonLevelRoute } from './person-level.decorator';
+import { PERSON_LEVEL, PersonLevel, PersonLevelRoute } from './person-level.decorator';
 import { NO_PURPOSE_SENT, PersonLevelInterceptor } from './person-level.interceptor';
 import { recordStreamDisclosure } from './stream-disclosure';
 
@@ -39,6 +40,21 @@ function setUp(route: PersonLevelRoute, req: { headers?: object; query?: object 
 }
 
 describe('PersonLevelInterceptor', () => {
+  it('is bound by @PersonLevel to the routes it marks, and to no other', () => {
+    class Routes {
+      @PersonLevel('line-holders')
+      holders() {}
+
+      outcomes() {}
+    }
+    const bound = (h: () => void) => Reflect.getMetadata(INTERCEPTORS_METADATA, h) ?? [];
+    expect(bound(Routes.prototype.holders)).toEqual([PersonLevelInterceptor]);
+    expect(Reflect.getMetadata(PERSON_LEVEL, Routes.prototype.holders)).toEqual({
+      data: 'line-holders',
+    });
+    expect(bound(Routes.prototype.outcomes)).toEqual([]);
+  });
+
   const disclosed = (b: { id: string; holderRefs: string[] }) => ({
     resourceIds: [b.id],
     subjectRefs: b.holderRefs,
