@@ -2,14 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ConsumedEvent } from '@intensify/messaging';
 import { ReadModel } from '../read-models/read-model';
 import { outcomeChangeOf } from '../read-models/outcome-changes';
-import {
-  TALLY_COLUMNS,
-  TallyVector,
-  addInto,
-  isZero,
-  outcomeVector,
-  zeroVector,
-} from './tally-vector';
+import { TALLY_COLUMNS, TallyVector, addOutcome, isZero, zeroVector } from './tally-vector';
 
 interface BoardDelta {
   forces: Map<string, TallyVector>;
@@ -37,7 +30,7 @@ export function foldBoardTallies(events: ConsumedEvent[]): Map<string, BoardDelt
     const change = outcomeChangeOf(event);
     if (!change) continue;
     const b = board(change.operationId);
-    for (const [o, sign] of change.moves) addInto(forceDelta(b, o.force), outcomeVector(o), sign);
+    for (const [o, sign] of change.moves) addOutcome(forceDelta(b, o.force), o, sign);
     b.eventsApplied += 1;
   }
   return boards;

@@ -4,9 +4,8 @@ import { outcomeChangeOf } from '../read-models/outcome-changes';
 import {
   TALLY_COLUMNS,
   TallyVector,
-  addInto,
+  addOutcome,
   isZero,
-  outcomeVector,
   zeroVector,
 } from '../board-tallies/tally-vector';
 import { ReadModel } from '../read-models/read-model';
@@ -31,7 +30,7 @@ export function foldTallyHours(events: ConsumedEvent[]): TallyHour[] {
     const id = `${operationId}|${o.force}|${hour}`;
     let cell = cells.get(id);
     if (!cell) cells.set(id, (cell = { operationId, force: o.force, hour, delta: zeroVector() }));
-    addInto(cell.delta, outcomeVector(o), sign);
+    addOutcome(cell.delta, o, sign);
   };
   for (const { event } of events) {
     const change = outcomeChangeOf(event);
