@@ -7,7 +7,14 @@
 //       prefixed by the nearest `data-id-prefix` (e.g. "f-" gives weapons.bladed f-weapons-bladed);
 //   <table data-columns="Row|Line in file|Problem"> → its header row of column headings;
 //   <div class="error-summary" id="x" data-title="…"> → the heading, detail (#x-detail) and
-//       list (#x-list) that showSummary fills.
+//       list (#x-list) that showSummary fills;
+//   <div data-csv-upload="x"> → a whole CSV upload: form #x-form with the file field #x-file and
+//       button #x-button, problem summary #x-problem, result line #x-result and the rejected
+//       rows #x-rejected (as below);
+//   <div data-csv-file="x-file" data-button="x-upload"> → a CSV upload's file field and its
+//       Upload button (every CSV upload asks the same);
+//   <div data-rejected-rows="x"> → the hidden table (#x-wrap, #x, body #x-rows) listing the rows
+//       of an upload that were not imported, each by row, line in the file, column and problem.
 import { el as h } from './dom.js';
 
 /**
@@ -59,6 +66,55 @@ function expandFields(root) {
   }
 }
 
+function expandCsvUploads(root) {
+  for (const slot of root.querySelectorAll('[data-csv-upload]')) {
+    const id = slot.dataset.csvUpload;
+    const form = h(
+      'form',
+      { id: `${id}-form`, noValidate: true },
+      h('div', { attrs: { 'data-csv-file': `${id}-file`, 'data-button': `${id}-button` } }),
+    );
+    const problem = h('div', {
+      id: `${id}-problem`,
+      className: 'error-summary',
+      hidden: true,
+      attrs: { 'data-title': 'The file was not imported' },
+    });
+    const result = h('p', {
+      id: `${id}-result`,
+      className: 'result',
+      attrs: { role: 'status', 'aria-live': 'polite' },
+    });
+    const rejected = h('div', { attrs: { 'data-rejected-rows': `${id}-rejected` } });
+    slot.replaceWith(form, problem, result, rejected);
+  }
+}
+
+function expandCsvFiles(root) {
+  for (const slot of root.querySelectorAll('[data-csv-file]')) {
+    const input = h('input', { id: slot.dataset.csvFile, name: 'file', type: 'file' });
+    input.setAttribute('accept', '.csv,text/csv');
+    const button = h('button', { type: 'submit', id: slot.dataset.button, className: 'button' });
+    button.textContent = 'Upload';
+    slot.replaceWith(field('file', 'CSV file', input), button);
+  }
+}
+
+function expandRejectedRows(root) {
+  for (const slot of root.querySelectorAll('[data-rejected-rows]')) {
+    const id = slot.dataset.rejectedRows;
+    const table = h(
+      'table',
+      { id, attrs: { 'data-columns': 'Row|Line in file|Column|Problem' } },
+      h('caption', {}, 'Rows not imported: fix them and upload again'),
+      h('tbody', { id: `${id}-rows` }),
+    );
+    slot.replaceWith(
+      h('div', { className: 'table-scroll', id: `${id}-wrap`, hidden: true }, table),
+    );
+  }
+}
+
 function expandTables(root) {
   for (const table of root.querySelectorAll('table[data-columns]')) {
     const headings = table.dataset.columns.split('|').map((c) => c.trim());
@@ -85,6 +141,9 @@ function expandSummaries(root) {
 
 /** Spells out the compact markup under `root`; run before anything looks for its ids. */
 export function expandMarkup(root = document) {
+  expandCsvUploads(root);
+  expandCsvFiles(root);
+  expandRejectedRows(root);
   expandFields(root);
   expandTables(root);
   expandSummaries(root);
