@@ -42,22 +42,14 @@ const LIFE = [
 
 describe('hand-off counts', () => {
   it('counts a raised hand-off at its home force, and overdue on top while still raised', () => {
-    expect(countsOf(LIFE.slice(0, 2), MET)).toEqual({
-      raised: 1,
-      acknowledged: 0,
-      closed: 0,
-      overdue: 1,
-    });
+    const atMet = countsOf(LIFE.slice(0, 2), MET);
+    expect(atMet).toEqual({ raised: 1, acknowledged: 0, closed: 0, overdue: 1 });
   });
 
   it('moves every count from the old home force to the new one with a redirect', () => {
     expect(countsOf(LIFE.slice(0, 3), MET)).toEqual(toHandoffCounts(zeroHandoffCounts()));
-    expect(countsOf(LIFE.slice(0, 3), KENT)).toEqual({
-      raised: 1,
-      acknowledged: 0,
-      closed: 0,
-      overdue: 0,
-    });
+    const atKent = countsOf(LIFE.slice(0, 3), KENT);
+    expect(atKent).toEqual({ raised: 1, acknowledged: 0, closed: 0, overdue: 0 });
     expect(countsOf(LIFE, KENT)).toEqual({ raised: 0, acknowledged: 0, closed: 1, overdue: 0 });
     expect(countsOf([...LIFE].reverse(), KENT)).toEqual(countsOf(LIFE, KENT));
   });
