@@ -3,6 +3,8 @@
 //   <div data-field="count" data-label="People arrested" data-hint="At least 1">
 //     <input id="f-count" name="count" /></div>
 //       → a .field with its label, hint, error slot and aria-describedby (see field-errors.js);
+//   the same with `data-select="x-force"` and no control → a <select id="x-force"> named after
+//       the field (the page fills its options);
 //   the same with `data-count` and no control → a whole-number box named after the field, its id
 //       prefixed by the nearest `data-id-prefix` (e.g. "f-" gives weapons.bladed f-weapons-bladed);
 //   <table data-columns="Row|Line in file|Problem"> → its header row of column headings;
@@ -55,14 +57,26 @@ function countInput(box) {
   return input;
 }
 
+/** The empty select a `data-select` field asks for. */
+function selectInput(box) {
+  const select = h('select', { id: box.dataset.select, name: box.dataset.field });
+  box.append(select);
+  return select;
+}
+
 function expandFields(root) {
   for (const box of root.querySelectorAll('[data-field][data-label]')) {
     const control =
-      'count' in box.dataset ? countInput(box) : box.querySelector('input, select, textarea');
+      'count' in box.dataset
+        ? countInput(box)
+        : 'select' in box.dataset
+          ? selectInput(box)
+          : box.querySelector('input, select, textarea');
     dressField(box, control, box.dataset.label, box.dataset.hint);
     delete box.dataset.label;
     delete box.dataset.hint;
     delete box.dataset.count;
+    delete box.dataset.select;
   }
 }
 
