@@ -3,8 +3,8 @@
 //   <div data-field="count" data-label="People arrested" data-hint="At least 1">
 //     <input id="f-count" name="count" /></div>
 //       → a .field with its label, hint, error slot and aria-describedby (see field-errors.js);
-//   the same with `data-select="x-force"` and no control → a <select id="x-force"> named after
-//       the field (the page fills its options);
+//   the same with `data-select`, or `data-input="week"` (any input type), and no control → an
+//       empty <select> (the page fills its options) or that input, named and id'd as below;
 //   the same with `data-count` and no control → a whole-number box named after the field, its id
 //       prefixed by the nearest `data-id-prefix` (e.g. "f-" gives weapons.bladed f-weapons-bladed);
 //   <table data-columns="Row|Line in file|Problem"> → its header row of column headings;
@@ -47,21 +47,28 @@ export function field(name, label, control, hint) {
   return dressField(box, control, label, hint);
 }
 
+/** The id a field's own control gets: the nearest `data-id-prefix`, then the field's name. */
+const controlId = (box) =>
+  (box.closest('[data-id-prefix]')?.dataset.idPrefix ?? '') +
+  box.dataset.field.replaceAll('.', '-');
+
 /** The whole-number box a `data-count` field asks for. */
 function countInput(box) {
-  const name = box.dataset.field;
-  const prefix = box.closest('[data-id-prefix]')?.dataset.idPrefix ?? '';
-  const input = h('input', { id: prefix + name.replaceAll('.', '-'), name, className: 'short' });
+  const input = h('input', { id: controlId(box), name: box.dataset.field, className: 'short' });
   input.setAttribute('inputmode', 'numeric');
   box.append(input);
   return input;
 }
 
-/** The empty select a `data-select` field asks for. */
-function selectInput(box) {
-  const select = h('select', { id: box.dataset.select, name: box.dataset.field });
-  box.append(select);
-  return select;
+/** The empty select of a `data-select` field, or the input of a `data-input` one. */
+function namedControl(box) {
+  const props = { id: controlId(box), name: box.dataset.field };
+  const control =
+    'select' in box.dataset
+      ? h('select', props)
+      : h('input', { ...props, type: box.dataset.input });
+  box.append(control);
+  return control;
 }
 
 function expandFields(root) {
@@ -69,14 +76,15 @@ function expandFields(root) {
     const control =
       'count' in box.dataset
         ? countInput(box)
-        : 'select' in box.dataset
-          ? selectInput(box)
+        : 'select' in box.dataset || 'input' in box.dataset
+          ? namedControl(box)
           : box.querySelector('input, select, textarea');
     dressField(box, control, box.dataset.label, box.dataset.hint);
     delete box.dataset.label;
     delete box.dataset.hint;
     delete box.dataset.count;
     delete box.dataset.select;
+    delete box.dataset.input;
   }
 }
 
