@@ -15,6 +15,8 @@
 //       rows #x-rejected (as below);
 //   <div data-csv-file="x-file" data-button="x-upload"> → a CSV upload's file field and its
 //       Upload button (every CSV upload asks the same);
+//   <div data-line-picker> → the line picker's two fields (see line-picker.js): the brand search
+//       #<prefix>lineSearch with its hint and status, and the Line select #<prefix>lineId;
 //   <div data-rejected-rows="x"> → the hidden table (#x-wrap, #x, body #x-rows) listing the rows
 //       of an upload that were not imported, each by row, line in the file, column and problem.
 import { el as h } from './dom.js';
@@ -122,6 +124,38 @@ function expandCsvFiles(root) {
   }
 }
 
+function expandLinePickers(root) {
+  for (const slot of root.querySelectorAll('[data-line-picker]')) {
+    const id = `${slot.closest('[data-id-prefix]')?.dataset.idPrefix ?? ''}lineSearch`;
+    const search = h('input', { id, type: 'search', className: 'medium', autocomplete: 'off' });
+    search.setAttribute('aria-describedby', `${id}-hint ${id}-status`);
+    const status = h('p', { id: `${id}-status`, className: 'hint' });
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    const hint = 'Optional. Type part of the brand, then choose the line under Line.';
+    const line = h('div', {
+      attrs: {
+        'data-field': 'lineId',
+        'data-label': 'Line',
+        'data-hint': 'A county line in the register, by brand and exporting force',
+        'data-select': '',
+      },
+    });
+    slot.replaceChildren(
+      h(
+        'div',
+        { className: 'field' },
+        h('label', { htmlFor: id }, 'Find a line by brand'),
+        h('p', { className: 'hint', id: `${id}-hint` }, hint),
+        search,
+        status,
+      ),
+      line,
+    );
+    delete slot.dataset.linePicker;
+  }
+}
+
 function expandRejectedRows(root) {
   for (const slot of root.querySelectorAll('[data-rejected-rows]')) {
     const id = slot.dataset.rejectedRows;
@@ -165,6 +199,7 @@ function expandSummaries(root) {
 export function expandMarkup(root = document) {
   expandCsvUploads(root);
   expandCsvFiles(root);
+  expandLinePickers(root);
   expandRejectedRows(root);
   expandFields(root);
   expandTables(root);
