@@ -156,15 +156,14 @@ function expandLinePickers(root) {
   }
 }
 
+const REJECTED_COLUMNS = 'Row|Line in file|Column|Problem';
+
 function expandRejectedRows(root) {
   for (const slot of root.querySelectorAll('[data-rejected-rows]')) {
     const id = slot.dataset.rejectedRows;
-    const table = h(
-      'table',
-      { id, attrs: { 'data-columns': 'Row|Line in file|Column|Problem' } },
-      h('caption', {}, 'Rows not imported: fix them and upload again'),
-      h('tbody', { id: `${id}-rows` }),
-    );
+    const caption = h('caption', {}, 'Rows not imported: fix them and upload again');
+    const rows = h('tbody', { id: `${id}-rows` });
+    const table = h('table', { id, attrs: { 'data-columns': REJECTED_COLUMNS } }, caption, rows);
     slot.replaceWith(
       h('div', { className: 'table-scroll', id: `${id}-wrap`, hidden: true }, table),
     );
