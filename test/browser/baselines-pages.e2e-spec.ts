@@ -107,10 +107,10 @@ describe('baselines in the pages', () => {
   it('uploads a CSV of weeks and lists the rows it refused', async () => {
     const { page } = browser;
     await signedIn(page, WEST_MIDS, '/baselines');
-    await page.locator('#b-file').waitFor();
+    await page.locator('#upload-file').waitFor();
     const csv = `force,isoWeek,arrests,charged\n${WEST_MIDLANDS},2018-W11,20,2\n${MET},2018-W11,5,0\n${WEST_MIDLANDS},2018-W12,x,\n`;
     await page
-      .locator('#b-file')
+      .locator('#upload-file')
       .setInputFiles({ name: 'weeks.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.locator('#upload-result', { hasText: '1 weeks saved' }).waitFor();

@@ -248,7 +248,7 @@ describe('reporting page', () => {
       buffer: Buffer.from(csv),
     });
     await page.getByRole('button', { name: 'Upload' }).click();
-    const totals = page.locator('#csv-totals', { hasText: 'Imported' });
+    const totals = page.locator('#csv-result', { hasText: 'Imported' });
     await totals.waitFor();
     expect(await text(totals)).toBe(
       'Imported: 2 accepted, 0 already received (not counted again), 2 rows rejected.',
@@ -280,7 +280,7 @@ describe('reporting page', () => {
       ),
     });
     await page.getByRole('button', { name: 'Upload' }).click();
-    const summary = page.locator('#csv-summary');
+    const summary = page.locator('#csv-problem');
     await summary.waitFor();
     expect(await text(summary)).toContain('colour: is not a known column');
   });

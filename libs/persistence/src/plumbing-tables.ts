@@ -30,3 +30,11 @@ export function idempotencyKeysTableSql(
       PRIMARY KEY (${scope.split(' ')[0]}, key)
     )`;
 }
+
+/**
+ * `CREATE TABLE` from its definitions (columns and constraints), one a line as the first
+ * migrations laid them out: a new migration lists what a table holds, not how SQL is spaced.
+ */
+export function createTableSql(table: string, definitions: string[]): string {
+  return `CREATE TABLE ${table} (\n      ${definitions.join(',\n      ')}\n    )`;
+}

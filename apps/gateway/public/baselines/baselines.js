@@ -136,7 +136,7 @@ function show({ forces, forceNames }) {
 
   $('upload-form').onsubmit = async (e) => {
     e.preventDefault();
-    const file = $('b-file').files[0];
+    const file = $('upload-file').files[0];
     showFieldErrors(
       $('upload-form'),
       file ? [] : [{ field: 'file', message: 'Choose a CSV file' }],

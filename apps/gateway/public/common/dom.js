@@ -8,6 +8,9 @@ export const el = (tag, props = {}, ...children) => {
   return node;
 };
 
+/** The page's element with this id. */
+export const byId = (id) => document.getElementById(id);
+
 /** A table cell holding `text` (empty for null or undefined). */
 export const cell = (text) => el('td', { textContent: text ?? '' });
 

@@ -1,12 +1,10 @@
 // The register: search and filter lines in scope, open one to see its numbers, history,
 // orders and alerts. Reading a line shows its holder references, and that read is audited.
 import { ApiError, api } from '/common/assets/api.js';
-import { cell } from '/common/assets/dom.js';
+import { byId as el, cell } from '/common/assets/dom.js';
 import { alert, failed, startPage } from '/common/assets/page-shell.js';
 import { formatWhen as when } from '/common/assets/units.js';
 import { REPORTING_ROLES } from '/common/assets/roles.js';
-
-const el = (id) => document.getElementById(id);
 
 const RISKS = {
   childrenExploited: 'children exploited',

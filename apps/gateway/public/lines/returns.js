@@ -1,11 +1,9 @@
 // A force's monthly return: pick force and month, upload the CSV, read the change report.
 import { ApiError, request } from '/common/assets/api.js';
-import { cell } from '/common/assets/dom.js';
+import { byId as el, cell } from '/common/assets/dom.js';
 import { showFieldErrors } from '/common/assets/field-errors.js';
 import { failed, startPage } from '/common/assets/page-shell.js';
 import { REPORTING_ROLES } from '/common/assets/roles.js';
-
-const el = (id) => document.getElementById(id);
 
 const COLUMNS =
   'brand, exportingForce, importingForces, numbers, replacedNumbers, holderRefs, childrenExploited, weapons, violence, cuckooing, status, closureType, lastIntelligenceAt';

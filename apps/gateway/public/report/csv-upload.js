@@ -37,8 +37,8 @@ export function createCsvUpload({ onImported }) {
   const el = (id) => document.getElementById(id);
   const form = el('csv-form');
   const file = el('csv-file');
-  const summary = el('csv-summary');
-  const totals = el('csv-totals');
+  const summary = el('csv-problem');
+  const totals = el('csv-result');
   const rejected = el('csv-rejected-rows');
   let week = null;
 
@@ -80,7 +80,7 @@ export function createCsvUpload({ onImported }) {
       return;
     }
     showFieldErrors(form, []);
-    el('csv-upload').disabled = true;
+    el('csv-button').disabled = true;
     totals.textContent = `Uploading ${chosen.name}…`;
     try {
       const res = await request(
@@ -98,7 +98,7 @@ export function createCsvUpload({ onImported }) {
       totals.textContent = '';
       showSummary(summary, { ...err.problem, title: 'The file was not imported' }, form);
     } finally {
-      el('csv-upload').disabled = week.status === 'closed';
+      el('csv-button').disabled = week.status === 'closed';
     }
   });
 
@@ -106,7 +106,7 @@ export function createCsvUpload({ onImported }) {
     setContext(nextWeek) {
       week = nextWeek;
       file.disabled = week.status === 'closed';
-      el('csv-upload').disabled = week.status === 'closed';
+      el('csv-button').disabled = week.status === 'closed';
       hideSummary(summary);
       totals.textContent = '';
       el('csv-rejected-wrap').hidden = true;

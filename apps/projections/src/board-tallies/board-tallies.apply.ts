@@ -1,20 +1,8 @@
 import { EntityManager } from 'typeorm';
-import {
-  OUTCOME_RECORDED,
-  OUTCOME_RETRACTED,
-  OutcomeRecordedV1,
-  OutcomeRetractedV1,
-} from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
 import { ReadModel } from '../read-models/read-model';
-import {
-  TALLY_COLUMNS,
-  TallyVector,
-  addInto,
-  isZero,
-  outcomeVector,
-  zeroVector,
-} from './tally-vector';
+import { outcomeChangeOf } from '../read-models/outcome-changes';
+import { TALLY_COLUMNS, TallyVector, addOutcome, isZero, zeroVector } from './tally-vector';
 
 interface BoardDelta {
   forces: Map<string, TallyVector>;
@@ -39,18 +27,11 @@ export function foldBoardTallies(events: ConsumedEvent[]): Map<string, BoardDelt
     return v;
   };
   for (const { event } of events) {
-    if (event.type === OUTCOME_RECORDED.type) {
-      const p = event.payload as OutcomeRecordedV1;
-      const b = board(p.operationId);
-      addInto(forceDelta(b, p.current.force), outcomeVector(p.current), 1);
-      if (p.previous) addInto(forceDelta(b, p.previous.force), outcomeVector(p.previous), -1);
-      b.eventsApplied += 1;
-    } else if (event.type === OUTCOME_RETRACTED.type) {
-      const p = event.payload as OutcomeRetractedV1;
-      const b = board(p.operationId);
-      addInto(forceDelta(b, p.previous.force), outcomeVector(p.previous), -1);
-      b.eventsApplied += 1;
-    }
+    const change = outcomeChangeOf(event);
+    if (!change) continue;
+    const b = board(change.operationId);
+    for (const [o, sign] of change.moves) addOutcome(forceDelta(b, o.force), o, sign);
+    b.eventsApplied += 1;
   }
   return boards;
 }

@@ -44,6 +44,11 @@ const LINE_ACTION_COLUMN = {
   'closed-type2': 'lines_closed_type2',
 } as const;
 
+/** Adds to `v` (sign 1) or takes from it (−1) what one outcome version contributes. */
+export function addOutcome(v: TallyVector, o: Outcome, sign: 1 | -1): void {
+  addInto(v, outcomeVector(o), sign);
+}
+
 /** What one outcome version contributes to its force's tally. */
 export function outcomeVector(o: Outcome): TallyVector {
   const v = zeroVector();

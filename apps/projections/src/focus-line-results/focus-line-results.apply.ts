@@ -4,6 +4,7 @@ import {
   DDTRO_GRANTED,
   DDTRO_PROVIDER_ACTIONED,
   DdtroEventV1,
+  EventEnvelope,
   isTaskingEvent,
   LINE_REGISTERED,
   LINE_UPDATED,
@@ -19,6 +20,7 @@ import {
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
 import { ReadModel } from '../read-models/read-model';
+import { applyByType } from '../read-models/apply-by-type';
 import { latestBy } from '../focus-map/focus-map';
 import { registerLineId } from './focus-line-results';
 
@@ -29,8 +31,10 @@ import { registerLineId } from './focus-line-results';
  */
 export const focusLineResults: ReadModel = {
   async apply(m, events) {
-    const changed = new Set<string>();
-    for (const id of await keepOutcomes(m, events)) changed.add(id);
+    const changed = await applyByType(m, events, {
+      [OUTCOME_RECORDED.type]: keepOutcome,
+      [OUTCOME_RETRACTED.type]: retractOutcome,
+    });
     for (const id of await keepTaskings(m, events)) changed.add(id);
     const registerChanged = (await keepLineHistory(m, events)) + (await keepDdtros(m, events));
     if (registerChanged) for (const id of await openFocusWeeks(m)) changed.add(id);
@@ -86,26 +90,22 @@ async function keepDdtros(m: EntityManager, events: ConsumedEvent[]): Promise<nu
  * Outcome copies were dropped before (outcome-dedup), so each event here moves its outcome on.
  * Only outcomes that name a register line, now or before, are kept.
  */
-async function keepOutcomes(m: EntityManager, events: ConsumedEvent[]): Promise<string[]> {
-  const changed = new Set<string>();
-  for (const { event } of events) {
-    if (event.type === OUTCOME_RECORDED.type) {
-      const p = event.payload as OutcomeRecordedV1;
-      const lineId = registerLineId(p.current.lineId);
-      if (!lineId && !registerLineId(p.previous?.lineId)) continue;
-      await upsertOutcome(m, p, lineId);
-      changed.add(p.operationId);
-    } else if (event.type === OUTCOME_RETRACTED.type) {
-      const p = event.payload as OutcomeRetractedV1;
-      const rows: unknown[] = await m.query(
-        `UPDATE focus_line_outcomes SET retracted = true, version = greatest(version, $2)
-         WHERE outcome_id = $1 RETURNING outcome_id`,
-        [p.outcomeId, p.version],
-      );
-      if (rows.length) changed.add(p.operationId);
-    }
-  }
-  return [...changed];
+async function keepOutcome(m: EntityManager, { payload }: EventEnvelope): Promise<string[]> {
+  const p = payload as OutcomeRecordedV1;
+  const lineId = registerLineId(p.current.lineId);
+  if (!lineId && !registerLineId(p.previous?.lineId)) return [];
+  await upsertOutcome(m, p, lineId);
+  return [p.operationId];
+}
+
+async function retractOutcome(m: EntityManager, { payload }: EventEnvelope): Promise<string[]> {
+  const p = payload as OutcomeRetractedV1;
+  const rows: unknown[] = await m.query(
+    `UPDATE focus_line_outcomes SET retracted = true, version = greatest(version, $2)
+     WHERE outcome_id = $1 RETURNING outcome_id`,
+    [p.outcomeId, p.version],
+  );
+  return rows.length ? [p.operationId] : [];
 }
 
 async function upsertOutcome(

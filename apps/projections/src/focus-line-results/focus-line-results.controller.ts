@@ -1,18 +1,20 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { FocusLineResults, FocusNetwork, INTERNAL } from '@intensify/contracts';
+import { AnswerOf, BodyOf, INTERNAL } from '@intensify/contracts';
 import { FocusLineResultsReader } from './focus-line-results.reader';
+
+const READ = INTERNAL.projections.focusResults.read;
 
 @Controller(INTERNAL.projections.focusResults.controller)
 export class FocusLineResultsController {
   constructor(private readonly reader: FocusLineResultsReader) {}
 
   /** A read: the body carries the holders' network the gateway took from the register. */
-  @Post(INTERNAL.projections.focusResults.read.path)
+  @Post(READ.path)
   @HttpCode(200)
   read(
-    @Param('operationId') operationId: string,
-    @Body() body: { network: FocusNetwork },
-  ): Promise<FocusLineResults> {
-    return this.reader.read(operationId, body.network);
+    @Param('operationId') id: string,
+    @Body() { network }: BodyOf<typeof READ>,
+  ): Promise<AnswerOf<typeof READ>> {
+    return this.reader.read(id, network);
   }
 }

@@ -8,10 +8,9 @@ import {
   statusAt,
 } from './focus-line-results';
 
-const F1 = '00000000-0000-4000-8000-000000000001';
-const F2 = '00000000-0000-4000-8000-000000000002';
-const H1 = '00000000-0000-4000-8000-0000000000a1';
-const H2 = '00000000-0000-4000-8000-0000000000a2';
+/** Register line ids are UUIDs; the last digits tell focus lines (F) from holders' lines (H). */
+const uuidEnding = (tail: string) => `00000000-0000-4000-8000-${tail.padStart(12, '0')}`;
+const [F1, F2, H1, H2] = ['1', '2', 'a1', 'a2'].map(uuidEnding);
 const START = '2026-03-02T00:00:00.000Z';
 const END = '2026-03-08T23:59:59.000Z';
 

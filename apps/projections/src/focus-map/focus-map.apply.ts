@@ -14,6 +14,7 @@ import {
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
 import { ReadModel } from '../read-models/read-model';
+import { applyByType } from '../read-models/apply-by-type';
 import { latestBy } from './focus-map';
 
 /**
@@ -30,25 +31,27 @@ export const focusMap: ReadModel = {
 
 /** Operation events are rare: one statement each, applied in partition order. */
 async function upsertOperations(m: EntityManager, events: ConsumedEvent[]): Promise<void> {
-  for (const { event } of events) {
-    if (event.type === OPERATION_CREATED.type) {
-      const p = event.payload as OperationCreatedV1;
-      await m.query(
+  await applyByType(m, events, {
+    [OPERATION_CREATED.type]: async (tx, { payload }) => {
+      const p = payload as OperationCreatedV1;
+      await tx.query(
         `INSERT INTO operations (id, name, starts_at, ends_at, focus_forces)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
         [p.operationId, p.name, p.startsAt, p.endsAt, p.focusForces],
       );
-    } else if (event.type === OPERATION_CLOSED.type) {
-      const p = event.payload as OperationClosedV1;
-      await m.query(`UPDATE operations SET closed_at = $2 WHERE id = $1`, [
+    },
+    [OPERATION_CLOSED.type]: async (tx, { payload }) => {
+      const p = payload as OperationClosedV1;
+      await tx.query(`UPDATE operations SET closed_at = $2 WHERE id = $1`, [
         p.operationId,
         p.closedAt,
       ]);
-    } else if (event.type === OPERATION_REOPENED.type) {
-      const p = event.payload as OperationReopenedV1;
-      await m.query(`UPDATE operations SET closed_at = NULL WHERE id = $1`, [p.operationId]);
-    }
-  }
+    },
+    [OPERATION_REOPENED.type]: async (tx, { payload }) => {
+      const p = payload as OperationReopenedV1;
+      await tx.query(`UPDATE operations SET closed_at = NULL WHERE id = $1`, [p.operationId]);
+    },
+  });
 }
 
 /**

@@ -7,28 +7,19 @@ import {
   WeekHandoffEvent,
   zeroHandoffCounts,
 } from './handoff-counts';
+import { positionEvents } from '../read-models/position-events.fixture';
 
 const LEICESTERSHIRE = 'E23000021';
 const MET = 'E23000001';
 const KENT = 'E23000032';
 
-function event(
-  seq: number,
-  now: HandoffPosition,
-  previous: HandoffPosition | null,
-  handoffId = 'h1',
-): WeekHandoffEvent {
-  return {
-    handoffId,
-    operationId: 'op',
-    seq,
-    foundForce: LEICESTERSHIRE,
-    ageGroup: 'child',
-    acknowledgeBy: '2026-10-06T12:00:00.000Z',
-    ...now,
-    previous,
-  };
-}
+const event = positionEvents<HandoffPosition, WeekHandoffEvent>({
+  handoffId: 'h1',
+  operationId: 'op',
+  foundForce: LEICESTERSHIRE,
+  ageGroup: 'child',
+  acknowledgeBy: '2026-10-06T12:00:00.000Z',
+});
 
 const at = (status: HandoffPosition['status'], homeForce = MET, overdue = false) => ({
   homeForce,
@@ -51,22 +42,14 @@ const LIFE = [
 
 describe('hand-off counts', () => {
   it('counts a raised hand-off at its home force, and overdue on top while still raised', () => {
-    expect(countsOf(LIFE.slice(0, 2), MET)).toEqual({
-      raised: 1,
-      acknowledged: 0,
-      closed: 0,
-      overdue: 1,
-    });
+    const atMet = countsOf(LIFE.slice(0, 2), MET);
+    expect(atMet).toEqual({ raised: 1, acknowledged: 0, closed: 0, overdue: 1 });
   });
 
   it('moves every count from the old home force to the new one with a redirect', () => {
     expect(countsOf(LIFE.slice(0, 3), MET)).toEqual(toHandoffCounts(zeroHandoffCounts()));
-    expect(countsOf(LIFE.slice(0, 3), KENT)).toEqual({
-      raised: 1,
-      acknowledged: 0,
-      closed: 0,
-      overdue: 0,
-    });
+    const atKent = countsOf(LIFE.slice(0, 3), KENT);
+    expect(atKent).toEqual({ raised: 1, acknowledged: 0, closed: 0, overdue: 0 });
     expect(countsOf(LIFE, KENT)).toEqual({ raised: 0, acknowledged: 0, closed: 1, overdue: 0 });
     expect(countsOf([...LIFE].reverse(), KENT)).toEqual(countsOf(LIFE, KENT));
   });
@@ -97,7 +80,7 @@ describe('hand-off counts', () => {
 
   it('keeps each hand-off apart when skipping copies', () => {
     const applied = new Map([['h1', 3]]);
-    const other = event(1, at('raised', KENT), null, 'h2');
+    const other = event(1, at('raised', KENT), null, { handoffId: 'h2' });
     expect(freshHandoffEvents([LIFE[2], other], applied)).toEqual([other]);
   });
 

@@ -3,6 +3,7 @@ import {
   DDTRO_APPLIED,
   DDTRO_GRANTED,
   DdtroEventV1,
+  EventEnvelope,
   LINE_REGISTERED,
   LINE_UPDATED,
   LineChangedV1,
@@ -12,6 +13,7 @@ import {
   OutcomeRetractedV1,
 } from '@intensify/contracts';
 import { ReadModel } from '../read-models/read-model';
+import { applyByType } from '../read-models/apply-by-type';
 import { reportedLineDdtros } from './line-ddtros';
 
 /**
@@ -20,54 +22,63 @@ import { reportedLineDdtros } from './line-ddtros';
  * the order of partitions does not matter; the count is made at read time.
  */
 export const lineDdtros: ReadModel = {
-  async apply(m, events) {
-    const changed = new Set<string>();
-    for (const { event } of events) {
-      if (event.type === LINE_REGISTERED.type || event.type === LINE_UPDATED.type) {
-        const p = event.payload as LineChangedV1;
-        await m.query(
-          `INSERT INTO ddtro_lines (line_id, recorded_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-          [p.lineId, p.recordedBy],
-        );
-      } else if (event.type === DDTRO_APPLIED.type || event.type === DDTRO_GRANTED.type) {
-        const p = event.payload as DdtroEventV1;
-        const column = event.type === DDTRO_APPLIED.type ? 'applied_at' : 'granted_at';
-        await m.query(
-          `INSERT INTO register_ddtros (ddtro_id, line_id, ${column}) VALUES ($1, $2, $3)
-           ON CONFLICT (ddtro_id) DO UPDATE SET ${column} = EXCLUDED.${column}`,
-          [p.ddtroId, p.lineId, p.at],
-        );
-        for (const id of await weeksAt(m, p.at)) changed.add(id);
-      } else if (event.type === OUTCOME_RECORDED.type) {
-        const p = event.payload as OutcomeRecordedV1;
-        const reported = reportedLineDdtros(p.current);
-        if (reported) {
-          await m.query(
-            `INSERT INTO reported_line_ddtros (outcome_id, operation_id, line_id, force, applied, granted)
-             VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (outcome_id) DO UPDATE SET line_id = EXCLUDED.line_id, force = EXCLUDED.force,
-               applied = EXCLUDED.applied, granted = EXCLUDED.granted`,
-            [
-              p.outcomeId,
-              p.operationId,
-              reported.lineId,
-              p.current.force,
-              reported.applied,
-              reported.granted,
-            ],
-          );
-        } else if (p.previous) {
-          await forget(m, p.outcomeId);
-        }
-        changed.add(p.operationId);
-      } else if (event.type === OUTCOME_RETRACTED.type) {
-        const p = event.payload as OutcomeRetractedV1;
-        await forget(m, p.outcomeId);
-      }
-    }
-    return changed;
-  },
+  apply: (m, events) =>
+    applyByType(m, events, {
+      [LINE_REGISTERED.type]: keepLine,
+      [LINE_UPDATED.type]: keepLine,
+      [DDTRO_APPLIED.type]: (tx, event) => keepRegisterDdtro(tx, event, 'applied_at'),
+      [DDTRO_GRANTED.type]: (tx, event) => keepRegisterDdtro(tx, event, 'granted_at'),
+      [OUTCOME_RECORDED.type]: keepReportedDdtros,
+      [OUTCOME_RETRACTED.type]: (tx, event) =>
+        forget(tx, (event.payload as OutcomeRetractedV1).outcomeId),
+    }),
 };
+
+async function keepLine(m: EntityManager, event: EventEnvelope): Promise<void> {
+  const p = event.payload as LineChangedV1;
+  await m.query(
+    `INSERT INTO ddtro_lines (line_id, recorded_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [p.lineId, p.recordedBy],
+  );
+}
+
+async function keepRegisterDdtro(
+  m: EntityManager,
+  event: EventEnvelope,
+  column: 'applied_at' | 'granted_at',
+): Promise<string[]> {
+  const p = event.payload as DdtroEventV1;
+  await m.query(
+    `INSERT INTO register_ddtros (ddtro_id, line_id, ${column}) VALUES ($1, $2, $3)
+     ON CONFLICT (ddtro_id) DO UPDATE SET ${column} = EXCLUDED.${column}`,
+    [p.ddtroId, p.lineId, p.at],
+  );
+  return weeksAt(m, p.at);
+}
+
+async function keepReportedDdtros(m: EntityManager, event: EventEnvelope): Promise<string[]> {
+  const p = event.payload as OutcomeRecordedV1;
+  const reported = reportedLineDdtros(p.current);
+  if (reported) {
+    await m.query(
+      `INSERT INTO reported_line_ddtros (outcome_id, operation_id, line_id, force, applied, granted)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (outcome_id) DO UPDATE SET line_id = EXCLUDED.line_id, force = EXCLUDED.force,
+         applied = EXCLUDED.applied, granted = EXCLUDED.granted`,
+      [
+        p.outcomeId,
+        p.operationId,
+        reported.lineId,
+        p.current.force,
+        reported.applied,
+        reported.granted,
+      ],
+    );
+  } else if (p.previous) {
+    await forget(m, p.outcomeId);
+  }
+  return [p.operationId];
+}
 
 async function forget(m: EntityManager, outcomeId: string): Promise<void> {
   await m.query(`DELETE FROM reported_line_ddtros WHERE outcome_id = $1`, [outcomeId]);

@@ -27,9 +27,6 @@ export class FocusLineResults1764620000000 implements MigrationInterface {
       ddtro_granted int NOT NULL,
       retracted boolean NOT NULL DEFAULT false
     )`);
-    await q.query(
-      `CREATE INDEX focus_line_outcomes_by_line ON focus_line_outcomes (operation_id, line_id)`,
-    );
     // Taskings issued against a register line, at their latest position.
     await q.query(`CREATE TABLE focus_line_taskings (
       tasking_id uuid PRIMARY KEY,
@@ -40,9 +37,6 @@ export class FocusLineResults1764620000000 implements MigrationInterface {
       status text NOT NULL,
       overdue boolean NOT NULL
     )`);
-    await q.query(
-      `CREATE INDEX focus_line_taskings_by_line ON focus_line_taskings (operation_id, line_id)`,
-    );
     // When each order was applied for, granted and carried out by the provider.
     await q.query(`CREATE TABLE focus_line_ddtros (
       ddtro_id uuid PRIMARY KEY,
@@ -51,7 +45,14 @@ export class FocusLineResults1764620000000 implements MigrationInterface {
       granted_at timestamptz,
       actioned_at timestamptz
     )`);
-    await q.query(`CREATE INDEX focus_line_ddtros_by_line ON focus_line_ddtros (line_id)`);
+    // Results are read a line at a time, within a week where the row names one.
+    for (const [table, key] of [
+      ['focus_line_outcomes', 'operation_id, line_id'],
+      ['focus_line_taskings', 'operation_id, line_id'],
+      ['focus_line_ddtros', 'line_id'],
+    ]) {
+      await q.query(`CREATE INDEX ${table}_by_line ON ${table} (${key})`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -5,25 +5,17 @@ import {
   toTaskingCounts,
   zeroCounts,
 } from './tasking-counts';
+import { positionEvents } from '../read-models/position-events.fixture';
 
 const MERSEYSIDE = 'E23000004';
 const MET = 'E23000001';
 
-function event(
-  seq: number,
-  now: TaskingPosition,
-  previous: TaskingPosition | null,
-): TaskingEventV1 {
-  return {
-    operationId: 'op',
-    taskingId: 't1',
-    seq,
-    priority: 'P1',
-    dueAt: '2026-10-06T12:00:00.000Z',
-    ...now,
-    previous,
-  };
-}
+const event = positionEvents<TaskingPosition, TaskingEventV1>({
+  operationId: 'op',
+  taskingId: 't1',
+  priority: 'P1',
+  dueAt: '2026-10-06T12:00:00.000Z',
+});
 
 const at = (status: TaskingPosition['status'], overdue = false, force = MERSEYSIDE) => ({
   force,

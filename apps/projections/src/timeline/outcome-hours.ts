@@ -1,11 +1,6 @@
-import {
-  OUTCOME_RECORDED,
-  OUTCOME_RETRACTED,
-  Outcome,
-  OutcomeRecordedV1,
-  OutcomeRetractedV1,
-} from '@intensify/contracts';
+import { Outcome } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
+import { outcomeChangeOf } from '../read-models/outcome-changes';
 
 /** One cell of the timeline: an operation's outcomes of one type, for one force, in one hour. */
 export interface HourKey {
@@ -38,14 +33,8 @@ export function foldOutcomeHours(
     cells.set(id, cell);
   };
   for (const { event } of events) {
-    if (event.type === OUTCOME_RECORDED.type) {
-      const p = event.payload as OutcomeRecordedV1;
-      add(p.operationId, p.current, 1);
-      if (p.previous) add(p.operationId, p.previous, -1);
-    } else if (event.type === OUTCOME_RETRACTED.type) {
-      const p = event.payload as OutcomeRetractedV1;
-      add(p.operationId, p.previous, -1);
-    }
+    const change = outcomeChangeOf(event);
+    if (change) for (const [o, sign] of change.moves) add(change.operationId, o, sign);
   }
   for (const [id, cell] of cells) if (cell.delta === 0) cells.delete(id);
   return cells;

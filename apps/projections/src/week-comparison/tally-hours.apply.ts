@@ -1,17 +1,11 @@
-import {
-  OUTCOME_RECORDED,
-  OUTCOME_RETRACTED,
-  Outcome,
-  OutcomeRecordedV1,
-  OutcomeRetractedV1,
-} from '@intensify/contracts';
+import { Outcome } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
+import { outcomeChangeOf } from '../read-models/outcome-changes';
 import {
   TALLY_COLUMNS,
   TallyVector,
-  addInto,
+  addOutcome,
   isZero,
-  outcomeVector,
   zeroVector,
 } from '../board-tallies/tally-vector';
 import { ReadModel } from '../read-models/read-model';
@@ -36,17 +30,11 @@ export function foldTallyHours(events: ConsumedEvent[]): TallyHour[] {
     const id = `${operationId}|${o.force}|${hour}`;
     let cell = cells.get(id);
     if (!cell) cells.set(id, (cell = { operationId, force: o.force, hour, delta: zeroVector() }));
-    addInto(cell.delta, outcomeVector(o), sign);
+    addOutcome(cell.delta, o, sign);
   };
   for (const { event } of events) {
-    if (event.type === OUTCOME_RECORDED.type) {
-      const p = event.payload as OutcomeRecordedV1;
-      add(p.operationId, p.current, 1);
-      if (p.previous) add(p.operationId, p.previous, -1);
-    } else if (event.type === OUTCOME_RETRACTED.type) {
-      const p = event.payload as OutcomeRetractedV1;
-      add(p.operationId, p.previous, -1);
-    }
+    const change = outcomeChangeOf(event);
+    if (change) for (const [o, sign] of change.moves) add(change.operationId, o, sign);
   }
   return [...cells.entries()]
     .filter(([, c]) => !isZero(c.delta))

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Param, Put, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Put, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
-  Actor,
   Baseline,
   BaselineFigures,
   BaselineList,
@@ -11,7 +10,8 @@ import {
   ImportResult,
   INTERNAL,
 } from '@intensify/contracts';
-import { CallingActor, CorrelationId } from '@intensify/auth';
+import { RequestContext } from '@intensify/auth';
+import { answerOnce } from '@intensify/problems';
 import { ImportBaselinesCommand } from './commands/import-baselines/import-baselines.command';
 import { ReportBaselineCommand } from './commands/report-baseline/report-baseline.command';
 import { BaselinesReader } from './baselines.reader';
@@ -32,15 +32,13 @@ export class BaselinesController {
     @Param('force') force: string,
     @Param('isoWeek') isoWeek: string,
     @Body() figures: BaselineFigures,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @RequestContext() { actor, correlationId }: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Baseline> {
     const { baseline, created } = await this.commands.execute(
       new ReportBaselineCommand({ force, isoWeek, figures }, actor, correlationId),
     );
-    res.status(created ? 201 : 200);
-    return baseline;
+    return answerOnce(res, { replayed: !created, body: baseline }, 201);
   }
 
   @Get(ROUTES.list.path)
@@ -49,13 +47,11 @@ export class BaselinesController {
   }
 
   @Post(ROUTES.import.path)
+  @HttpCode(200)
   import(
-    @Body() body: ImportBaselinesRequest,
-    @CallingActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Body() { rows }: ImportBaselinesRequest,
+    @RequestContext() { actor, correlationId }: RequestContext,
   ): Promise<ImportResult> {
-    res.status(200);
-    return this.commands.execute(new ImportBaselinesCommand(body.rows, actor, correlationId));
+    return this.commands.execute(new ImportBaselinesCommand(rows, actor, correlationId));
   }
 }

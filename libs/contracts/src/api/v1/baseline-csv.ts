@@ -5,6 +5,7 @@ import {
   isoWeekErrors,
   validateBaselineFigures,
 } from './baseline';
+import { csvHeaderErrorsOf } from './csv-header';
 
 /**
  * A baselines CSV: one force-week per row, columns `force`, `isoWeek` and any of the figures
@@ -21,18 +22,7 @@ export const BASELINE_CSV_COLUMNS: readonly string[] = [
 export const BASELINE_CSV_LIMITS = { bytes: 2 * 1024 * 1024, rows: 25_000 } as const;
 
 export function baselineCsvHeaderErrors(header: string[]): FieldError[] {
-  const errors: FieldError[] = [];
-  const known = new Set(BASELINE_CSV_COLUMNS);
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (!known.has(h))
-      errors.push({ field: h || '(empty column name)', message: 'is not a known column' });
-    else if (seen.has(h)) errors.push({ field: h, message: 'appears twice' });
-    seen.add(h);
-  }
-  for (const r of BASELINE_CSV_REQUIRED_COLUMNS)
-    if (!seen.has(r)) errors.push({ field: r, message: 'is a required column' });
-  return errors;
+  return csvHeaderErrorsOf(header, BASELINE_CSV_COLUMNS, BASELINE_CSV_REQUIRED_COLUMNS);
 }
 
 export interface BaselineCsvRow {

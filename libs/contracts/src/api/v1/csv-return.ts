@@ -1,6 +1,7 @@
 import { DRUGS, WEAPONS } from './outcome.schema';
 import { Outcome } from './outcome';
 import { FieldError } from '../../validation';
+import { csvHeaderErrorsOf } from './csv-header';
 
 /**
  * Columns of a CSV return, one outcome per row. Scalar fields keep their JSON names; nested
@@ -40,19 +41,7 @@ export const CSV_COLUMNS: readonly string[] = [
 export const CSV_LIMITS = { bytes: 10 * 1024 * 1024, rows: 50_000 } as const;
 
 export function csvHeaderErrors(header: string[]): FieldError[] {
-  const errors: FieldError[] = [];
-  const known = new Set(CSV_COLUMNS);
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (!known.has(h))
-      errors.push({ field: h || '(empty column name)', message: 'is not a known column' });
-    else if (seen.has(h)) errors.push({ field: h, message: 'appears twice' });
-    seen.add(h);
-  }
-  for (const r of CSV_REQUIRED_COLUMNS) {
-    if (!seen.has(r)) errors.push({ field: r, message: 'is a required column' });
-  }
-  return errors;
+  return csvHeaderErrorsOf(header, CSV_COLUMNS, CSV_REQUIRED_COLUMNS);
 }
 
 export interface CsvRow {

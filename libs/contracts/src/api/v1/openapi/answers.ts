@@ -52,3 +52,24 @@ export const pageParams: Parameter[] = [
   query('cursor', { type: 'string', minLength: 1, maxLength: 100 }),
   query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }),
 ];
+
+/**
+ * What every CSV import documents alike: its body, the 413 beyond `limits` and the 415 for
+ * another content type, and the opening rules of its description (`rowsAre` leads the header rule).
+ */
+export const csvImport = (
+  limits: { bytes: number; rows: number },
+  columns: { required: readonly string[]; all: readonly string[] },
+  rowsAre = '',
+) => ({
+  body: { schema: { type: 'string' }, contentType: 'text/csv' },
+  tooLarge: problem(`The file is over ${limits.bytes / 1024 / 1024} MiB or ${limits.rows} rows`, [
+    'payload_too_large',
+  ]),
+  notCsv: problem('Not `text/csv`', ['unsupported_media_type']),
+  rules: [
+    `Content-Type \`text/csv\`, UTF-8, at most ${limits.bytes / 1024 / 1024} MiB and ${limits.rows} rows (413 beyond).`,
+    `${rowsAre}The first row is the header; columns may come in any order; unknown or repeated columns, or missing required ones, reject the whole file (400).`,
+    `Required columns: ${columns.required.join(', ')}. All columns: ${columns.all.join(', ')}.`,
+  ],
+});

@@ -11,7 +11,7 @@ import {
 } from '../../baseline-csv';
 import { GAMING_CHECK_RULE } from '../../gaming-check';
 import { COMPARISON_MEASURES } from '../../week-comparison';
-import { notFound, ok, problem, query } from '../answers';
+import { csvImport, notFound, ok, problem, query } from '../answers';
 import { ApiRoute, Parameter } from '../route';
 import { onId, routesOf } from '../route-builders';
 import { array, enumOf, forceCode, mapOf, nullable, object, ref } from '../schema-builders';
@@ -114,10 +114,13 @@ const { get, post, put } = routesOf('baselines');
 const noOperation = notFound('operation');
 const forceParam: Parameter = { name: 'force', in: 'path', required: true, schema: forceCode };
 
+const CSV = csvImport(
+  BASELINE_CSV_LIMITS,
+  { required: BASELINE_CSV_REQUIRED_COLUMNS, all: BASELINE_CSV_COLUMNS },
+  'One force-week per row. ',
+);
 const IMPORT_DESCRIPTION = [
-  `Content-Type \`text/csv\`, UTF-8, at most ${BASELINE_CSV_LIMITS.bytes / 1024 / 1024} MiB and ${BASELINE_CSV_LIMITS.rows} rows (413 beyond).`,
-  'One force-week per row. The first row is the header; columns may come in any order; unknown or repeated columns, or missing required ones, reject the whole file (400).',
-  `Required columns: ${BASELINE_CSV_REQUIRED_COLUMNS.join(', ')}. All columns: ${BASELINE_CSV_COLUMNS.join(', ')}.`,
+  ...CSV.rules,
   'Figures are whole numbers; a blank cell or a column left out is 0. A row replaces that force-week (a new version, `accepted`); the same figures again change nothing (`duplicates`), so uploading a file twice changes nothing.',
   'Good rows are stored even when others are rejected; each rejected row is listed with its row number and every bad column: a week that does not exist, one overlapping an intensification week, a force outside your scope.',
 ].join(' ');
@@ -145,15 +148,8 @@ export const BASELINE_ROUTES: ApiRoute[] = [
   }),
   post('/api/v1/baselines/import', 'Import baselines from a CSV, one force-week per row', {
     description: IMPORT_DESCRIPTION,
-    body: { schema: { type: 'string' }, contentType: 'text/csv' },
-    responses: {
-      200: ok(ref('ImportResult')),
-      413: problem(
-        `The file is over ${BASELINE_CSV_LIMITS.bytes / 1024 / 1024} MiB or ${BASELINE_CSV_LIMITS.rows} rows`,
-        ['payload_too_large'],
-      ),
-      415: problem('Not `text/csv`', ['unsupported_media_type']),
-    },
+    body: CSV.body,
+    responses: { 200: ok(ref('ImportResult')), 413: CSV.tooLarge, 415: CSV.notCsv },
   }),
   get(
     '/api/v1/operations/{id}/gaming-check',

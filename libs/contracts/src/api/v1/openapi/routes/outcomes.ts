@@ -8,7 +8,7 @@ import {
   OUTCOME_TYPES,
   OutcomeType,
 } from '../../outcome.schema';
-import { notFound, ok, pageParams, pathId, problem, query } from '../answers';
+import { csvImport, notFound, ok, pageParams, pathId, problem, query } from '../answers';
 import { ApiRoute } from '../route';
 import { conflicts, idempotentWrite, onId, routesOf } from '../route-builders';
 import { array, component, enumOf, forceCode, object, page, ref } from '../schema-builders';
@@ -175,10 +175,9 @@ const noOutcome = notFound('outcome');
 const closed = problem('`operation_closed`: the week is final', ['operation_closed']);
 const outcomeBody = (schema: object) => ({ schema, documentedAs: 'OutcomeBody' });
 
+const CSV = csvImport(CSV_LIMITS, { required: CSV_REQUIRED_COLUMNS, all: CSV_COLUMNS });
 const IMPORT_DESCRIPTION = [
-  `Content-Type \`text/csv\`, UTF-8, at most ${CSV_LIMITS.bytes / 1024 / 1024} MiB and ${CSV_LIMITS.rows} rows (413 beyond).`,
-  'The first row is the header; columns may come in any order; unknown or repeated columns, or missing required ones, reject the whole file (400).',
-  `Required columns: ${CSV_REQUIRED_COLUMNS.join(', ')}. All columns: ${CSV_COLUMNS.join(', ')}.`,
+  ...CSV.rules,
   'Scalar fields keep their JSON names; drugs and weapons are flattened: `<drug>_grams`, `<drug>_plants`, `<drug>_value_pence` for crack, heroin, cocaine, cannabis and other; `weapons_firearm`, `weapons_bladed`, `weapons_other`.',
   'Numbers are plain decimal numerals; `ddtroApplied` and `ddtroGranted` also take `true`/`false`, as the JSON body does.',
   'Blank cells are absent fields. Each row carries its own `idempotencyKey`, so uploading the same file again changes nothing (its rows count as duplicates).',
@@ -221,15 +220,8 @@ export const OUTCOME_ROUTES: ApiRoute[] = [
     'Import a CSV return, one outcome per row',
     onId(ok(ref('ImportResult')), noOperation, {
       description: IMPORT_DESCRIPTION,
-      body: { schema: { type: 'string' }, contentType: 'text/csv' },
-      responses: {
-        409: closed,
-        413: problem(
-          `The file is over ${CSV_LIMITS.bytes / 1024 / 1024} MiB or ${CSV_LIMITS.rows} rows`,
-          ['payload_too_large'],
-        ),
-        415: problem('Not `text/csv`', ['unsupported_media_type']),
-      },
+      body: CSV.body,
+      responses: { 409: closed, 413: CSV.tooLarge, 415: CSV.notCsv },
     }),
   ),
   post(
