@@ -3,7 +3,6 @@ import {
   DDTRO_APPLIED,
   DDTRO_GRANTED,
   DDTRO_PROVIDER_ACTIONED,
-  DdtroEventV1,
   EventEnvelope,
   isTaskingEvent,
   LINE_REGISTERED,
@@ -26,7 +25,7 @@ import { registerLineId } from './focus-line-results';
 
 /**
  * What the focus-line results are read from: every line version (with when), the outcomes and
- * taskings that name a register line, and the dates of each order. Each row is keyed by its
+ * taskings that name a register line (the orders' dates are line-ddtros' register_ddtros). Each row is keyed by its
  * aggregate and moves only forward, so copies and any order of partitions leave the same rows.
  */
 export const focusLineResults: ReadModel = {
@@ -36,7 +35,9 @@ export const focusLineResults: ReadModel = {
       [OUTCOME_RETRACTED.type]: retractOutcome,
     });
     for (const id of await keepTaskings(m, events)) changed.add(id);
-    const registerChanged = (await keepLineHistory(m, events)) + (await keepDdtros(m, events));
+    const registerChanged =
+      (await keepLineHistory(m, events)) +
+      events.filter(({ event }) => DDTRO_EVENTS.has(event.type)).length;
     if (registerChanged) for (const id of await openFocusWeeks(m)) changed.add(id);
     return changed;
   },
@@ -63,28 +64,12 @@ async function keepLineHistory(m: EntityManager, events: ConsumedEvent[]): Promi
   return versions.length;
 }
 
-const DDTRO_DATES: Record<string, string> = {
-  [DDTRO_APPLIED.type]: 'applied_at',
-  [DDTRO_GRANTED.type]: 'granted_at',
-  [DDTRO_PROVIDER_ACTIONED.type]: 'actioned_at',
-};
-
-/** Each date is set by its own event once; a copy sets the same date again. */
-async function keepDdtros(m: EntityManager, events: ConsumedEvent[]): Promise<number> {
-  let n = 0;
-  for (const { event } of events) {
-    const column = DDTRO_DATES[event.type];
-    if (!column) continue;
-    const p = event.payload as DdtroEventV1;
-    await m.query(
-      `INSERT INTO focus_line_ddtros (ddtro_id, line_id, ${column}) VALUES ($1, $2, $3)
-       ON CONFLICT (ddtro_id) DO UPDATE SET ${column} = coalesce(focus_line_ddtros.${column}, EXCLUDED.${column})`,
-      [p.ddtroId, p.lineId, p.at],
-    );
-    n += 1;
-  }
-  return n;
-}
+/** Register orders change what a focus line shows; line-ddtros keeps their dates. */
+const DDTRO_EVENTS = new Set<string>([
+  DDTRO_APPLIED.type,
+  DDTRO_GRANTED.type,
+  DDTRO_PROVIDER_ACTIONED.type,
+]);
 
 /**
  * Outcome copies were dropped before (outcome-dedup), so each event here moves its outcome on.

@@ -52,7 +52,7 @@ export class FocusLineResultsReader {
       const ddtros = (await m.query(
         `SELECT line_id AS "lineId", applied_at AS "appliedAt", granted_at AS "grantedAt",
            actioned_at AS "actionedAt"
-         FROM focus_line_ddtros WHERE line_id = ANY($1::uuid[])`,
+         FROM register_ddtros WHERE line_id = ANY($1::uuid[])`,
         [focus.map((f) => f.lineId)],
       )) as {
         lineId: string;

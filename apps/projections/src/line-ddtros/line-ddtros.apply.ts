@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import {
   DDTRO_APPLIED,
   DDTRO_GRANTED,
+  DDTRO_PROVIDER_ACTIONED,
   DdtroEventV1,
   EventEnvelope,
   LINE_REGISTERED,
@@ -17,7 +18,8 @@ import { applyByType } from '../read-models/apply-by-type';
 import { reportedLineDdtros } from './line-ddtros';
 
 /**
- * Keeps both entries of a line's DDTROs: register orders (intelligence topic) and outcome flags
+ * Keeps both entries of a line's DDTROs: register orders with their dates (intelligence topic;
+ * focus-line results read them too) and outcome flags
  * naming a register line (outcomes topic, copies already dropped). Each write is idempotent, so
  * the order of partitions does not matter; the count is made at read time.
  */
@@ -28,6 +30,7 @@ export const lineDdtros: ReadModel = {
       [LINE_UPDATED.type]: keepLine,
       [DDTRO_APPLIED.type]: (tx, event) => keepRegisterDdtro(tx, event, 'applied_at'),
       [DDTRO_GRANTED.type]: (tx, event) => keepRegisterDdtro(tx, event, 'granted_at'),
+      [DDTRO_PROVIDER_ACTIONED.type]: (tx, event) => keepRegisterDdtro(tx, event, 'actioned_at'),
       [OUTCOME_RECORDED.type]: keepReportedDdtros,
       [OUTCOME_RETRACTED.type]: (tx, event) =>
         forget(tx, (event.payload as OutcomeRetractedV1).outcomeId),
@@ -45,12 +48,13 @@ async function keepLine(m: EntityManager, event: EventEnvelope): Promise<void> {
 async function keepRegisterDdtro(
   m: EntityManager,
   event: EventEnvelope,
-  column: 'applied_at' | 'granted_at',
+  column: 'applied_at' | 'granted_at' | 'actioned_at',
 ): Promise<string[]> {
   const p = event.payload as DdtroEventV1;
+  // Each date is set by its own event once; a copy sets the same date again.
   await m.query(
     `INSERT INTO register_ddtros (ddtro_id, line_id, ${column}) VALUES ($1, $2, $3)
-     ON CONFLICT (ddtro_id) DO UPDATE SET ${column} = EXCLUDED.${column}`,
+     ON CONFLICT (ddtro_id) DO UPDATE SET ${column} = coalesce(register_ddtros.${column}, EXCLUDED.${column})`,
     [p.ddtroId, p.lineId, p.at],
   );
   return weeksAt(m, p.at);

@@ -37,31 +37,18 @@ export class FocusLineResults1764620000000 implements MigrationInterface {
       status text NOT NULL,
       overdue boolean NOT NULL
     )`);
-    // When each order was applied for, granted and carried out by the provider.
-    await q.query(`CREATE TABLE focus_line_ddtros (
-      ddtro_id uuid PRIMARY KEY,
-      line_id uuid NOT NULL,
-      applied_at timestamptz,
-      granted_at timestamptz,
-      actioned_at timestamptz
-    )`);
+    // Orders' dates come from line-ddtros' register_ddtros: one record of each order.
     // Results are read a line at a time, within a week where the row names one.
     for (const [table, key] of [
       ['focus_line_outcomes', 'operation_id, line_id'],
       ['focus_line_taskings', 'operation_id, line_id'],
-      ['focus_line_ddtros', 'line_id'],
     ]) {
       await q.query(`CREATE INDEX ${table}_by_line ON ${table} (${key})`);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of [
-      'focus_line_ddtros',
-      'focus_line_taskings',
-      'focus_line_outcomes',
-      'focus_line_history',
-    ]) {
+    for (const t of ['focus_line_taskings', 'focus_line_outcomes', 'focus_line_history']) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

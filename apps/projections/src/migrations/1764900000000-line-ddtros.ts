@@ -13,11 +13,13 @@ export class LineDdtros1764900000000 implements MigrationInterface {
       line_id uuid PRIMARY KEY,
       recorded_by text NOT NULL
     )`);
+    // The register's orders and their dates: the one record both the board and focus results read.
     await q.query(`CREATE TABLE register_ddtros (
       ddtro_id uuid PRIMARY KEY,
       line_id uuid NOT NULL,
       applied_at timestamptz,
-      granted_at timestamptz
+      granted_at timestamptz,
+      actioned_at timestamptz
     )`);
     await q.query(`CREATE INDEX register_ddtros_by_line ON register_ddtros (line_id)`);
     // Each live outcome's latest version that names a register line and reports DDTROs.
