@@ -120,7 +120,7 @@ describe('poison messages', () => {
     expect(b.national.arrests).toBe(6);
 
     const consumer = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
-    const seen: { reason: string; source: string }[] = [];
+    const seen: { reason: string; source: string; group: string }[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: dlq, fromBeginning: true });
     await consumer.run({
@@ -128,20 +128,30 @@ describe('poison messages', () => {
         seen.push({
           reason: String(message.headers?.['dead-letter-reason']),
           source: String(message.headers?.['source-topic']),
+          group: String(message.headers?.['consumer-group']),
         });
       },
     });
     try {
+      // Every group reading a topic dead-letters its poison once: projections and intelligence's
+      // line closures read outcomes (6 each), projections alone reads operations (3).
       await waitFor(
         async () => seen.length,
-        (n) => n >= 9,
-        { timeoutMs: 20_000, what: 'nine dead letters' },
+        (n) => n >= 15,
+        { timeoutMs: 20_000, what: 'fifteen dead letters' },
       );
     } finally {
       await consumer.disconnect();
     }
-    expect(seen.filter((s) => s.source === t.outcomes)).toHaveLength(6);
-    expect(seen.filter((s) => s.source === t.operations)).toHaveLength(3);
+    const byGroup = (source: string) =>
+      seen
+        .filter((s) => s.source === source)
+        .reduce<Record<string, number>>((n, s) => ({ ...n, [s.group]: (n[s.group] ?? 0) + 1 }), {});
+    expect(byGroup(t.outcomes)).toEqual({
+      [`${env.topicPrefix}projections.board.v1`]: 6,
+      [`${env.topicPrefix}intelligence.line-outcomes.v1`]: 6,
+    });
+    expect(byGroup(t.operations)).toEqual({ [`${env.topicPrefix}projections.board.v1`]: 3 });
     expect(seen.map((s) => s.reason)).toEqual(
       expect.arrayContaining([
         'value is not JSON',
