@@ -1,6 +1,7 @@
 import { waitFor } from '@intensify/testing';
 import { GAMING_CHECK_RULE } from '@intensify/contracts';
 import {
+  focusOnTopRanked,
   DemoClient,
   DemoWeekResult,
   generateRegister,
@@ -96,22 +97,8 @@ const BRAND_PREFIX = 'Demo week ';
  * The week's focus: the top-ranked lines of the register this test seeded (other tests' lines
  * in the same run, with their own orders and closures, would blur the counts).
  */
-async function focusOnOwnLines(client: DemoClient, nclcc: Identity, operationId: string) {
-  const ranking = await client.as<{
-    items: { lineId: string; brand: string; exportingForce: string }[];
-  }>(nclcc, 'GET', '/api/v1/lines/ranking?status=active&limit=500');
-  const chosen = ranking.items.filter((l) => l.brand.startsWith(BRAND_PREFIX)).slice(0, 4);
-  const focus = await client.as<{ focusForces: string[] }>(
-    nclcc,
-    'PUT',
-    `/api/v1/operations/${operationId}/focus-lines`,
-    { body: { lineIds: chosen.map((l) => l.lineId) } },
-  );
-  return {
-    focusForces: focus.focusForces,
-    focusLines: chosen.map((l) => ({ id: l.lineId, exportingForce: l.exportingForce })),
-  };
-}
+const focusOnOwnLines = (client: DemoClient, nclcc: Identity, operationId: string) =>
+  focusOnTopRanked(client, nclcc, operationId, 4, BRAND_PREFIX);
 
 describe('npm run demo: a compressed intensification week', () => {
   let result: DemoWeekResult;

@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { api, tokenFor } from '../support/api';
-import { runEnv } from '../support/run-env';
+import { rebuildReadModels } from '../support/rebuild';
 import {
   board,
   boardAfter,
@@ -13,19 +10,6 @@ import {
   MET,
   report,
 } from '../support/scenario';
-
-const run = promisify(execFile);
-const CLI = join(
-  __dirname,
-  '..',
-  '..',
-  'dist',
-  'apps',
-  'projections',
-  'src',
-  'rebuild',
-  'rebuild.cli.js',
-);
 
 const stable = (b: any) => ({ ...b, asOf: undefined });
 
@@ -79,14 +63,7 @@ describe('rebuilding the read models', () => {
       while (reading)
         reads.push((await api('GET', `/api/v1/operations/${op.id}/board`, { token })).status);
     })();
-    const { stdout } = await run(process.execPath, [CLI], {
-      env: {
-        ...process.env,
-        PROJECTIONS_URL: runEnv().projectionsUrl,
-        SERVICE_SIGNING_KEY: runEnv().platformEnv.SERVICE_SIGNING_KEY,
-      },
-      timeout: 120_000,
-    });
+    const stdout = await rebuildReadModels();
     reading = false;
     await reader;
     expect(stdout).toMatch(/done in [\d.]+ s/);

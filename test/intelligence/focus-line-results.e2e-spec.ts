@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { isDeepStrictEqual, promisify } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
 import { waitFor } from '@intensify/testing';
 import { api, tokenFor } from '../support/api';
-import { runEnv } from '../support/run-env';
+import { rebuildReadModels } from '../support/rebuild';
 import {
   applyDdtros,
   as,
@@ -25,18 +23,6 @@ import { issue, taskingBody, transition } from '../support/taskings';
 
 const STAFFORDSHIRE = 'E23000015';
 const CHESHIRE = 'E23000006';
-const run = promisify(execFile);
-const REBUILD_CLI = join(
-  __dirname,
-  '..',
-  '..',
-  'dist',
-  'apps',
-  'projections',
-  'src',
-  'rebuild',
-  'rebuild.cli.js',
-);
 
 /** What the test sent, kept so the expected figures are counted from it by hand. */
 interface SentLine {
@@ -456,14 +442,7 @@ describe('focus-line results', () => {
 
   it('gives the same results after a rebuild of the read models', async () => {
     const before = comparable((await results()).body);
-    const { stdout } = await run(process.execPath, [REBUILD_CLI], {
-      env: {
-        ...process.env,
-        PROJECTIONS_URL: runEnv().projectionsUrl,
-        SERVICE_SIGNING_KEY: runEnv().platformEnv.SERVICE_SIGNING_KEY,
-      },
-      timeout: 180_000,
-    });
+    const stdout = await rebuildReadModels(180_000);
     expect(stdout).toMatch(/done in [\d.]+ s/);
     expect(comparable((await results()).body)).toEqual(before);
     expect(before).toEqual(handCount());

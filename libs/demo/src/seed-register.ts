@@ -38,19 +38,21 @@ export interface ChosenFocus {
   focusLines: { id: string; exportingForce: string }[];
 }
 
-/** The NCLCC takes the top of the explained harm ranking as the week's focus lines. */
+/**
+ * The NCLCC takes the top of the explained harm ranking as the week's focus lines; with a
+ * `brandPrefix`, the top of its own register only (a test run shares the register with others).
+ */
 export async function focusOnTopRanked(
   client: DemoClient,
   nclcc: Identity,
   operationId: string,
   lines: number,
+  brandPrefix = '',
 ): Promise<ChosenFocus> {
-  const ranking = await client.as<{ items: { lineId: string; exportingForce: string }[] }>(
-    nclcc,
-    'GET',
-    `/api/v1/lines/ranking?status=active&limit=${lines}`,
-  );
-  const chosen = ranking.items.slice(0, lines);
+  const ranking = await client.as<{
+    items: { lineId: string; brand: string; exportingForce: string }[];
+  }>(nclcc, 'GET', `/api/v1/lines/ranking?status=active&limit=${brandPrefix ? 500 : lines}`);
+  const chosen = ranking.items.filter((l) => l.brand.startsWith(brandPrefix)).slice(0, lines);
   const focus = await client.as<{ focusForces: string[] }>(
     nclcc,
     'PUT',

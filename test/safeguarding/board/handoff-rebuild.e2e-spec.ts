@@ -1,25 +1,8 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { waitFor } from '@intensify/testing';
 import { api, tokenFor } from '../../support/api';
-import { runEnv } from '../../support/run-env';
+import { rebuildReadModels } from '../../support/rebuild';
 import { board, createActiveWeek, MERSEYSIDE, MET } from '../../support/scenario';
 import { counts, handoff, KENT, publishHandoffEvents } from './handoff-events';
-
-const run = promisify(execFile);
-const CLI = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'dist',
-  'apps',
-  'projections',
-  'src',
-  'rebuild',
-  'rebuild.cli.js',
-);
 
 const stable = (x: any) => ({ ...x, asOf: undefined });
 
@@ -52,14 +35,7 @@ describe('rebuilding the hand-off counts', () => {
     const mapBefore = await readMap();
     expect(mapBefore.forces[MET].handoffsOverdue).toBe(1);
 
-    const { stdout } = await run(process.execPath, [CLI], {
-      env: {
-        ...process.env,
-        PROJECTIONS_URL: runEnv().projectionsUrl,
-        SERVICE_SIGNING_KEY: runEnv().platformEnv.SERVICE_SIGNING_KEY,
-      },
-      timeout: 120_000,
-    });
+    const stdout = await rebuildReadModels();
     expect(stdout).toMatch(/done in [\d.]+ s/);
     const after = await readBoard();
     expect(stable(after)).toEqual(stable(before));
