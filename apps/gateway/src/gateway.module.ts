@@ -9,6 +9,7 @@ import { BoardModule } from './board/board.module';
 import { GATEWAY_ENV, loadGatewayEnv } from './config';
 import { ExportsModule } from './exports/exports.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
+import { InboxModule } from './inbox/inbox.module';
 import { PlatformHealthController } from './health/platform-health.controller';
 import { IntelligenceController } from './intelligence/intelligence.controller';
 import { LinesController } from './intelligence/lines.controller';
@@ -48,6 +49,7 @@ class GatewayEnvModule {}
     PagesModule,
     HandoffsModule,
     BaselinesModule,
+    InboxModule,
   ],
   controllers: [
     ReferenceDataController,

@@ -7,6 +7,7 @@ import { BoardTalliesModule } from './board-tallies/board-tallies.module';
 import { loadProjectionsEnv, PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from './config';
 import { FocusLineResultsModule } from './focus-line-results/focus-line-results.module';
 import { FocusMapModule } from './focus-map/focus-map.module';
+import { InboxModule } from './inbox/inbox.module';
 import { ProjectionsHealthModule } from './health/projections-health.module';
 import { PROJECTION_MIGRATIONS } from './migrations';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -43,6 +44,7 @@ class ProjectionsEnvModule {}
     FocusLineResultsModule,
     BaselinesModule,
     WeekComparisonModule,
+    InboxModule,
     RebuildModule,
     ProjectionsHealthModule,
   ],

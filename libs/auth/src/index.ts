@@ -5,3 +5,4 @@ export * from './public.decorator';
 export * from './internal-actor.decorator';
 export * from './oidc-discovery';
 export * from './service-credentials';
+export * from './inbox-audience';

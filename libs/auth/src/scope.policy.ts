@@ -28,7 +28,8 @@ export type Action =
   | 'handoff.read'
   | 'safeguarding.audit'
   | 'baseline.write'
-  | 'baseline.read';
+  | 'baseline.read'
+  | 'inbox.read';
 
 export interface Target {
   /** The force an outcome is for, when the action concerns one force. */
@@ -122,6 +123,8 @@ const POLICY: Record<Action, Rule> = {
   // Business-as-usual weeks: reported like outcomes, read like the board's force figures.
   'baseline.write': writeForForce,
   'baseline.read': readFigures,
+  // Each user's own notifications, addressed to their role and scope (see inbox-audience).
+  'inbox.read': everyone,
 };
 
 export function may(principal: Principal, action: Action, target: Target = {}): boolean {

@@ -5,6 +5,7 @@ describe('routes that take ?access_token=', () => {
     expect(acceptsQueryToken('/api/v1/operations/op-1/board/stream')).toBe(true);
     expect(acceptsQueryToken('/api/v1/taskings/stream')).toBe(true);
     expect(acceptsQueryToken('/api/v1/handoffs/stream')).toBe(true);
+    expect(acceptsQueryToken('/api/v1/inbox/stream')).toBe(true);
   });
 
   it('are nothing else, even paths that end in /stream', () => {

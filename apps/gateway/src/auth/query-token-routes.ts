@@ -8,6 +8,7 @@ const QUERY_TOKEN_ROUTES: readonly RegExp[] = [
   /^\/api\/v1\/operations\/[^/]+\/board\/stream$/,
   /^\/api\/v1\/taskings\/stream$/,
   /^\/api\/v1\/handoffs\/stream$/,
+  /^\/api\/v1\/inbox\/stream$/,
 ];
 
 export function acceptsQueryToken(path: string): boolean {

@@ -7,6 +7,7 @@ import { HandoffCounts1764400000000 } from './1764400000000-handoff-counts';
 import { BaselinesAndTallyHours1764520000000 } from './1764520000000-baselines-and-tally-hours';
 import { FocusLineResults1764620000000 } from './1764620000000-focus-line-results';
 import { LineDdtros1764900000000 } from './1764900000000-line-ddtros';
+import { Inbox1765100000000 } from './1765100000000-inbox';
 
 /** Every read-model migration, in order; a rebuild runs the same list in a fresh schema. */
 export const PROJECTION_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const PROJECTION_MIGRATIONS = [
   BaselinesAndTallyHours1764520000000,
   FocusLineResults1764620000000,
   LineDdtros1764900000000,
+  Inbox1765100000000,
 ];

@@ -4,14 +4,14 @@ import { DataSource } from 'typeorm';
 import { createKafka, TransactionalConsumerHost } from '@intensify/messaging';
 import { PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from '../config';
 import { BoardChangesPublisher } from './board-changes.publisher';
-import { applyToReadModels } from './read-models';
+import { applyToReadModels, ReadModelChanges } from './read-models';
 
 /**
  * The service's one consumer: each batch of the operations, outcomes, taskings, intelligence
  * safeguarding and baselines topics goes to every read model, with its offsets, in one transaction.
  */
 @Injectable()
-export class ReadModelsConsumer extends TransactionalConsumerHost<Set<string>> {
+export class ReadModelsConsumer extends TransactionalConsumerHost<ReadModelChanges> {
   constructor(
     @Inject(PROJECTIONS_ENV) env: ProjectionsEnv,
     @InjectDataSource() db: DataSource,
@@ -25,7 +25,10 @@ export class ReadModelsConsumer extends TransactionalConsumerHost<Set<string>> {
       group: env.PROJECTIONS_GROUP_ID,
       topics: ['operations', 'outcomes', 'taskings', 'intelligence', 'safeguarding', 'baselines'],
       apply: applyToReadModels,
-      afterCommit: (changed) => changes.publish(changed),
+      afterCommit: async ({ boards, inboxes }) => {
+        await changes.publish(boards);
+        await changes.publishInboxes(inboxes);
+      },
     });
   }
 }

@@ -5,6 +5,7 @@ import { boardTallies } from '../board-tallies/board-tallies.apply';
 import { focusLineResults } from '../focus-line-results/focus-line-results.apply';
 import { focusMap } from '../focus-map/focus-map.apply';
 import { handoffCounts } from '../handoff-counts/handoff-counts.apply';
+import { applyToInbox } from '../inbox/inbox.apply';
 import { lineDdtros } from '../line-ddtros/line-ddtros.apply';
 import { taskingCounts } from '../tasking-counts/tasking-counts.apply';
 import { timeline } from '../timeline/timeline.apply';
@@ -25,20 +26,26 @@ export const READ_MODELS: readonly ReadModel[] = [
   lineDdtros,
 ];
 
+/** What a batch changed, to announce once committed: boards by operation, inboxes by audience. */
+export interface ReadModelChanges {
+  boards: Set<string>;
+  inboxes: Set<string>;
+}
+
 /**
  * The one applier of a batch, in the transaction that stores its offsets: outcome copies are
- * dropped once, then each read model applies the rest. Every batch takes its row locks in this
- * one order, so batches of different partitions wait for each other instead of deadlocking.
- * Answers the operations whose boards changed.
+ * dropped once, then each read model applies the rest, the inbox last. Every batch takes its
+ * row locks in this one order, so batches of different partitions wait for each other instead
+ * of deadlocking.
  */
 export async function applyToReadModels(
   m: EntityManager,
   events: ConsumedEvent[],
-): Promise<Set<string>> {
+): Promise<ReadModelChanges> {
   const fresh = await dropOutcomeCopies(m, events);
-  const changed = new Set<string>();
+  const boards = new Set<string>();
   for (const model of READ_MODELS) {
-    for (const operationId of await model.apply(m, fresh)) changed.add(operationId);
+    for (const operationId of await model.apply(m, fresh)) boards.add(operationId);
   }
-  return changed;
+  return { boards, inboxes: await applyToInbox(m, fresh) };
 }

@@ -31,6 +31,15 @@ export function taskingsChangedChannel(redisPrefix: string): string {
   return `${redisPrefix}:taskings-changed`;
 }
 
+/**
+ * Redis pub/sub channel on which projections announce that inboxes changed (message: an
+ * audience key that got a notification, or a user key whose read marks changed; see
+ * `inboxAudiences` in libs/auth), once the change has committed.
+ */
+export function inboxChangedChannel(redisPrefix: string): string {
+  return `${redisPrefix}:inbox-changed`;
+}
+
 /** What projections answer for a board: everything but the status, which reporting owns. */
 export type BoardFigures = Omit<Board, 'status' | 'final'>;
 

@@ -3,6 +3,7 @@ import { Ddtro, DdtroDecisionInput, DdtroStats, ApplyDdtrosRequest } from '../ap
 import { FocusMap } from '../api/v1/focus-map';
 import { FocusLineResults, FocusNetwork } from '../api/v1/focus-line-results';
 import { GamingCheckAnswer } from '../api/v1/gaming-check';
+import { InboxPage, InboxQuery, InboxReadRequest, InboxUnread } from '../api/v1/inbox';
 import {
   Handoff,
   HandoffAction,
@@ -203,6 +204,12 @@ export const INTERNAL = {
         query: ComparisonQuery;
         answer: { thisWeek: ComparedWeek; earlierWeeks: ComparedWeek[] };
       }>(),
+    })),
+    // The caller's inbox: the actor is the reader, its role and scope the addressing.
+    inbox: internalController('projections', 'internal/inbox', (r) => ({
+      list: r.get().typed<{ query: InboxQuery; answer: InboxPage }>(),
+      unread: r.get('unread-count').typed<{ answer: InboxUnread }>(),
+      markRead: r.post('read').typed<{ body: InboxReadRequest; answer: InboxUnread }>(),
     })),
     rebuild: internalController('projections', 'internal/rebuild', (r) => ({
       start: r.post().typed(),

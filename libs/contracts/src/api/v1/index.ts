@@ -25,3 +25,4 @@ export * from './baseline';
 export * from './baseline-csv';
 export * from './gaming-check';
 export * from './week-comparison';
+export * from './inbox';

@@ -9,6 +9,7 @@ import { EXPORT_ROUTES } from './routes/exports';
 import { FOCUS_LINE_RESULT_ROUTES, FOCUS_LINE_RESULT_SCHEMAS } from './routes/focus-line-results';
 import { HANDOFF_ROUTES, HANDOFF_SCHEMAS } from './routes/handoffs';
 import { HEALTH_ROUTES } from './routes/health';
+import { INBOX_ROUTES, INBOX_SCHEMAS } from './routes/inbox';
 import { LINE_ROUTES, LINE_SCHEMAS } from './routes/lines';
 import { OPERATION_ROUTES, OPERATION_SCHEMAS } from './routes/operations';
 import { OUTCOME_ROUTES, OUTCOME_SCHEMAS } from './routes/outcomes';
@@ -73,6 +74,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...ACCESS_LOG_ROUTES,
   ...HANDOFF_ROUTES,
   ...BASELINE_ROUTES,
+  ...INBOX_ROUTES,
   ...HEALTH_ROUTES,
 ].map(markPersonLevel);
 
@@ -90,4 +92,5 @@ export const API_SCHEMAS: Record<string, object> = {
   ...ACCESS_LOG_SCHEMAS,
   ...HANDOFF_SCHEMAS,
   ...BASELINE_SCHEMAS,
+  ...INBOX_SCHEMAS,
 };

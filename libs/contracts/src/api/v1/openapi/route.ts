@@ -15,6 +15,7 @@ export type Tag =
   | 'access-log'
   | 'handoffs'
   | 'baselines'
+  | 'inbox'
   | 'health';
 
 /** One answer of a route: JSON unless `contentType` says otherwise. */
