@@ -9,11 +9,11 @@ import { api, renewSignIn, session } from '/common/assets/api.js';
 const MAX_PAUSE_MS = 30_000;
 
 /**
- * Opens `url(token)` and calls `onItems(items)` with the list of every `event` pushed, and
- * `onState(state)` with `connecting`, `live`, `reconnecting` or `paused` (until signed in
- * again). Returns a function that stops.
+ * Opens `url(token)` and calls `onItems(items)` with the list of every `event` pushed (or
+ * what `pick` takes of its data), and `onState(state)` with `connecting`, `live`,
+ * `reconnecting` or `paused` (until signed in again). Returns a function that stops.
  */
-export function watchList({ url, event, onItems, onState }) {
+export function watchList({ url, event, onItems, onState, pick = (data) => data.items }) {
   let source = null;
   let retry = null;
   let pause = 1000;
@@ -26,7 +26,7 @@ export function watchList({ url, event, onItems, onState }) {
       pause = 1000;
       onState('live');
     });
-    source.addEventListener(event, (e) => onItems(JSON.parse(e.data).items));
+    source.addEventListener(event, (e) => onItems(pick(JSON.parse(e.data))));
     source.addEventListener('token-expired', async () => {
       // Closed at once, so that EventSource never retries with the expired token.
       source.close();

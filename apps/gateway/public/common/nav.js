@@ -9,6 +9,7 @@ export const PAGES = [
   { href: '/board', label: 'Board', roles: ALL_ROLES },
   { href: '/lines', label: 'Lines register', roles: ALL_ROLES },
   { href: '/safeguarding', label: 'Safeguarding', roles: SAFEGUARDING_ROLES },
+  { href: '/inbox', label: 'Inbox', roles: ALL_ROLES },
 ];
 
 const isCurrent = (href) => location.pathname === href || location.pathname.startsWith(`${href}/`);

@@ -7,6 +7,7 @@
 // start in `onSignedIn(me)` and stop in `onSignedOut()`.
 import { ApiError, api, session, whenSignedOut, whenTokenExpired } from './api.js';
 import { el as h } from './dom.js';
+import { showInboxBadge, stopInboxBadge } from './inbox-badge.js';
 import { expandMarkup } from './markup.js';
 import { showNav } from './nav.js';
 import { mayRenewByRedirect, oidcReady, refreshSignIn, signOutAtProvider } from './oidc.js';
@@ -139,6 +140,7 @@ export async function startPage({
 
   function showSignedOut(message = '') {
     onSignedOut();
+    stopInboxBadge();
     current = null;
     renewal?.resolve(false);
     renewal = null;
@@ -154,6 +156,7 @@ export async function startPage({
     el('who-name').textContent = `${me.sub} (${ROLES[me.role]?.name ?? me.role}, ${scope})`;
     el('who').hidden = false;
     showNav(el('main-nav'), me.role);
+    showInboxBadge(el('main-nav'), me);
     el('sign-in').hidden = true;
     el('workspace').hidden = false;
     alert('');
