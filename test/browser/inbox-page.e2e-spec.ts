@@ -1,22 +1,12 @@
 import { Page } from 'playwright-core';
 import { accessibilityFailures } from '../support/accessibility';
-import { useBrowserSessions } from '../support/browser';
+import { tabTo, useBrowserSessions } from '../support/browser';
 import { awaitNotification, freshUser, InboxItem } from '../support/inbox';
 import { createActiveWeek } from '../support/scenario';
 import { issue, taskingBody } from '../support/taskings';
 
 /** Gloucestershire, in the south-west: a force no other suite tasks. */
 const GLOUCESTERSHIRE = 'E23000037';
-
-/** Presses Tab until the element has focus: it is reachable by keyboard. */
-async function tabTo(page: Page, selector: string, max = 80) {
-  for (let i = 0; i < max; i++) {
-    if (await page.locator(selector).evaluate((el: any) => el === el.ownerDocument.activeElement))
-      return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector} not reached by Tab`);
-}
 
 /** The badge's count as it reads: 0 when hidden. */
 async function badgeCount(page: Page): Promise<number> {
@@ -85,7 +75,7 @@ describe('inbox page', () => {
     expect(await page.locator('#inbox-badge').getAttribute('aria-live')).toBe('polite');
     expect(await accessibilityFailures(page)).toEqual([]);
 
-    await tabTo(page, '#main-nav a[href="/inbox"]');
+    await tabTo(page, '#main-nav a[href="/inbox"]', 80);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/inbox');
     const item = (id: string) => page.locator(`#notifications a[data-open="${id}"]`);

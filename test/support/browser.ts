@@ -103,3 +103,13 @@ export function useBrowserSessions(): { readonly session: BrowserSession; readon
     },
   };
 }
+
+/** Presses Tab until the element `selector` names has focus: it is reachable by keyboard. */
+export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.locator(selector).evaluate((el: any) => el === el.ownerDocument.activeElement))
+      return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} not reached by Tab`);
+}

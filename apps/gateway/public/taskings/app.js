@@ -82,8 +82,12 @@ async function main() {
         ),
       ),
     );
+    // A link from the inbox names its week (`?operation=`); else the first active week.
+    const asked = sorted.find(
+      (o) => o.id === new URLSearchParams(location.search).get('operation'),
+    );
     const firstActive = sorted.find((o) => o.status === 'active');
-    if (firstActive) select.value = firstActive.id;
+    if (asked ?? firstActive) select.value = (asked ?? firstActive).id;
 
     function chosen() {
       stopWatching();

@@ -39,6 +39,12 @@ const forceName = (code: string) => findForce(code)?.name ?? code;
 const regionName = (code: string) => REGIONS.find((r) => r.code === code)?.name ?? code;
 const unique = (xs: string[]) => [...new Set(xs)];
 
+/** The force a notification is at, and its region unless it has none (BTP). */
+function placeOf(force: string): { force: string; region?: string } {
+  const region = regionOfForce(force);
+  return region ? { force, region } : { force };
+}
+
 function notification(
   kind: NotificationKind,
   key: string,
@@ -61,14 +67,12 @@ function tasking(
 ): Derive {
   return (event) => {
     const t = event.payload as TaskingEventV1;
-    const region = regionOfForce(t.force) ?? undefined;
     return notification(kind, `${t.taskingId}:${t.seq}`, event, {
       title: title(t),
       href: `/taskings?${new URLSearchParams({ operation: t.operationId, tasking: t.taskingId })}`,
       operationId: t.operationId,
       taskingId: t.taskingId,
-      force: t.force,
-      ...(region && { region }),
+      ...placeOf(t.force),
       audiences: [...forceAudiences(t.force), ...extra(t)],
     });
   };
@@ -83,14 +87,12 @@ function handoff(
 ): Derive {
   return (event) => {
     const h = event.payload as HandoffEventV1;
-    const region = regionOfForce(h.homeForce) ?? undefined;
     return notification(kind, `${h.handoffId}:${h.seq}`, event, {
       title: title(h),
       href: `/safeguarding?${new URLSearchParams({ handoff: h.handoffId })}`,
       ...(h.operationId && { operationId: h.operationId }),
       handoffId: h.handoffId,
-      force: h.homeForce,
-      ...(region && { region }),
+      ...placeOf(h.homeForce),
       audiences: audiences(h),
     });
   };
