@@ -191,8 +191,10 @@ async function showBoard({ me, regions, forces, forceMap }) {
     serverEvents: async () =>
       (await api.get(`/api/v1/operations/${operationId}/board`)).eventsApplied,
     onBoard(board) {
-      if (paused) waiting = board;
-      else show(board);
+      if (!paused) return show(board);
+      waiting = board;
+      $('paused-note').textContent =
+        'Live updates paused: newer figures are waiting. Press Pause live updates again to see them.';
     },
     onState(live, since) {
       const status = $('stream-status');
