@@ -5,26 +5,13 @@ import { api, tokenFor, Who } from '../support/api';
 import { screenshot, useBrowserSessions } from '../support/browser';
 import { freshBrand, registerLine } from '../support/intelligence';
 import { GREATER_MANCHESTER, MERSEYSIDE } from '../support/scenario';
-import { issue, tasking, taskingBody } from '../support/taskings';
+import { focusWeek, issue, tasking, taskingBody } from '../support/taskings';
 
 const NORTH_WEST = 'north-west';
 const CHESHIRE = 'E23000006';
 
 /** A week running now, its focus three North West forces. */
-async function northWestWeek(name: string): Promise<{ id: string }> {
-  const now = Date.now();
-  const res = await api('POST', '/api/v1/operations', {
-    token: await tokenFor({ role: 'nclcc' }),
-    body: {
-      name,
-      startsAt: new Date(now - 86_400_000).toISOString(),
-      endsAt: new Date(now + 5 * 86_400_000).toISOString(),
-      focusForces: [MERSEYSIDE, GREATER_MANCHESTER, CHESHIRE],
-    },
-  });
-  if (res.status !== 201) throw new Error(`create operation: ${res.status}`);
-  return res.body;
-}
+const northWestWeek = (name: string) => focusWeek(name, [MERSEYSIDE, GREATER_MANCHESTER, CHESHIRE]);
 
 const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
