@@ -7,26 +7,13 @@ import { freshBrand, registerLine } from '../support/intelligence';
 import { runEnv } from '../support/run-env';
 import { platformHealthy, startService, stopService } from '../support/service-restarts';
 import { GREATER_MANCHESTER, hoursAgo, MERSEYSIDE, MET, report } from '../support/scenario';
-import { inSeconds, issue, taskingBody } from '../support/taskings';
+import { focusWeek as focusWeekOf, inSeconds, issue, taskingBody } from '../support/taskings';
 
 const LIVE_MS = 5_000;
 const NORTH_WEST = 'north-west';
 
 /** A week running now whose focus is two North West forces and the Met. */
-async function focusWeek(name: string): Promise<{ id: string }> {
-  const now = Date.now();
-  const res = await api('POST', '/api/v1/operations', {
-    token: await tokenFor({ role: 'nclcc' }),
-    body: {
-      name,
-      startsAt: new Date(now - 86_400_000).toISOString(),
-      endsAt: new Date(now + 5 * 86_400_000).toISOString(),
-      focusForces: [MERSEYSIDE, GREATER_MANCHESTER, MET],
-    },
-  });
-  if (res.status !== 201) throw new Error(`create operation: ${res.status}`);
-  return res.body;
-}
+const focusWeek = (name: string) => focusWeekOf(name, [MERSEYSIDE, GREATER_MANCHESTER, MET]);
 
 const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 

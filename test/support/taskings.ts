@@ -9,6 +9,22 @@ import { runEnv } from './run-env';
 
 export const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
+/** A week running now (started a day ago, ends in five) with these focus forces. */
+export async function focusWeek(name: string, focusForces: string[]): Promise<{ id: string }> {
+  const now = Date.now();
+  const res = await api('POST', '/api/v1/operations', {
+    token: await tokenFor({ role: 'nclcc' }),
+    body: {
+      name,
+      startsAt: new Date(now - 86_400_000).toISOString(),
+      endsAt: new Date(now + 5 * 86_400_000).toISOString(),
+      focusForces,
+    },
+  });
+  if (res.status !== 201) throw new Error(`create operation: ${res.status}`);
+  return res.body;
+}
+
 export function taskingBody(force: string, extra: object = {}) {
   return {
     force,

@@ -4,6 +4,7 @@ import { ApiError, api, renewSignIn, session } from '/common/assets/api.js';
 import { failed, setTitle, startPage } from '/common/assets/page-shell.js';
 import { BOARD_ROLES } from '/common/assets/roles.js';
 import { openBoardStream } from './board-stream.js';
+import { refreshDdtroStats } from './ddtro-stats.js';
 import { setupDownloads } from './downloads.js';
 import { renderFigures, renderTaskings } from './figures.js';
 import { createFocusMap } from './focus-map.js';
@@ -12,7 +13,9 @@ import { el } from '/common/assets/dom.js';
 import { formatDateTime, formatTime } from './format.js';
 import { availableMeasures, focusForces } from './map-model.js';
 import { createForceTable, renderRegionTable } from './tables.js';
+import { createSeenMarks } from './seen.js';
 import { renderTimeline } from './timeline.js';
+import { setupWallLayout } from './wall.js';
 import { createWeekContext } from './week-context.js';
 
 const $ = (id) => document.getElementById(id);
@@ -106,7 +109,28 @@ async function showBoard({ me, regions, forces, forceMap }) {
   const forceTable = createForceTable({ forces, regionNames, onSelect: select });
   const focusResults = createFocusResults({ operationId, forceNames });
   const context = createWeekContext({ container: $('week-context'), operationId, forceNames });
+  const seenMarks = createSeenMarks({ sub: me.sub, operationId });
   $('clear-filter').onclick = () => select(state.selected);
+  setupWallLayout($('wall-toggle'));
+
+  // Live figures can be held still (WCAG 2.2.2): pushes wait until the viewer resumes.
+  let paused = false;
+  let waiting = null;
+  $('pause-live').onclick = () => {
+    paused = !paused;
+    $('pause-live').setAttribute('aria-pressed', String(paused));
+    $('paused-note').hidden = !paused;
+    $('paused-note').textContent = paused
+      ? 'Live updates paused: the figures stay as they are until you press Pause live updates again.'
+      : '';
+    if (!paused && waiting) show(waiting);
+    waiting = null;
+  };
+  function show(board) {
+    state.board = board;
+    render();
+    scheduleRefresh();
+  }
 
   function render() {
     const { board, selected } = state;
@@ -118,6 +142,7 @@ async function showBoard({ me, regions, forces, forceMap }) {
     $('final-flag').textContent = board.final ? '· final figures' : '· provisional';
     const focus = focusForces(state.focusMap, operation);
     renderFigures(board);
+    seenMarks.update();
     const counts = selected ? board.taskingsByForce[selected] : board.taskings;
     const overdue = board.overdueTaskings.filter((t) => !selected || t.force === selected);
     renderTaskings(counts ?? board.taskings, overdue, forceNames);
@@ -154,6 +179,7 @@ async function showBoard({ me, regions, forces, forceMap }) {
       await refreshTimeline().catch(() => undefined);
       await focusResults.refresh();
       await context.refresh();
+      await refreshDdtroStats().catch(() => undefined);
       render();
     }, wait);
   }
@@ -165,9 +191,10 @@ async function showBoard({ me, regions, forces, forceMap }) {
     serverEvents: async () =>
       (await api.get(`/api/v1/operations/${operationId}/board`)).eventsApplied,
     onBoard(board) {
-      state.board = board;
-      render();
-      scheduleRefresh();
+      if (!paused) return show(board);
+      waiting = board;
+      $('paused-note').textContent =
+        'Live updates paused: newer figures are waiting. Press Pause live updates again to see them.';
     },
     onState(live, since) {
       const status = $('stream-status');

@@ -9,10 +9,14 @@ import {
   totals,
 } from './format.js';
 
-/** One large figure; `data-figure` and `data-value` let tests compare it with the API. */
+/**
+ * One large figure; `data-figure` and `data-value` let tests compare it with the API, and
+ * `data-key` marks it as a figure whose changes since the viewer last looked are shown.
+ */
 function figure(id, label, value, text, detail) {
   const item = el('li', { className: 'figure' });
   item.dataset.figure = id;
+  item.dataset.key = id;
   item.dataset.value = String(value);
   item.append(
     el('span', { className: 'figure-value', textContent: text ?? formatCount(value) }),
@@ -32,11 +36,20 @@ function drugsFigure(drugs) {
     if (d.plants) parts.push(`${formatCount(d.plants)} plants`);
     const value = el('dd', { textContent: parts.join(', ') });
     value.dataset.drug = drug;
+    value.dataset.key = `drugs.${drug}`;
+    value.dataset.value = String(d.grams);
     value.dataset.grams = String(d.grams);
     value.dataset.plants = String(d.plants);
     list.append(el('dt', { textContent: name }), value);
   }
-  item.append(list, el('span', { className: 'figure-label', textContent: 'Drugs seized' }));
+  const worth = Object.values(drugs).reduce((sum, d) => sum + d.valuePence, 0);
+  const detail = el('span', {
+    className: 'figure-detail',
+    textContent: `street value ${formatCash(worth)}`,
+  });
+  detail.dataset.key = 'drugsValuePence';
+  detail.dataset.value = String(worth);
+  item.append(list, el('span', { className: 'figure-label', textContent: 'Drugs seized' }), detail);
   return item;
 }
 
@@ -44,6 +57,7 @@ const HANDOFF_STATES = [
   ['raised', 'Awaiting acknowledgement'],
   ['acknowledged', 'Acknowledged'],
   ['overdue', 'Overdue'],
+  ['closed', 'Closed'],
 ];
 
 /** Hand-offs of the week at their home forces; overdue ones are also awaiting acknowledgement. */
@@ -55,6 +69,7 @@ function handoffsFigure(h) {
   for (const [state, label] of HANDOFF_STATES) {
     const value = el('dd', { textContent: formatCount(h[state]) });
     value.dataset.handoffs = state;
+    value.dataset.key = `handoffs.${state}`;
     value.dataset.value = String(h[state]);
     list.append(el('dt', { textContent: label }), value);
   }
@@ -86,6 +101,7 @@ export function renderFigures(board) {
         null,
         `${formatCount(n.nrmReferrals)} NRM referrals`,
       ),
+      figure('cuckooedAddressesVisited', 'Cuckooed addresses visited', n.cuckooedAddressesVisited),
       figure(
         'cashPence',
         'Cash seized',
@@ -101,6 +117,7 @@ export function renderFigures(board) {
         null,
         `firearms ${formatCount(n.weapons.firearm)} · bladed ${formatCount(n.weapons.bladed)} · other ${formatCount(n.weapons.other)}`,
       ),
+      figure('phones', 'Phones seized', n.phones),
       figure(
         'linesClosed',
         'Lines closed',
@@ -108,6 +125,8 @@ export function renderFigures(board) {
         null,
         `${formatCount(n.lines.identified)} identified · ${formatCount(n.lines.disrupted)} disrupted`,
       ),
+      figure('ddtroApplied', 'DDTROs applied for', n.lines.ddtroApplied),
+      figure('ddtroGranted', 'DDTROs granted', n.lines.ddtroGranted),
       figure(
         'taskingsCompleted',
         'Taskings done',

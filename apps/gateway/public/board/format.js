@@ -5,6 +5,7 @@ import { formatPence } from '/common/assets/units.js';
 const whole = new Intl.NumberFormat('en-GB');
 const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
+const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const hour = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',
@@ -31,6 +32,8 @@ export const formatCashShort = (pence) =>
 export const formatWeight = (grams) =>
   grams >= 1000 ? `${decimal.format(grams / 1000)} kg` : `${decimal.format(grams)} g`;
 export const formatTime = (iso) => time.format(new Date(iso));
+/** Hours and minutes only, for "since 14:05". */
+export const formatClock = (iso) => clock.format(new Date(iso));
 export const formatDateTime = (iso) => dateTime.format(new Date(iso));
 export const formatHour = (iso) => hour.format(new Date(iso));
 

@@ -17,9 +17,28 @@ const COLUMNS = [
     short: 'Adults',
     value: (t) => t.safeguardedAdults,
   },
+  {
+    key: 'cuckooed',
+    label: 'Cuckooed addresses visited',
+    short: 'Cuckooed',
+    value: (t) => t.cuckooedAddressesVisited,
+  },
   { key: 'cash', label: 'Cash', value: (t) => t.cashPence, text: formatCash },
+  { key: 'phones', label: 'Phones seized', short: 'Phones', value: (t) => t.phones },
   { key: 'weapons', label: 'Weapons', value: (t) => totals.weapons(t) },
   { key: 'linesClosed', label: 'Lines closed', value: (t) => totals.linesClosed(t) },
+  {
+    key: 'ddtroApplied',
+    label: 'DDTROs applied for',
+    short: 'DDTROs applied',
+    value: (t) => t.lines.ddtroApplied,
+  },
+  {
+    key: 'ddtroGranted',
+    label: 'DDTROs granted',
+    short: 'DDTROs granted',
+    value: (t) => t.lines.ddtroGranted,
+  },
   {
     key: 'taskingsDone',
     label: 'Taskings done',
@@ -27,11 +46,31 @@ const COLUMNS = [
     text: (v, t, c) => `${formatCount(v)} / ${formatCount(totals.taskings(c))}`,
   },
   { key: 'overdue', label: 'Overdue taskings', short: 'Overdue', value: (t, c) => c.overdue },
+  {
+    key: 'handoffsRaised',
+    label: 'Hand-offs awaiting acknowledgement at the home force',
+    short: 'Hand-offs waiting',
+    value: (t, c, h) => h.raised,
+  },
+  {
+    key: 'handoffsOverdue',
+    label: 'Hand-offs overdue at the home force',
+    short: 'Hand-offs overdue',
+    value: (t, c, h) => h.overdue,
+  },
+  {
+    key: 'handoffsClosed',
+    label: 'Hand-offs closed at the home force',
+    short: 'Hand-offs closed',
+    value: (t, c, h) => h.closed,
+  },
 ];
 
-function cells(tally, counts) {
+const NO_HANDOFFS = { raised: 0, acknowledged: 0, closed: 0, overdue: 0 };
+
+function cells(tally, counts, handoffs = NO_HANDOFFS) {
   return COLUMNS.map((col) => {
-    const v = col.value(tally, counts);
+    const v = col.value(tally, counts, handoffs);
     const td = el('td', {
       className: 'num',
       textContent: col.text ? col.text(v, tally, counts) : formatCount(v),
@@ -59,7 +98,11 @@ export function renderRegionTable({ board, regions, selectedRegion }) {
         'tr',
         {},
         el('th', { scope: 'row', textContent: r.name }),
-        ...cells(board.regions[r.code], board.taskingsByRegion[r.code]),
+        ...cells(
+          board.regions[r.code],
+          board.taskingsByRegion[r.code],
+          board.handoffsByRegion[r.code],
+        ),
       );
       row.dataset.region = r.code;
       row.classList.toggle('selected', r.code === selectedRegion);
@@ -69,7 +112,7 @@ export function renderRegionTable({ board, regions, selectedRegion }) {
     'tr',
     { className: 'total' },
     el('th', { scope: 'row', textContent: 'England and Wales (all forces and BTP)' }),
-    ...cells(board.national, board.taskings),
+    ...cells(board.national, board.taskings, board.handoffs),
   );
   document
     .getElementById('region-table')
@@ -115,6 +158,7 @@ export function createForceTable({ forces, regionNames, onSelect }) {
     return COLUMNS.find((c) => c.key === sort.key).value(
       board.forces[f.code],
       board.taskingsByForce[f.code],
+      board.handoffsByForce[f.code] ?? NO_HANDOFFS,
     );
   }
 
@@ -139,7 +183,11 @@ export function createForceTable({ forces, regionNames, onSelect }) {
         {},
         th,
         el('td', { textContent: FORCE_COLUMNS[1].value(f) }),
-        ...cells(board.forces[f.code], board.taskingsByForce[f.code]),
+        ...cells(
+          board.forces[f.code],
+          board.taskingsByForce[f.code],
+          board.handoffsByForce[f.code],
+        ),
       );
       row.dataset.force = f.code;
       return row;

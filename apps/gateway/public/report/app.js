@@ -4,6 +4,7 @@ import { createOutcomeForm } from './outcome-form.js';
 import { alert, failed, loadWeeks, startPage } from '/common/assets/page-shell.js';
 import { REPORTING_ROLES } from '/common/assets/roles.js';
 import { createSubmissions } from './submissions.js';
+import { prefillFromQuery } from './prefill.js';
 import { setupWeekAndForce } from './week-and-force.js';
 
 const el = (id) => document.getElementById(id);
@@ -22,10 +23,12 @@ async function main() {
   async function start(me) {
     const weeks = await loadWeeks();
     if (!weeks) return;
+    const link = prefillFromQuery(location.search, { weeks, forces: me.forces });
     const { hasWeek } = setupWeekAndForce({
       weeks,
       forces: me.forces,
       forceNames,
+      chosen: link,
       onChange(week, force) {
         form.setContext(week, force);
         csv.setContext(week);
@@ -34,7 +37,10 @@ async function main() {
     });
     for (const id of ['report', 'submissions', 'csv']) el(id).hidden = !hasWeek;
     if (!me.forces.length) alert('Your sign-in does not allow reporting for any force.');
-    el('context-heading').scrollIntoView();
+    if (link.tasking) {
+      await form.forTasking(link.tasking, link.line);
+      el('report-heading').focus();
+    } else el('context-heading').scrollIntoView();
   }
 
   await page.resume();

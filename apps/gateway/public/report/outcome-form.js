@@ -1,7 +1,7 @@
 // The report form: one fieldset per outcome type, validated as the user types, sent with an
 // Idempotency-Key that is reused only when the same unchanged form is sent again after a
 // failure that may not have reached the server, so a retry is never counted twice.
-import { ApiError, request } from '/common/assets/api.js';
+import { ApiError, api, request } from '/common/assets/api.js';
 import { readDrugRows, renderDrugRows } from './drug-rows.js';
 import { hideSummary, showFieldErrors, showSummary } from '/common/assets/field-errors.js';
 import {
@@ -52,6 +52,8 @@ export function createOutcomeForm({ onSaved }) {
   let week = null;
   let force = null;
   let correcting = null;
+  /** The tasking a new report answers (from a taskings page link), until unlinked. */
+  let tasking = null;
   let attempt = null;
   let touched = new Set();
   let showAll = false;
@@ -86,7 +88,7 @@ export function createOutcomeForm({ onSaved }) {
     if (correcting) {
       raw.originalOccurredAt = correcting.current.occurredAt;
       raw.taskingId = correcting.current.taskingId;
-    }
+    } else if (tasking) raw.taskingId = tasking;
     return raw;
   }
 
@@ -154,6 +156,12 @@ export function createOutcomeForm({ onSaved }) {
     clear();
   }
 
+  function linkTasking(id, text) {
+    tasking = id;
+    el('tasking-context').hidden = !id;
+    el('tasking-context-text').textContent = text ?? '';
+  }
+
   /** After a safeguarding result: the raise form of the safeguarding page, pre-filled. */
   function offerHandoff(link) {
     el('handoff-offer').hidden = !link;
@@ -180,11 +188,13 @@ export function createOutcomeForm({ onSaved }) {
         json: body,
         headers: { 'Idempotency-Key': attempt.key },
       });
+      const linked = !correcting && body.taskingId ? ' It is linked to the tasking.' : '';
       const message = correcting
         ? `Correction accepted: ${TYPE_NAMES[body.type]} ${res.body.id} is now version ${res.body.version}.`
-        : `Report accepted. Reference: ${res.body.id}.`;
+        : `Report accepted. Reference: ${res.body.id}.${linked}`;
       const handoff = correcting ? null : handoffLink(body, res.body.id, week.id);
       endCorrection();
+      linkTasking(null);
       el('form-result').textContent = message;
       offerHandoff(handoff);
       onSaved();
@@ -221,6 +231,10 @@ export function createOutcomeForm({ onSaved }) {
     const selects = drugRows.querySelectorAll('select');
     selects[selects.length - 1].focus();
     check();
+  });
+  el('unlink-tasking').addEventListener('click', () => {
+    linkTasking(null);
+    el('report-heading').focus();
   });
   el('cancel-correction').addEventListener('click', () => {
     endCorrection();
@@ -259,11 +273,23 @@ export function createOutcomeForm({ onSaved }) {
       week = nextWeek;
       force = nextForce;
       endCorrection();
+      linkTasking(null);
       offerHandoff(null);
       setEnabled(week.status !== 'closed');
     },
+    /** A new report answering tasking `id` (of this week and force), its line chosen. */
+    async forTasking(id, lineId) {
+      const what = await api
+        .get(`/api/v1/taskings/${encodeURIComponent(id)}`)
+        .then((t) => `: ${t.action} (${t.priority}, due ${formatDateTime(t.dueAt)})`)
+        .catch(() => '');
+      linkTasking(id, `Reporting a result of the tasking${what}. It will be linked to it.`);
+      if (lineId) await linePicker.show(lineId);
+      check();
+    },
     correct(item) {
       correcting = item;
+      linkTasking(null);
       clear();
       fill(item.current);
       for (const r of form.querySelectorAll('input[name=type]')) r.disabled = r.value !== item.type;

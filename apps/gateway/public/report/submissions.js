@@ -4,6 +4,7 @@ import { ApiError, api, request } from '/common/assets/api.js';
 import { showFieldErrors } from '/common/assets/field-errors.js';
 import { figuresOf, TYPE_LABELS } from './figures.js';
 import { formatDateTime } from '/common/assets/units.js';
+import { lineLabel } from '/common/assets/line-picker.js';
 
 function h(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -12,6 +13,14 @@ function h(tag, props = {}, ...children) {
 }
 
 const by = (who) => `${who.sub} (${who.role})`;
+
+/** The outcome's register line by brand (looked up once per page), never by id. */
+function lineOf(body) {
+  if (!body.lineId) return null;
+  const span = h('span', { className: 'when' }, 'Line: a register line');
+  void lineLabel(body.lineId).then((label) => (span.textContent = `Line: ${label}`));
+  return span;
+}
 
 export function createSubmissions({ forceNames, onCorrect }) {
   const el = (id) => document.getElementById(id);
@@ -80,6 +89,7 @@ export function createSubmissions({ forceNames, onCorrect }) {
         {},
         h('span', { className: 'figures' }, figuresOf(item.current)),
         h('span', { className: 'when' }, `Happened ${formatDateTime(item.current.occurredAt)}`),
+        lineOf(item.current),
         item.current.note && h('span', { className: 'when' }, `Note: ${item.current.note}`),
         history(item),
       ),

@@ -12,8 +12,11 @@ function weekState(week) {
   return `Reporting is open for results from ${formatDateTime(week.startsAt)} to ${formatDateTime(week.endsAt)}.`;
 }
 
-/** Fills both selects and calls `onChange(week, force)` now and after every change. */
-export function setupWeekAndForce({ weeks, forces, forceNames, onChange }) {
+/**
+ * Fills both selects and calls `onChange(week, force)` now and after every change; `chosen`
+ * (a week id and force code, e.g. from a link) is selected first when given.
+ */
+export function setupWeekAndForce({ weeks, forces, forceNames, onChange, chosen = {} }) {
   const weekSelect = document.getElementById('week');
   const forceSelect = document.getElementById('force');
   const state = document.getElementById('week-state');
@@ -29,6 +32,8 @@ export function setupWeekAndForce({ weeks, forces, forceNames, onChange }) {
   forceSelect.replaceChildren(...forces.map((f) => option(f, forceNames.get(f) ?? f)));
   const firstActive = sorted.find((w) => w.status === 'active');
   if (firstActive) weekSelect.value = firstActive.id;
+  if (chosen.operation) weekSelect.value = chosen.operation;
+  if (chosen.force) forceSelect.value = chosen.force;
 
   function changed() {
     const week = sorted.find((w) => w.id === weekSelect.value);

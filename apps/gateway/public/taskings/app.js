@@ -5,6 +5,7 @@
 import { ApiError, request } from '/common/assets/api.js';
 import { failed, loadWeeks, startPage } from '/common/assets/page-shell.js';
 import { formatDate } from '/common/assets/units.js';
+import { acknowledgeEach, bulkResultText } from './bulk-acknowledge.js';
 import { createDecideDialog } from './decide-dialog.js';
 import { createIssueForm } from './issue-form.js';
 import { watchTaskings } from './live.js';
@@ -58,7 +59,34 @@ async function main() {
         table.problem(tasking.id, err.problem.detail ?? err.problem.title);
       }
     },
+    onSelection(chosen) {
+      const n = chosen.length;
+      el('acknowledge-selected').disabled = n === 0;
+      el('acknowledge-selected').textContent = n
+        ? `Acknowledge ${n} selected`
+        : 'Acknowledge selected';
+    },
   });
+
+  // Each tasking its own request and key: a refusal shows on its row, the others go through.
+  el('acknowledge-selected').onclick = async () => {
+    const chosen = table.selection();
+    if (!chosen.length) return;
+    el('acknowledge-selected').disabled = true;
+    el('bulk-result').textContent = `Acknowledging ${chosen.length}…`;
+    const results = await acknowledgeEach(chosen, (t, key) =>
+      request('POST', `/api/v1/taskings/${encodeURIComponent(t.id)}/acknowledge`, {
+        json: {},
+        headers: { 'Idempotency-Key': key },
+      }).then((r) => r.body),
+    );
+    for (const r of results) {
+      table.problem(r.tasking.id, r.ok ? null : r.problem);
+      if (r.ok) table.update(r.updated);
+    }
+    el('bulk-result').textContent = bulkResultText(results, forceNames);
+  };
+  el('select-all').onclick = () => table.toggleAll();
   const issueForm = createIssueForm({
     forces,
     forceNames,
@@ -69,6 +97,7 @@ async function main() {
     const operations = await loadWeeks();
     if (!operations) return;
     el('issue').hidden = !['nclcc', 'regional'].includes(me.role);
+    el('bulk').hidden = VIEWS[me.role] !== 'respond';
     issueForm.setIssuer(me);
     table.setView(VIEWS[me.role]);
 

@@ -2,6 +2,8 @@
 // notes are never read as HTML); focus stays on the same button of the same tasking.
 import { lineLabel } from '/common/assets/line-picker.js';
 import { formatDateTime } from '/common/assets/units.js';
+import { acknowledgeable } from './bulk-acknowledge.js';
+import { reportLink } from './report-link.js';
 
 const STATUS_NAMES = {
   issued: 'Issued',
@@ -54,12 +56,15 @@ export function age(iso, now = Date.now()) {
 
 /**
  * The view (`setView`) is `manage` (NCLCC: cancel, reassign), `respond` (region or force: acknowledge, start,
- * complete, decline) or `read`. `onAction(transition, tasking)` runs when a button is pressed.
+ * complete, decline, select for acknowledging together, report an outcome) or `read`.
+ * `onAction(transition, tasking)` runs when a button is pressed; `onSelection(taskings)` when
+ * the taskings selected for acknowledging change.
  */
-export function createTable({ forceNames, onAction }) {
+export function createTable({ forceNames, onAction, onSelection = () => {} }) {
   const rows = document.getElementById('taskings-rows');
   const summary = document.getElementById('list-summary');
   const problems = new Map();
+  const selected = new Set();
   let items = [];
   let view = 'read';
 
@@ -78,6 +83,47 @@ export function createTable({ forceNames, onAction }) {
     if (t.cancelReason) cell.append(h('p', { className: 'reason' }, `Reason: ${t.cancelReason}`));
     return cell;
   }
+
+  /** A checkbox choosing the tasking for "Acknowledge selected", named by its force. */
+  function selectBox(t, force) {
+    const box = h('input', {
+      type: 'checkbox',
+      id: `select-${t.id}`,
+      checked: selected.has(t.id),
+      onchange: () => {
+        if (box.checked) selected.add(t.id);
+        else selected.delete(t.id);
+        onSelection(chosen());
+      },
+    });
+    box.dataset.action = 'select';
+    return h(
+      'span',
+      { className: 'select-box' },
+      box,
+      h(
+        'label',
+        { htmlFor: box.id },
+        'Select',
+        h('span', { className: 'visually-hidden' }, ` tasking for ${force}`),
+      ),
+    );
+  }
+
+  function reportOutcome(t, force) {
+    const href = reportLink(t);
+    if (view !== 'respond' || !href) return null;
+    const link = h(
+      'a',
+      { href, className: 'report-link' },
+      'Report outcome',
+      h('span', { className: 'visually-hidden' }, ` of the tasking for ${force}`),
+    );
+    link.dataset.action = 'report';
+    return link;
+  }
+
+  const chosen = () => items.filter((t) => selected.has(t.id));
 
   function row(t) {
     const force = forceNames.get(t.force) ?? t.force;
@@ -124,7 +170,9 @@ export function createTable({ forceNames, onAction }) {
       h(
         'td',
         { className: 'actions' },
+        view === 'respond' && acknowledgeable(t) && selectBox(t, force),
         ...buttons,
+        reportOutcome(t, force),
         problem && h('p', { className: 'field-error', role: 'alert' }, problem),
       ),
     );
@@ -134,6 +182,10 @@ export function createTable({ forceNames, onAction }) {
   }
 
   function render() {
+    // A tasking acknowledged (or gone) meanwhile is no longer selectable.
+    for (const id of selected)
+      if (view !== 'respond' || !items.some((t) => t.id === id && acknowledgeable(t)))
+        selected.delete(id);
     const focused = document.activeElement?.closest?.('#taskings-rows tr');
     const focusedAction = document.activeElement?.dataset?.action;
     rows.replaceChildren(...items.map(row));
@@ -147,6 +199,7 @@ export function createTable({ forceNames, onAction }) {
     summary.textContent = items.length
       ? `${items.length} ${items.length === 1 ? 'tasking' : 'taskings'}: ${open.length} open, ${open.filter((t) => t.overdue).length} overdue.`
       : 'No taskings in your scope for this week yet.';
+    onSelection(chosen());
   }
 
   // Ages move on even when nothing changes.
@@ -181,6 +234,16 @@ export function createTable({ forceNames, onAction }) {
       const tr = rows.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
       (tr?.querySelector(`[data-action="${action}"]`) ?? tr?.querySelector('th'))?.focus();
     },
+    /** Selects every tasking that can be acknowledged (or, when all are, none). */
+    toggleAll() {
+      const open = items.filter(acknowledgeable);
+      const all = open.length > 0 && open.every((t) => selected.has(t.id));
+      selected.clear();
+      if (!all) for (const t of open) selected.add(t.id);
+      render();
+    },
+    /** The taskings selected for acknowledging, in the table's order. */
+    selection: chosen,
     /** A problem next to the tasking's buttons (null clears it). */
     problem(id, message) {
       if (message) problems.set(id, message);
