@@ -10,8 +10,10 @@ import { GATEWAY_ENV, loadGatewayEnv } from './config';
 import { ExportsModule } from './exports/exports.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
 import { PlatformHealthController } from './health/platform-health.controller';
+import { DeconflictionActionsController } from './intelligence/deconfliction-actions.controller';
 import { IntelligenceController } from './intelligence/intelligence.controller';
 import { LinesController } from './intelligence/lines.controller';
+import { ReplacementAlertsController } from './intelligence/replacement-alerts.controller';
 import { LimitsModule } from './limits/limits.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OperationsController } from './operations/operations.controller';
@@ -57,6 +59,8 @@ class GatewayEnvModule {}
     TaskingsController,
     TaskingTransitionsController,
     LinesController,
+    ReplacementAlertsController,
+    DeconflictionActionsController,
     IntelligenceController,
     AuditController,
     MeController,
