@@ -7,7 +7,7 @@ import { staticPageController } from './static-page.controller';
  * Web pages served by the gateway: reporting (regional coordinators and force users), taskings
  * (the NCLCC issues and watches, regions and forces respond), the commanders' board, the county
  * lines register and its monthly returns, safeguarding hand-offs (force safeguarding leads,
- * regional coordinators and the NCLCC), weekly baselines (those who report), `auth`, where the organisation's provider sends a
+ * regional coordinators and the NCLCC), weekly baselines (those who report), the NCLCC's desks (DDTROs, deconfliction, line holders; regional coordinators read them) and its audit and access log, `auth`, where the organisation's provider sends a
  * sign-in or sign-out back, and `common`, the modules and styles the pages share.
  */
 @Module({
@@ -17,6 +17,10 @@ import { staticPageController } from './static-page.controller';
     staticPageController('lines', { returns: 'returns.html' }),
     staticPageController('safeguarding', {}, { 'handoff-lists.js': HANDOFF_LISTS_MODULE }),
     staticPageController('baselines'),
+    staticPageController('ddtros'),
+    staticPageController('deconfliction'),
+    staticPageController('holders'),
+    staticPageController('audit'),
     staticPageController('auth', { callback: 'callback.html', 'signed-out': 'callback.html' }),
     staticPageController('common'),
     BoardPageController,

@@ -30,6 +30,8 @@ export interface Ddtro {
   providerDeadline?: string;
   providerOverdue: boolean;
   numberFirstSeenAt: string;
+  /** The line's brand, on lists of orders. */
+  brand?: string;
 }
 
 export interface DdtroStats {

@@ -45,7 +45,7 @@ export class ActOnAlertHandler implements ICommandHandler<ActOnAlertCommand> {
       const [[after]]: [AlertRow[], number] = await m.query(
         `UPDATE intelligence.deconfliction_alerts AS a SET status = $2, seq = seq + 1, updated_at = $3, ${step.sets}
          WHERE id = $1 RETURNING ${ALERT_COLUMNS}`,
-        [row.id, to, now, JSON.stringify(by), input.note ?? input.region ?? null],
+        [row.id, to, now, JSON.stringify(by), ...stepValue(step.sets, input)],
       );
       const payload: DeconflictionStepV1 = {
         alertId: after.id,
@@ -85,4 +85,9 @@ function whereFrom(actor: { region?: string; force?: string }) {
     ...(actor.region && { region: actor.region }),
     ...(actor.force && { force: actor.force }),
   };
+}
+
+/** The step's own value (`$5`: the note or the region), for the steps that set one. */
+function stepValue(sets: string, input: { note?: string; region?: string }): string[] {
+  return sets.includes('$5') ? [input.note ?? input.region ?? ''] : [];
 }

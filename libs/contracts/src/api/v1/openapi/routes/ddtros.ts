@@ -54,8 +54,18 @@ export const DDTRO_SCHEMAS: Record<string, object> = {
       providerDeadline: dateTime,
       providerOverdue: bool,
       numberFirstSeenAt: dateTime,
+      brand: { ...str, description: 'The line’s brand (lists of orders)' },
     },
-    { optional: ['grantedAt', 'actionedAt', 'refusedAt', 'refusalReason', 'providerDeadline'] },
+    {
+      optional: [
+        'grantedAt',
+        'actionedAt',
+        'refusedAt',
+        'refusalReason',
+        'providerDeadline',
+        'brand',
+      ],
+    },
   ),
 };
 
