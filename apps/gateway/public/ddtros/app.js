@@ -94,7 +94,13 @@ async function showDesk({ forceNames }, me) {
             const choose = el(
               'td',
               { className: 'select' },
-              el('input', { type: 'checkbox', id, value: a.id, name: 'alert' }),
+              el('input', {
+                type: 'checkbox',
+                id,
+                value: a.id,
+                name: 'alert',
+                attrs: { 'data-number': a.number },
+              }),
               el('label', { htmlFor: id, className: 'visually-hidden' }, `Choose ${a.number}`),
             );
             const row = el(
@@ -120,7 +126,7 @@ async function showDesk({ forceNames }, me) {
       byId('apply-result').textContent = 'Choose at least one number first.';
       return;
     }
-    const numbers = chosen.map((c) => c.labels[0].textContent.replace('Choose ', ''));
+    const numbers = chosen.map((c) => c.dataset.number);
     await dialog.open({
       title: 'Apply for DDTROs',
       text: `Apply for an order on each of ${numbers.length} number${numbers.length === 1 ? '' : 's'}: ${numbers.join(', ')}.`,

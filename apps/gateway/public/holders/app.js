@@ -48,7 +48,7 @@ async function showHolders({ forceNames }) {
       );
       byId('holders-status').textContent = items.length
         ? `${items.length} holder${items.length === 1 ? '' : 's'} controlling at least ${linked} line${linked === '1' ? '' : 's'}`
-        : 'No holders found';
+        : `No holders control at least ${linked} line${linked === '1' ? '' : 's'}`;
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       alert(e.problem.detail);

@@ -35,7 +35,10 @@ export class DeconflictionController {
     @RequestContext() { actor, correlationId }: RequestContext,
   ): Promise<DeconflictionAlert> {
     if (!DECONFLICTION_ACTIONS.includes(action as DeconflictionAction))
-      throw new ProblemError('not_found', `No step ${action}: acknowledge, resolve or hand-to-region`);
+      throw new ProblemError(
+        'not_found',
+        `No step ${action}: acknowledge, resolve or hand-to-region`,
+      );
     const input = validateDeconflictionAction(action as DeconflictionAction, body);
     if (!input.ok) throw ProblemError.validation(input.errors);
     const command = new ActOnAlertCommand(
