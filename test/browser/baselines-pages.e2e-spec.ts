@@ -2,7 +2,7 @@ import { addIsoWeeks } from '@intensify/contracts';
 import { Page } from 'playwright-core';
 import { accessibilityFailures } from '../support/accessibility';
 import { api, tokenFor, Who } from '../support/api';
-import { screenshot, tabTo, useBrowserSessions } from '../support/browser';
+import { screenshot, signedIn, tabTo, useBrowserSessions } from '../support/browser';
 import { MET } from '../support/scenario';
 import { gamingCheckWhen, putBaseline, WEST_MIDLANDS } from '../baselines/baselines';
 
@@ -11,12 +11,6 @@ const WEST_MIDS: Who = { role: 'force', force: WEST_MIDLANDS, sub: 'wm-analyst' 
 const NCLCC: Who = { role: 'nclcc', sub: 'nclcc-analyst' };
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-async function signedIn(page: Page, who: Who, path: string) {
-  const token = await tokenFor(who);
-  await page.addInitScript(`sessionStorage.setItem('intensify.token', ${JSON.stringify(token)})`);
-  await page.goto(path);
-}
 
 /**
  * The baselines page, and weeks compared and the gaming check on the board and in the summary,

@@ -111,6 +111,11 @@ describe('security: person-level reads need a purpose and are access-logged', ()
       path: () => `/api/v1/operations/${weekId}/outcomes`,
       route: 'GET /api/v1/operations/:operationId/outcomes',
     },
+    {
+      name: 'replacement alerts',
+      path: () => '/api/v1/ddtros/replacement-alerts?limit=500',
+      route: 'GET /api/v1/ddtros/replacement-alerts',
+    },
     { name: 'audit', path: () => '/api/v1/audit', route: 'GET /api/v1/audit' },
     {
       name: 'intelligence audit',

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { HEADLESS_CHROMIUM_ARGS } from '../../apps/gateway/src/summary/chromium-args';
+import { tokenFor, Who } from './api';
 import { runEnv } from './run-env';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', 'artifacts', 'screenshots');
@@ -104,7 +105,14 @@ export function useBrowserSessions(): { readonly session: BrowserSession; readon
   };
 }
 
-/** Presses Tab until the element `selector` names has focus: it is reachable by keyboard. */
+/** Opens `path` already signed in as `who` (a dev token in the tab's session). */
+export async function signedIn(page: Page, who: Who, path: string): Promise<void> {
+  const token = await tokenFor(who);
+  await page.addInitScript(`sessionStorage.setItem('intensify.token', ${JSON.stringify(token)})`);
+  await page.goto(path);
+}
+
+/** Presses Tab until the element has focus: it is reachable by keyboard. */
 export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await page.locator(selector).evaluate((el: any) => el === el.ownerDocument.activeElement))

@@ -63,3 +63,66 @@ export async function decide(id: string, decision: string, body: object = {}, wh
 
 export const RETURN_HEADER =
   'brand,exportingForce,importingForces,numbers,replacedNumbers,holderRefs,childrenExploited,weapons,violence,cuckooing,status,closureType,lastIntelligenceAt';
+
+/**
+ * A number-deconfliction alert of this run's own: two lines recorded by `forces` (two forces)
+ * share a fresh number. Answers the alert as the NCLCC sees it.
+ */
+export async function raiseNumberAlert(forces: [string, string]) {
+  const shared = freshNumber();
+  for (const force of forces)
+    await registerLine({
+      brand: freshBrand('Deconflict'),
+      recordedBy: force,
+      exportingForce: force,
+      numbers: [shared],
+    });
+  const res = await api('GET', '/api/v1/deconfliction/alerts?kind=number&limit=500', {
+    token: await as(),
+  });
+  const alert = res.body.items.find((a: { value: string }) => a.value === shared);
+  if (!alert) throw new Error(`no alert for ${shared}`);
+  return alert;
+}
+
+/** acknowledge | resolve | hand-to-region on an alert, with a fresh key unless one is given. */
+export async function actOnAlert(
+  id: string,
+  action: string,
+  body: object = {},
+  who: Who = NCLCC,
+  key: string | null = randomUUID(),
+) {
+  return api('POST', `/api/v1/deconfliction/alerts/${id}/${action}`, {
+    token: await as(who),
+    body,
+    headers: key === null ? {} : { 'idempotency-key': key },
+  });
+}
+
+/**
+ * A line of `force` with an order in hand on its first number and `count` new numbers seen
+ * since, each raising a replacement alert; answers the line, its order and the new numbers.
+ */
+export async function lineWithReplacements(force: string, count: number) {
+  const first = freshNumber();
+  const l = await registerLine({
+    brand: freshBrand('Replaced'),
+    exportingForce: force,
+    numbers: [first],
+  });
+  const [order] = (await applyDdtros(l.id, [first])).body.ddtros;
+  const added = Array.from({ length: count }, freshNumber);
+  for (const number of added)
+    await api('POST', `/api/v1/lines/${l.id}/numbers`, { token: await as(), body: { number } });
+  return { lineId: l.id as string, order, numbers: added };
+}
+
+/** The run's open replacement alerts on these numbers, as the DDTRO desk lists them. */
+export async function replacementAlertsOf(numbers: string[], status = '') {
+  const res = await api('GET', `/api/v1/ddtros/replacement-alerts?limit=500${status}`, {
+    token: await as(),
+  });
+  if (res.status !== 200) throw new Error(`replacement alerts: ${res.status}`);
+  return res.body.items.filter((a: { number: string }) => numbers.includes(a.number));
+}

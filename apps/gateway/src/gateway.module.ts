@@ -11,8 +11,10 @@ import { ExportsModule } from './exports/exports.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
 import { InboxModule } from './inbox/inbox.module';
 import { PlatformHealthController } from './health/platform-health.controller';
+import { DeconflictionActionsController } from './intelligence/deconfliction-actions.controller';
 import { IntelligenceController } from './intelligence/intelligence.controller';
 import { LinesController } from './intelligence/lines.controller';
+import { ReplacementAlertsController } from './intelligence/replacement-alerts.controller';
 import { LimitsModule } from './limits/limits.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OperationsController } from './operations/operations.controller';
@@ -59,6 +61,8 @@ class GatewayEnvModule {}
     TaskingsController,
     TaskingTransitionsController,
     LinesController,
+    ReplacementAlertsController,
+    DeconflictionActionsController,
     IntelligenceController,
     AuditController,
     MeController,

@@ -226,3 +226,25 @@ describe('baseline scope', () => {
     expect(may(nclcc, 'baseline.read', { force: MERSEYSIDE })).toBe(true);
   });
 });
+
+describe('deconfliction alerts', () => {
+  const nclcc = { sub: 'n', role: 'nclcc' as const };
+  const london = { sub: 'r', role: 'regional' as const, region: 'london' };
+  const met = { sub: 'f', role: 'force' as const, force: MET };
+
+  it('lets the NCLCC act on and hand any alert, a region only those handed to it', () => {
+    expect(may(nclcc, 'deconfliction.act', {})).toBe(true);
+    expect(may(nclcc, 'deconfliction.hand')).toBe(true);
+    expect(mayAttempt(london, 'deconfliction.act')).toBe(true);
+    expect(may(london, 'deconfliction.act', { region: 'london' })).toBe(true);
+    expect(may(london, 'deconfliction.act', { region: 'north-west' })).toBe(false);
+    expect(may(london, 'deconfliction.act', {})).toBe(false);
+    expect(may(london, 'deconfliction.hand')).toBe(false);
+    expect(mayAttempt(met, 'deconfliction.act')).toBe(false);
+  });
+
+  it('keeps batch applications for replacement numbers to the NCLCC', () => {
+    expect(may(nclcc, 'ddtro.apply-replacements')).toBe(true);
+    expect(may(london, 'ddtro.apply-replacements')).toBe(false);
+  });
+});

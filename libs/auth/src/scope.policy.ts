@@ -23,6 +23,9 @@ export type Action =
   | 'line.return'
   | 'focus.set'
   | 'intelligence.audit'
+  | 'deconfliction.act'
+  | 'deconfliction.hand'
+  | 'ddtro.apply-replacements'
   | 'handoff.raise'
   | 'handoff.act'
   | 'handoff.read'
@@ -38,7 +41,7 @@ export interface Target {
   issuerSub?: string;
   /** The forces a county line concerns (recording, exporting and importing forces). */
   forces?: string[];
-  /** The region whose figures a read asks for in detail. */
+  /** The region whose figures a read asks for in detail; the region an alert is handed to. */
   region?: string;
 }
 
@@ -97,6 +100,10 @@ const writeLine: Rule = (p, t) => (t.forces ?? []).some((force) => writeForForce
  */
 const readHandoff: Rule = (p, t) => p.role !== 'commander' && readLine(p, t);
 
+/** Acknowledge and resolve: the NCLCC any alert, a region's coordinator those handed to it. */
+const actOnAlert: Rule = (p, t) =>
+  p.role === 'nclcc' || (p.role === 'regional' && !!t.region && t.region === p.region);
+
 const POLICY: Record<Action, Rule> = {
   'operation.create': nationalOnly,
   'operation.close': nationalOnly,
@@ -115,6 +122,9 @@ const POLICY: Record<Action, Rule> = {
   'line.return': writeForForce,
   'focus.set': nationalOnly,
   'intelligence.audit': nationalOnly,
+  'deconfliction.act': actOnAlert,
+  'deconfliction.hand': nationalOnly,
+  'ddtro.apply-replacements': nationalOnly,
   // Raised for the found force; acknowledged, redirected and closed for the home force.
   'handoff.raise': writeForForce,
   'handoff.act': writeForForce,
@@ -142,6 +152,7 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
       return principal.role !== 'commander';
     case 'tasking.issue':
     case 'tasking.manage':
+    case 'deconfliction.act':
       return principal.role === 'nclcc' || principal.role === 'regional';
     case 'tasking.read':
     case 'line.read':

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { waitFor } from '@intensify/testing';
-import { runEnv } from '../../support/run-env';
+import { readTopic } from '../../support/topic-reader';
 import {
   act,
   auditOf,
@@ -13,35 +11,9 @@ import {
   regional,
 } from './handoff-calls';
 
-interface Logged {
-  type: string;
-  aggregateId: string;
-  payload: Record<string, any>;
-  raw: string;
-}
-
-/** Reads the run's `safeguarding.v1` topic from the beginning for as long as the test needs. */
-async function readTopic(): Promise<{ messages: Logged[]; stop: () => Promise<void> }> {
-  const { kafkaBrokers, topicPrefix } = runEnv();
-  const kafka = new Kafka({ brokers: kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
-  const consumer: Consumer = kafka.consumer({
-    groupId: `${topicPrefix}handoff-reader-${randomUUID()}`,
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [`${topicPrefix}safeguarding.v1`], fromBeginning: true });
-  const messages: Logged[] = [];
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const raw = `${message.key?.toString() ?? ''}\n${message.value?.toString() ?? ''}`;
-      messages.push({ ...JSON.parse(message.value!.toString()), raw });
-    },
-  });
-  return { messages, stop: () => consumer.disconnect() };
-}
-
 describe('hand-off events and audit (safeguarding service)', () => {
   it('publishes every step with its positions and no person, and audits who did it', async () => {
-    const reader = await readTopic();
+    const reader = await readTopic('safeguarding.v1');
     try {
       const body = handoffBody({ note: 'OFFLOG-NOTE found at the station' });
       const h = (await raise(body, forceUser('E23000021'))).body;

@@ -1,5 +1,11 @@
 // The one list of pages, and the main navigation built from it for the signed-in role.
-import { ALL_ROLES, REPORTING_ROLES, SAFEGUARDING_ROLES } from './roles.js';
+import {
+  ALL_ROLES,
+  AUDIT_ROLES,
+  DESK_ROLES,
+  REPORTING_ROLES,
+  SAFEGUARDING_ROLES,
+} from './roles.js';
 import { el as h } from './dom.js';
 
 export const PAGES = [
@@ -9,6 +15,10 @@ export const PAGES = [
   { href: '/board', label: 'Board', roles: ALL_ROLES },
   { href: '/lines', label: 'Lines register', roles: ALL_ROLES },
   { href: '/safeguarding', label: 'Safeguarding', roles: SAFEGUARDING_ROLES },
+  { href: '/ddtros', label: 'DDTROs', roles: DESK_ROLES },
+  { href: '/deconfliction', label: 'Deconfliction', roles: DESK_ROLES },
+  { href: '/holders', label: 'Line holders', roles: DESK_ROLES },
+  { href: '/audit', label: 'Audit', roles: AUDIT_ROLES },
   { href: '/inbox', label: 'Inbox', roles: ALL_ROLES },
 ];
 

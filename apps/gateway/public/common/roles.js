@@ -23,3 +23,9 @@ export const BOARD_ROLES = ['commander', 'nclcc', 'regional', 'force'];
 
 /** Hand-offs are person-level: those who raise and own them, never commanders (who see counts). */
 export const SAFEGUARDING_ROLES = ['force', 'regional', 'nclcc'];
+
+/** The NCLCC's desks (DDTROs, deconfliction, line holders): regional coordinators read them too. */
+export const DESK_ROLES = ['nclcc', 'regional'];
+
+/** The audit trail and the access log are the NCLCC's alone. */
+export const AUDIT_ROLES = ['nclcc'];

@@ -74,3 +74,19 @@ export const entries = (
     ),
   };
 };
+
+/** A step on one deconfliction alert answers with the alert: its id and what it matched. */
+export const oneAlert = (a: { id?: string; value?: string }): Disclosed => ({
+  resourceIds: unique([a.id]),
+  subjectRefs: unique([a.value]),
+});
+
+export const replacementAlerts = (
+  page: Items<{ id: string; lineId: string; number: string }>,
+): Disclosed => {
+  const items = page.items ?? [];
+  return {
+    resourceIds: unique(items.flatMap((a) => [a.id, a.lineId])),
+    subjectRefs: unique(items.map((a) => a.number)),
+  };
+};

@@ -8,7 +8,8 @@ import { staticPageController } from './static-page.controller';
  * (the NCLCC issues and watches, regions and forces respond), the commanders' board, the county
  * lines register and its monthly returns, safeguarding hand-offs (force safeguarding leads,
  * regional coordinators and the NCLCC), weekly baselines (those who report), every user's
- * inbox of notifications, `auth`, where the organisation's provider sends a
+ * inbox of notifications, the NCLCC's desks (DDTROs, deconfliction, line holders; regional
+ * coordinators read them) and its audit and access log, `auth`, where the organisation's provider sends a
  * sign-in or sign-out back, and `common`, the modules and styles the pages share.
  */
 @Module({
@@ -18,6 +19,10 @@ import { staticPageController } from './static-page.controller';
     staticPageController('lines', { returns: 'returns.html' }),
     staticPageController('safeguarding', {}, { 'handoff-lists.js': HANDOFF_LISTS_MODULE }),
     staticPageController('baselines'),
+    staticPageController('ddtros'),
+    staticPageController('deconfliction'),
+    staticPageController('holders'),
+    staticPageController('audit'),
     staticPageController('inbox'),
     staticPageController('auth', { callback: 'callback.html', 'signed-out': 'callback.html' }),
     staticPageController('common'),

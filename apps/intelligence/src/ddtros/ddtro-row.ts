@@ -19,6 +19,8 @@ export interface DdtroRow {
   seq: number;
   applied_by: Actor;
   list_seq: string;
+  /** The line's brand, when the read joined it. */
+  brand?: string;
 }
 
 export function toDdtro(r: DdtroRow): Ddtro {
@@ -37,6 +39,7 @@ export function toDdtro(r: DdtroRow): Ddtro {
     ...(r.provider_deadline && { providerDeadline: iso(r.provider_deadline) }),
     providerOverdue: r.provider_overdue,
     numberFirstSeenAt: r.number_first_seen_at.toISOString(),
+    ...(r.brand && { brand: r.brand }),
   };
 }
 
@@ -45,10 +48,10 @@ export async function readDdtros(
   filter: { lineId?: string; status?: string; lineIds?: string[] | null; limit?: number },
 ): Promise<Ddtro[]> {
   const rows: DdtroRow[] = await m.query(
-    `SELECT * FROM intelligence.ddtros
-     WHERE ($1::uuid IS NULL OR line_id = $1) AND ($2::text IS NULL OR status = $2)
-       AND ($3::uuid[] IS NULL OR line_id = ANY($3))
-     ORDER BY list_seq DESC LIMIT $4`,
+    `SELECT d.*, l.brand FROM intelligence.ddtros d JOIN intelligence.lines l ON l.id = d.line_id
+     WHERE ($1::uuid IS NULL OR d.line_id = $1) AND ($2::text IS NULL OR d.status = $2)
+       AND ($3::uuid[] IS NULL OR d.line_id = ANY($3))
+     ORDER BY d.list_seq DESC LIMIT $4`,
     [filter.lineId ?? null, filter.status ?? null, filter.lineIds ?? null, filter.limit ?? 500],
   );
   return rows.map(toDdtro);

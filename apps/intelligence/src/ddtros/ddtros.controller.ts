@@ -11,13 +11,19 @@ import {
   DdtroStats,
   INTERNAL,
   INTERNAL_HEADERS,
+  ReplacementAlertItem,
+  ReplacementAlertsQuery,
+  ReplacementApplicationsRequest,
   validateApplyDdtros,
   validateDdtroDecision,
   validateDdtroListQuery,
+  validateReplacementAlertsQuery,
+  validateReplacementApplications,
 } from '@intensify/contracts';
 import { CallingActor, RequestContext } from '@intensify/auth';
 import { answerOnce, checkedBy, ProblemError, requireIdempotencyKey } from '@intensify/problems';
 import { ApplyDdtrosCommand } from './commands/apply-ddtros/apply-ddtros.command';
+import { ApplyReplacementsCommand } from './commands/apply-replacements/apply-replacements.command';
 import { DecideDdtroCommand } from './commands/decide-ddtro/decide-ddtro.command';
 import { DdtrosReader } from './ddtros.reader';
 
@@ -33,6 +39,31 @@ export class DdtrosController {
   @Get(ROUTES.stats.path)
   stats(@CallingActor() actor: Actor): Promise<DdtroStats> {
     return this.reader.stats(actor);
+  }
+
+  @Get(ROUTES.replacementAlerts.path)
+  async replacementAlerts(
+    @Query(checkedBy(validateReplacementAlertsQuery)) query: ReplacementAlertsQuery,
+    @CallingActor() actor: Actor,
+  ): Promise<{ items: ReplacementAlertItem[] }> {
+    return { items: await this.reader.replacementAlerts(query, actor) };
+  }
+
+  /** Orders on the new numbers of several replacement alerts: 201, or 200 on a replay. */
+  @Post(ROUTES.applyReplacements.path)
+  async applyReplacements(
+    @Body(checkedBy(validateReplacementApplications)) request: ReplacementApplicationsRequest,
+    @Headers(INTERNAL_HEADERS.idempotencyKey) key: string | undefined,
+    @RequestContext() { actor, correlationId }: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command = new ApplyReplacementsCommand(
+      request,
+      requireIdempotencyKey(key),
+      actor,
+      correlationId,
+    );
+    return answerOnce(res, await this.commands.execute(command), 201);
   }
 
   /** Orders for several numbers of one line at once: 201, or 200 when the key is replayed. */

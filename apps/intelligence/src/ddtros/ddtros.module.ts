@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { intelligenceWriter } from '../intelligence-writer';
 import { ApplyDdtrosHandler } from './commands/apply-ddtros/apply-ddtros.handler';
+import { ApplyReplacementsHandler } from './commands/apply-replacements/apply-replacements.handler';
 import { DecideDdtroHandler } from './commands/decide-ddtro/decide-ddtro.handler';
 import { DdtrosController } from './ddtros.controller';
 import { DdtrosReader } from './ddtros.reader';
@@ -16,6 +17,7 @@ import { ProviderDeadlinesConsumer } from './deadlines/provider-deadlines.consum
   providers: [
     intelligenceWriter,
     ApplyDdtrosHandler,
+    ApplyReplacementsHandler,
     DecideDdtroHandler,
     DdtrosReader,
     ProviderDeadlineQueue,

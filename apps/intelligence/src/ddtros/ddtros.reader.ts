@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Ddtro, DdtroListQuery, DdtroStats } from '@intensify/contracts';
+import {
+  Actor,
+  Ddtro,
+  DdtroListQuery,
+  DdtroStats,
+  ReplacementAlertItem,
+  ReplacementAlertsQuery,
+} from '@intensify/contracts';
 import { readableForces } from '@intensify/auth';
 import { visibleLinesSql } from '../lines/line-row';
 import { readDdtros } from './ddtro-row';
+import { listReplacementAlerts } from './replacement-alerts.reader';
 
 @Injectable()
 export class DdtrosReader {
@@ -15,6 +23,10 @@ export class DdtrosReader {
     const forces = readableForces(actor);
     const lineIds = forces ? await this.visibleLineIds(forces) : null;
     return readDdtros(this.db.manager, { ...q, lineIds, limit: Number(q.limit ?? 200) });
+  }
+
+  replacementAlerts(q: ReplacementAlertsQuery, actor: Actor): Promise<ReplacementAlertItem[]> {
+    return listReplacementAlerts(this.db.manager, q, actor);
   }
 
   /**

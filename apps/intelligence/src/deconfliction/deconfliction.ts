@@ -65,7 +65,9 @@ async function upsertAlert(ctx: WriteContext, kind: DeconflictionKind, s: Shared
   const [row]: { id: string; seq: number }[] = known
     ? (
         await ctx.m.query(
-          `UPDATE intelligence.deconfliction_alerts SET forces = $2, regions = $3, line_ids = $4, seq = seq + 1, updated_at = $5
+          // A resolved match that gains a force or a line is a new question: it opens again.
+          `UPDATE intelligence.deconfliction_alerts SET forces = $2, regions = $3, line_ids = $4, seq = seq + 1, updated_at = $5,
+             status = CASE WHEN status = 'resolved' THEN 'open' ELSE status END
            WHERE id = $1 RETURNING id, seq`,
           [
             known.id,

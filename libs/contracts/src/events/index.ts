@@ -5,6 +5,7 @@ export * from './v1/operation-events';
 export * from './v1/outcome-events';
 export * from './v1/tasking-events';
 export * from './v1/intelligence-events';
+export * from './v1/deconfliction-events';
 export * from './v1/safeguarding-events';
 export * from './v1/baseline-events';
 export * from './v2/operation-events';

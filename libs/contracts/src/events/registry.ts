@@ -5,6 +5,7 @@ import { BASELINE_REPORTED, BASELINE_REPORTED_V1_SCHEMA } from './v1/baseline-ev
 import { TASKING_EVENT_SCHEMAS } from './v1/tasking-events';
 import { INTELLIGENCE_EVENT_SCHEMAS } from './v1/intelligence-events';
 import { HANDOFF_EVENT_SCHEMAS } from './v1/safeguarding-events';
+import { DECONFLICTION_EVENT_SCHEMAS } from './v1/deconfliction-events';
 import * as operationV2 from './v2/operation-events';
 import * as outcomeV2 from './v2/outcome-events';
 import { TASKING_EVENT_V2_SCHEMAS } from './v2/tasking-events';
@@ -26,6 +27,7 @@ const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
       ...TASKING_EVENT_SCHEMAS,
       ...INTELLIGENCE_EVENT_SCHEMAS,
       ...HANDOFF_EVENT_SCHEMAS,
+      ...DECONFLICTION_EVENT_SCHEMAS,
       [BASELINE_REPORTED, BASELINE_REPORTED_V1_SCHEMA],
       [operationV2.OPERATION_REOPENED_V2, operationV2.OPERATION_REOPENED_V2_SCHEMA],
       [outcomeV2.OUTCOME_RECORDED_V2, outcomeV2.OUTCOME_RECORDED_V2_SCHEMA],

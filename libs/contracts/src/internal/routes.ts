@@ -1,5 +1,13 @@
 import { Baseline, BaselineFigures, BaselineList } from '../api/v1/baseline';
-import { Ddtro, DdtroDecisionInput, DdtroStats, ApplyDdtrosRequest } from '../api/v1/ddtro';
+import {
+  Ddtro,
+  DdtroDecisionInput,
+  DdtroStats,
+  ApplyDdtrosRequest,
+  ReplacementApplications,
+  ReplacementApplicationsRequest,
+} from '../api/v1/ddtro';
+import { DeconflictionActionInput } from '../api/v1/deconfliction';
 import { FocusMap } from '../api/v1/focus-map';
 import { FocusLineResults, FocusNetwork } from '../api/v1/focus-line-results';
 import { GamingCheckAnswer } from '../api/v1/gaming-check';
@@ -21,6 +29,8 @@ import {
   LineListQuery,
   LineRanking,
   RankingQuery,
+  ReplacementAlertItem,
+  ReplacementAlertsQuery,
 } from '../api/v1/intelligence';
 import { AddNumberRequest, Line, RegisterLineRequest, UpdateLineRequest } from '../api/v1/line';
 import { LineReturnReport } from '../api/v1/line-return';
@@ -143,6 +153,12 @@ export const INTERNAL = {
         .post('lines/:lineId/ddtros')
         .typed<{ body: ApplyDdtrosRequest; answer: { batchId: string; ddtros: Ddtro[] } }>(),
       stats: r.get('ddtros/stats').typed<{ answer: DdtroStats }>(),
+      replacementAlerts: r
+        .get('ddtros/replacement-alerts')
+        .typed<{ query: ReplacementAlertsQuery; answer: { items: ReplacementAlertItem[] } }>(),
+      applyReplacements: r
+        .post('ddtros/replacement-applications')
+        .typed<{ body: ReplacementApplicationsRequest; answer: ReplacementApplications }>(),
       list: r.get('ddtros').typed<{ query: DdtroListQuery; answer: { items: Ddtro[] } }>(),
       decide: r.post('ddtros/:id/:decision').typed<{ body: DdtroDecisionInput; answer: Ddtro }>(),
     })),
@@ -150,6 +166,9 @@ export const INTERNAL = {
       alerts: r
         .get('deconfliction/alerts')
         .typed<{ query: AlertsQuery; answer: { items: DeconflictionAlert[] } }>(),
+      act: r
+        .post('deconfliction/alerts/:id/:action')
+        .typed<{ body: DeconflictionActionInput; answer: DeconflictionAlert }>(),
       holders: r
         .get('line-holders')
         .typed<{ query: HoldersQuery; answer: { items: LineHolder[] } }>(),

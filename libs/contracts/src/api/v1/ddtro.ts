@@ -11,6 +11,8 @@ export type DdtroDecision = (typeof DDTRO_DECISIONS)[number];
 /** The provider must cut the number off within this many working days of the grant. */
 export const PROVIDER_WORKING_DAYS = 5;
 export const MAX_NUMBERS_PER_APPLICATION = 20;
+/** Replacement alerts one batch application may name. */
+export const MAX_ALERTS_PER_APPLICATION = 50;
 
 export interface Ddtro {
   id: string;
@@ -28,6 +30,8 @@ export interface Ddtro {
   providerDeadline?: string;
   providerOverdue: boolean;
   numberFirstSeenAt: string;
+  /** The line's brand, on lists of orders. */
+  brand?: string;
 }
 
 export interface DdtroStats {
@@ -58,6 +62,62 @@ export const APPLY_DDTROS_SCHEMA = {
     appliedAt: at,
   },
 } as const;
+
+/** Orders for the new numbers of several replacement alerts at once (NCLCC). */
+export const REPLACEMENT_APPLICATIONS_SCHEMA = {
+  $id: 'replacement-applications.v1',
+  type: 'object',
+  additionalProperties: false,
+  required: ['alertIds'],
+  properties: {
+    alertIds: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_ALERTS_PER_APPLICATION,
+      uniqueItems: true,
+      items: { type: 'string', format: 'uuid' },
+    },
+  },
+} as const;
+
+export interface ReplacementApplicationsRequest {
+  alertIds: string[];
+}
+
+/**
+ * What became of one alert: `applied` (a new order, `ddtro`), `already-applied` (an order was
+ * in hand for the number already, `ddtroId`), `not-applicable` (the number is no longer
+ * active, `reason`) or `not-found` (no such alert in your scope).
+ */
+export const REPLACEMENT_APPLICATION_OUTCOMES = [
+  'applied',
+  'already-applied',
+  'not-applicable',
+  'not-found',
+] as const;
+export type ReplacementApplicationOutcome = (typeof REPLACEMENT_APPLICATION_OUTCOMES)[number];
+
+export interface ReplacementApplicationResult {
+  alertId: string;
+  outcome: ReplacementApplicationOutcome;
+  ddtro?: Ddtro;
+  ddtroId?: string;
+  reason?: string;
+}
+
+export interface ReplacementApplications {
+  results: ReplacementApplicationResult[];
+}
+
+export function validateReplacementApplications(
+  raw: unknown,
+): Validated<ReplacementApplicationsRequest> {
+  const errors = checkSchema(REPLACEMENT_APPLICATIONS_SCHEMA, raw);
+  if (errors.length) return { ok: false, errors };
+  // The same alert named twice in two spellings is applied for once.
+  const ids = (raw as ReplacementApplicationsRequest).alertIds.map((id) => id.toLowerCase());
+  return { ok: true, value: { alertIds: [...new Set(ids)] } };
+}
 
 export const DDTRO_DECISION_SCHEMAS: Record<DdtroDecision, object> = {
   grant: decision('grant', {}),

@@ -1,5 +1,6 @@
 import { FORCE_CODES, REGION_CODES } from '@intensify/reference-data';
 import { Validated, checkSchema, validateQueryParams } from '../../validation';
+import { AlertActor, DECONFLICTION_STATUSES, DeconflictionStatus } from './deconfliction';
 import { LINE_STATUSES, LineStatus } from './line';
 
 /** One factor of a line's harm score: what it saw, its weight and the points it gave. */
@@ -49,6 +50,16 @@ export interface DeconflictionAlert {
   lineIds: string[];
   raisedAt: string;
   updatedAt: string;
+  status: DeconflictionStatus;
+  /** The region the NCLCC handed the alert to, if any: its coordinator may act on it. */
+  region: string | null;
+  acknowledgedAt?: string;
+  acknowledgedBy?: AlertActor;
+  resolvedAt?: string;
+  resolvedBy?: AlertActor;
+  resolutionNote?: string;
+  handedAt?: string;
+  handedBy?: AlertActor;
 }
 
 /** A new number on a line with a DDTRO in hand: the dealers moved, the order must follow. */
@@ -58,6 +69,16 @@ export interface ReplacementAlert {
   number: string;
   ddtroIds: string[];
   raisedAt: string;
+}
+
+/** A replacement alert as the DDTRO desk lists it: where, and whether an order followed it. */
+export interface ReplacementAlertItem extends ReplacementAlert {
+  brand: string;
+  recordedBy: string;
+  /** The number's status on the line now (`active` until replaced or cut off). */
+  numberStatus: string;
+  /** The order applied for on the new number from this alert, or null while none. */
+  appliedDdtroId: string | null;
 }
 
 export interface FocusLines {
@@ -154,6 +175,7 @@ export const ALERTS_SCHEMA = {
   additionalProperties: false,
   properties: {
     kind: { type: 'string', enum: DECONFLICTION_KINDS },
+    status: { type: 'string', enum: DECONFLICTION_STATUSES },
     force,
     limit,
   },
@@ -161,6 +183,7 @@ export const ALERTS_SCHEMA = {
 
 export interface AlertsQuery {
   kind?: DeconflictionKind;
+  status?: DeconflictionStatus;
   force?: string;
   limit?: string;
 }
@@ -176,6 +199,18 @@ export const DDTRO_LIST_SCHEMA = {
   },
 } as const;
 
+export const REPLACEMENT_ALERTS_SCHEMA = {
+  $id: 'replacement-alerts-query.v1',
+  type: 'object',
+  additionalProperties: false,
+  properties: { status: { type: 'string', enum: ['open', 'applied'] }, limit },
+} as const;
+
+export interface ReplacementAlertsQuery {
+  status?: 'open' | 'applied';
+  limit?: string;
+}
+
 export interface DdtroListQuery {
   lineId?: string;
   status?: string;
@@ -190,6 +225,8 @@ export const validateHoldersQuery = (q: Record<string, unknown>) =>
   validateQueryParams<HoldersQuery>(HOLDERS_SCHEMA, q);
 export const validateAlertsQuery = (q: Record<string, unknown>) =>
   validateQueryParams<AlertsQuery>(ALERTS_SCHEMA, q);
+export const validateReplacementAlertsQuery = (q: Record<string, unknown>) =>
+  validateQueryParams<ReplacementAlertsQuery>(REPLACEMENT_ALERTS_SCHEMA, q);
 export const validateDdtroListQuery = (q: Record<string, unknown>) =>
   validateQueryParams<DdtroListQuery>(DDTRO_LIST_SCHEMA, q);
 

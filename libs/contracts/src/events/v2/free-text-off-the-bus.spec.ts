@@ -67,3 +67,19 @@ describe('free text off the event log', () => {
     expect(validateEvent(event(type, 2, v1)).length).toBeGreaterThan(0);
   });
 });
+
+describe('deconfliction steps: codes and ids from the first version', () => {
+  const step = { alertId: id, seq: 3, status: 'resolved', region: 'london' };
+
+  it.each(['deconfliction.acknowledged', 'deconfliction.resolved', 'deconfliction.handed'])(
+    '%s carries no note',
+    (type) => {
+      expect(validateEvent(event(type, 1, step))).toEqual([]);
+      expect(validateEvent(event(type, 1, { ...step, region: null }))).toEqual([]);
+      expect(validateEvent(event(type, 1, { ...step, note: 'agreed with the Met' }))).not.toEqual(
+        [],
+      );
+      expect(validateEvent(event(type, 1, { ...step, region: 'Gotham' }))).not.toEqual([]);
+    },
+  );
+});

@@ -1,14 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DDTRO_APPLIED, FieldError } from '@intensify/contracts';
+import { FieldError } from '@intensify/contracts';
 import { fingerprint, IdempotencyStore } from '@intensify/persistence';
 import { ProblemError } from '@intensify/problems';
 import { ChangeWriter } from '@intensify/messaging';
 import { SCHEMA } from '../../../config';
 import { mayWriteLine, NumberRow, readLine } from '../../../lines/line-row';
-import { recordDdtroChange } from '../../ddtro-changes';
-import { DdtroRow, toDdtro } from '../../ddtro-row';
+import { applyOrders } from '../../apply-orders';
+import { toDdtro } from '../../ddtro-row';
 import { ApplyDdtrosCommand, ApplyDdtrosResult } from './apply-ddtros.command';
 
 /** An Idempotency-Key is unique within a line's orders (`ddtro:<lineId>`). */
@@ -48,23 +47,8 @@ export class ApplyDdtrosHandler implements ICommandHandler<ApplyDdtrosCommand> {
           { field: 'appliedAt', message: 'must not be in the future' },
         ]);
       const numbers = await this.check(m, line.id, cmd.request.numbers);
-      const batchId = randomUUID();
-      const rows: DdtroRow[] = await m.query(
-        `INSERT INTO intelligence.ddtros (id, line_id, number, batch_id, status, number_first_seen_at, applied_at, applied_by)
-         SELECT gen_random_uuid(), $1, n, $2, 'applied', f, $4, $5
-         FROM unnest($3::text[], $6::timestamptz[]) WITH ORDINALITY AS x(n, f, i) ORDER BY i
-         RETURNING *`,
-        [
-          line.id,
-          batchId,
-          numbers.map((n) => n.number),
-          appliedAt,
-          JSON.stringify(cmd.actor),
-          numbers.map((n) => n.first_seen_at),
-        ],
-      );
-      for (const row of rows) await recordDdtroChange(ctx, DDTRO_APPLIED, row, appliedAt);
-      const body = { batchId, ddtros: rows.map(toDdtro) };
+      const rows = await applyOrders(ctx, line.id, numbers, appliedAt);
+      const body = { batchId: rows[0].batch_id, ddtros: rows.map(toDdtro) };
       await keys.answer(m, keyScope, cmd.idempotencyKey, body);
       return { replayed: false, body };
     });

@@ -5,6 +5,7 @@ import { AUTH_ROUTES } from './routes/auth';
 import { BASELINE_ROUTES, BASELINE_SCHEMAS } from './routes/baselines';
 import { BOARD_ROUTES, BOARD_SCHEMAS } from './routes/board';
 import { DDTRO_ROUTES, DDTRO_SCHEMAS } from './routes/ddtros';
+import { DECONFLICTION_ROUTES } from './routes/deconfliction';
 import { EXPORT_ROUTES } from './routes/exports';
 import { FOCUS_LINE_RESULT_ROUTES, FOCUS_LINE_RESULT_SCHEMAS } from './routes/focus-line-results';
 import { HANDOFF_ROUTES, HANDOFF_SCHEMAS } from './routes/handoffs';
@@ -26,6 +27,7 @@ const PERSON_LEVEL_READS = new Set([
   'get /api/v1/lines/{id}',
   'get /api/v1/line-holders',
   'get /api/v1/deconfliction/alerts',
+  'get /api/v1/ddtros/replacement-alerts',
   'get /api/v1/ddtros',
   'get /api/v1/operations/{id}/outcomes',
   'get /api/v1/operations/{id}/board/forces.csv',
@@ -48,6 +50,9 @@ const PERSON_LEVEL_WRITES = new Set([
   'post /api/v1/handoffs/{id}/acknowledge',
   'post /api/v1/handoffs/{id}/redirect',
   'post /api/v1/handoffs/{id}/close',
+  'post /api/v1/deconfliction/alerts/{id}/acknowledge',
+  'post /api/v1/deconfliction/alerts/{id}/resolve',
+  'post /api/v1/deconfliction/alerts/{id}/hand-to-region',
 ]);
 
 function markPersonLevel(r: ApiRoute): ApiRoute {
@@ -69,6 +74,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...TASKING_ROUTES,
   ...LINE_ROUTES,
   ...DDTRO_ROUTES,
+  ...DECONFLICTION_ROUTES,
   ...EXPORT_ROUTES,
   ...AUDIT_ROUTES,
   ...ACCESS_LOG_ROUTES,

@@ -1,17 +1,44 @@
 import {
   APPLY_DDTROS_SCHEMA,
+  MAX_ALERTS_PER_APPLICATION,
+  REPLACEMENT_APPLICATION_OUTCOMES,
+  REPLACEMENT_APPLICATIONS_SCHEMA,
   DDTRO_DECISIONS,
   DDTRO_DECISION_SCHEMAS,
   DDTRO_STATUSES,
   DdtroDecision,
 } from '../../ddtro';
-import { notFound, ok, problem, query } from '../answers';
+import { idempotencyKey, notFound, ok, problem, query } from '../answers';
 import { ApiRoute } from '../route';
-import { idempotentWrite, onId, routesOf } from '../route-builders';
-import { array, enumOf, nullable, object, ref } from '../schema-builders';
+import { conflicts, idempotentWrite, onId, routesOf } from '../route-builders';
+import { array, enumOf, forceCode, nullable, object, ref } from '../schema-builders';
 import { bool, dateTime, int, str, uuid } from '../schema-scalars';
 
 export const DDTRO_SCHEMAS: Record<string, object> = {
+  ReplacementAlert: object(
+    {
+      id: uuid,
+      lineId: uuid,
+      brand: str,
+      recordedBy: forceCode,
+      number: str,
+      numberStatus: str,
+      ddtroIds: array(uuid),
+      raisedAt: dateTime,
+      appliedDdtroId: { ...nullable(uuid), description: 'The order applied for from this alert' },
+    },
+    { description: 'A new number seen on a line with an order in hand' },
+  ),
+  ReplacementApplicationResult: object(
+    {
+      alertId: uuid,
+      outcome: enumOf(REPLACEMENT_APPLICATION_OUTCOMES),
+      ddtro: ref('Ddtro'),
+      ddtroId: uuid,
+      reason: str,
+    },
+    { optional: ['ddtro', 'ddtroId', 'reason'] },
+  ),
   Ddtro: object(
     {
       id: uuid,
@@ -27,8 +54,18 @@ export const DDTRO_SCHEMAS: Record<string, object> = {
       providerDeadline: dateTime,
       providerOverdue: bool,
       numberFirstSeenAt: dateTime,
+      brand: { ...str, description: 'The line’s brand (lists of orders)' },
     },
-    { optional: ['grantedAt', 'actionedAt', 'refusedAt', 'refusalReason', 'providerDeadline'] },
+    {
+      optional: [
+        'grantedAt',
+        'actionedAt',
+        'refusedAt',
+        'refusalReason',
+        'providerDeadline',
+        'brand',
+      ],
+    },
   ),
 };
 
@@ -57,6 +94,31 @@ export const DDTRO_ROUTES: ApiRoute[] = [
         ['conflict', 'idempotency_conflict'],
       ),
     }),
+  ),
+  get(
+    '/api/v1/ddtros/replacement-alerts',
+    'New numbers seen on lines with an order in hand, newest first (`open`: no order applied for from them yet)',
+    {
+      params: [query('status', enumOf(['open', 'applied'])), limit],
+      responses: { 200: ok(object({ items: array(ref('ReplacementAlert')) })) },
+    },
+  ),
+  post(
+    '/api/v1/ddtros/replacement-applications',
+    'Apply for DDTROs on the new numbers of several replacement alerts at once (nclcc)',
+    {
+      description: `At most ${MAX_ALERTS_PER_APPLICATION} alerts. One batch of orders per line; each alert is applied for once: an alert that already led to an order, or whose number has one in hand, answers \`already-applied\` with it. A result per alert, in the order given.`,
+      params: [idempotencyKey],
+      body: { schema: REPLACEMENT_APPLICATIONS_SCHEMA, name: 'ReplacementApplications' },
+      responses: {
+        201: ok(object({ results: array(ref('ReplacementApplicationResult')) }), 'Applied'),
+        200: ok(
+          object({ results: array(ref('ReplacementApplicationResult')) }),
+          'Replay of the same key and body: the first answer again',
+        ),
+        409: conflicts('idempotency_conflict'),
+      },
+    },
   ),
   get('/api/v1/ddtros', 'DDTROs on lines in your scope, newest first', {
     params: [query('lineId', uuid), query('status', enumOf(DDTRO_STATUSES)), limit],

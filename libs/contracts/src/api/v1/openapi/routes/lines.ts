@@ -1,4 +1,5 @@
 import { FOCUS_LINES_SCHEMA, DECONFLICTION_KINDS } from '../../intelligence';
+import { DECONFLICTION_STATUSES } from '../../deconfliction';
 import {
   ADD_NUMBER_SCHEMA,
   CLOSURE_TYPES,
@@ -83,16 +84,42 @@ export const LINE_SCHEMAS: Record<string, object> = {
         'One line with its holder references (read audited), number history, orders and alerts',
     },
   ),
-  DeconflictionAlert: object({
-    id: str,
-    kind: enumOf(DECONFLICTION_KINDS),
-    value: str,
-    forces: array(forceCode),
-    regions: array(regionCode),
-    lineIds: array(uuid),
-    raisedAt: dateTime,
-    updatedAt: dateTime,
-  }),
+  DeconflictionAlert: object(
+    {
+      id: str,
+      kind: enumOf(DECONFLICTION_KINDS),
+      value: str,
+      forces: array(forceCode),
+      regions: array(regionCode),
+      lineIds: array(uuid),
+      raisedAt: dateTime,
+      updatedAt: dateTime,
+      status: enumOf(DECONFLICTION_STATUSES),
+      region: { ...nullable(regionCode), description: 'The region the NCLCC handed it to' },
+      acknowledgedAt: dateTime,
+      acknowledgedBy: ref('AlertActor'),
+      resolvedAt: dateTime,
+      resolvedBy: ref('AlertActor'),
+      resolutionNote: str,
+      handedAt: dateTime,
+      handedBy: ref('AlertActor'),
+    },
+    {
+      optional: [
+        'acknowledgedAt',
+        'acknowledgedBy',
+        'resolvedAt',
+        'resolvedBy',
+        'resolutionNote',
+        'handedAt',
+        'handedBy',
+      ],
+    },
+  ),
+  AlertActor: object(
+    { sub: str, role: str, region: regionCode, force: forceCode },
+    { optional: ['region', 'force'], description: 'Who took a step on an alert' },
+  ),
   LineReturnReport: object({
     force: forceCode,
     month: str,
@@ -247,9 +274,14 @@ export const LINE_ROUTES: ApiRoute[] = [
   ),
   get(
     '/api/v1/deconfliction/alerts',
-    'Numbers and holder references found in lines recorded by more than one force (nclcc all; a region those concerning it; a force those it recorded)',
+    'Numbers and holder references found in lines recorded by more than one force, with their status and the region handed to (nclcc all; a region those concerning it or handed to it; a force those it recorded)',
     {
-      params: [query('kind', enumOf(DECONFLICTION_KINDS)), query('force', forceCode), limit()],
+      params: [
+        query('kind', enumOf(DECONFLICTION_KINDS)),
+        query('status', enumOf(DECONFLICTION_STATUSES)),
+        query('force', forceCode),
+        limit(),
+      ],
       responses: { 200: ok(object({ items: array(ref('DeconflictionAlert')) })) },
     },
   ),
