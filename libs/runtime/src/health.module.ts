@@ -3,6 +3,7 @@ import {
   DynamicModule,
   Get,
   Inject,
+  INestApplicationContext,
   InjectionToken,
   Module,
   ModuleMetadata,
@@ -10,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { Response } from 'express';
 import { Check, HealthReport, runChecks } from './health';
+import type { Readiness } from './metrics-listener';
 
 const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
@@ -55,4 +57,15 @@ export class HealthModule {
       ],
     };
   }
+}
+
+/** The service's checks for the probes' listener, when it has a HealthModule; else undefined. */
+export function readinessOf(app: INestApplicationContext): Readiness | undefined {
+  let checks: ChecksOf;
+  try {
+    checks = app.get<ChecksOf>(HEALTH_CHECKS, { strict: false });
+  } catch {
+    return undefined;
+  }
+  return () => runChecks(checks());
 }
