@@ -5,6 +5,9 @@ import { scrapeMetrics } from './metrics';
 /** The service's own health report; absent where a service has no checks (the gateway). */
 export type Readiness = () => Promise<HealthReport>;
 
+/** Where the orchestrator's probes ask (infra/k8s's manifests use these). */
+export const PROBE_PATHS = { live: '/health/live', ready: '/health/ready' } as const;
+
 const alive: Readiness = async () => ({ status: 'ok', checks: {} });
 
 /**
@@ -21,9 +24,9 @@ export function serveMetrics(port: number, host: string, readiness?: Readiness):
         ({ contentType, text }) => res.writeHead(200, { 'content-type': contentType }).end(text),
         () => res.writeHead(500).end(),
       );
-    } else if (path === '/health/live') {
+    } else if (path === PROBE_PATHS.live) {
       answerHealth(res, alive());
-    } else if (path === '/health/ready') {
+    } else if (path === PROBE_PATHS.ready) {
       answerHealth(res, (readiness ?? alive)());
     } else {
       res.writeHead(404).end();
