@@ -31,8 +31,8 @@ describe('the operations listener', () => {
     expect((await (await listener(report('ok')))('/health/ready')).status).toBe(200);
     const failing = await (await listener(report('error')))('/health/ready');
     expect(failing.status).toBe(503);
-    // The probe is not behind the service credential: it says no more than up or down.
-    expect(await failing.json()).toEqual({ status: 'error' });
+    // The probe is not behind the service credential: it names what it checked, no details.
+    expect(await failing.json()).toEqual({ status: 'error', checked: ['kafka'] });
   });
 
   it('is ready when the service has no checks of its own, and 503 when the checks throw', async () => {

@@ -38,12 +38,15 @@ export function serveMetrics(port: number, host: string, readiness?: Readiness):
   });
 }
 
-/** Only the overall status: the checks' details (assignments, errors) stay behind the credential. */
+/**
+ * The status and which dependencies were checked; their details (assignments, errors) stay
+ * behind the service credential.
+ */
 function answerHealth(res: ServerResponse, report: Promise<HealthReport>): void {
   report.then(
-    ({ status }) => {
+    ({ status, checks }) => {
       res.writeHead(status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status }));
+      res.end(JSON.stringify({ status, checked: Object.keys(checks) }));
     },
     () => res.writeHead(503).end(),
   );
