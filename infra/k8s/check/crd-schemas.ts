@@ -2,140 +2,92 @@
  * The operators' resources have no schema package on the registries we use, so these are the
  * fields each operator requires (from its CRD) plus the ones this deployment depends on.
  */
-const clusterLabel = {
+const obj = (properties: object, required: string[] = []) => ({
   type: 'object',
-  required: ['labels'],
-  properties: {
-    labels: { type: 'object', required: ['strimzi.io/cluster'] },
-  },
-};
+  required,
+  properties,
+});
+const withSpec = (spec: object) => obj({ spec }, ['spec']);
+/** A Strimzi resource other than the Kafka itself names its cluster in a label. */
+const ofKafkaCluster = (spec: object) =>
+  obj({ metadata: obj({ labels: obj({}, ['strimzi.io/cluster']) }, ['labels']), spec }, [
+    'metadata',
+    'spec',
+  ]);
+const integer = (minimum: number, maximum?: number) => ({
+  type: 'integer',
+  minimum,
+  ...(maximum !== undefined && { maximum }),
+});
 const quantity = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|m)?$' };
+const LISTENER_TYPES = ['internal', 'route', 'loadbalancer', 'nodeport', 'ingress', 'cluster-ip'];
 
 export const CRD_SCHEMAS: Record<string, object> = {
-  'kafka.strimzi.io/v1beta2/Kafka': {
-    type: 'object',
-    required: ['spec'],
-    properties: {
-      spec: {
-        type: 'object',
-        required: ['kafka'],
-        properties: {
-          kafka: {
-            type: 'object',
-            required: ['listeners'],
-            properties: {
-              version: { type: 'string' },
-              listeners: {
-                type: 'array',
-                minItems: 1,
-                items: {
-                  type: 'object',
-                  required: ['name', 'port', 'type', 'tls'],
-                  properties: {
-                    name: { type: 'string', pattern: '^[a-z0-9]{1,11}$' },
-                    port: { type: 'integer', minimum: 9092 },
-                    type: {
-                      enum: [
-                        'internal',
-                        'route',
-                        'loadbalancer',
-                        'nodeport',
-                        'ingress',
-                        'cluster-ip',
-                      ],
-                    },
-                    tls: { type: 'boolean' },
-                  },
+  'kafka.strimzi.io/v1beta2/Kafka': withSpec(
+    obj(
+      {
+        kafka: obj(
+          {
+            version: { type: 'string' },
+            listeners: {
+              type: 'array',
+              minItems: 1,
+              items: obj(
+                {
+                  name: { type: 'string', pattern: '^[a-z0-9]{1,11}$' },
+                  port: integer(9092),
+                  type: { enum: LISTENER_TYPES },
+                  tls: { type: 'boolean' },
                 },
-              },
-              config: { type: 'object' },
+                ['name', 'port', 'type', 'tls'],
+              ),
             },
+            config: { type: 'object' },
           },
-        },
+          ['listeners'],
+        ),
       },
-    },
-  },
-  'kafka.strimzi.io/v1beta2/KafkaNodePool': {
-    type: 'object',
-    required: ['metadata', 'spec'],
-    properties: {
-      metadata: clusterLabel,
-      spec: {
-        type: 'object',
-        required: ['replicas', 'roles', 'storage'],
-        properties: {
-          replicas: { type: 'integer', minimum: 0 },
-          roles: { type: 'array', minItems: 1, items: { enum: ['controller', 'broker'] } },
-          storage: { type: 'object', required: ['type'] },
-        },
+      ['kafka'],
+    ),
+  ),
+  'kafka.strimzi.io/v1beta2/KafkaNodePool': ofKafkaCluster(
+    obj(
+      {
+        replicas: integer(0),
+        roles: { type: 'array', minItems: 1, items: { enum: ['controller', 'broker'] } },
+        storage: obj({}, ['type']),
       },
-    },
-  },
-  'kafka.strimzi.io/v1beta2/KafkaTopic': {
-    type: 'object',
-    required: ['metadata', 'spec'],
-    properties: {
-      metadata: clusterLabel,
-      spec: {
-        type: 'object',
-        properties: {
-          topicName: { type: 'string' },
-          partitions: { type: 'integer', minimum: 1 },
-          replicas: { type: 'integer', minimum: 1, maximum: 32767 },
-          config: { type: 'object' },
-        },
+      ['replicas', 'roles', 'storage'],
+    ),
+  ),
+  'kafka.strimzi.io/v1beta2/KafkaTopic': ofKafkaCluster(
+    obj({
+      topicName: { type: 'string' },
+      partitions: integer(1),
+      replicas: integer(1, 32767),
+      config: { type: 'object' },
+    }),
+  ),
+  'kafka.strimzi.io/v1beta2/KafkaUser': ofKafkaCluster(
+    obj({
+      authentication: obj({}, ['type']),
+      authorization: obj({ acls: { type: 'array', items: obj({}, ['resource', 'operations']) } }, [
+        'type',
+        'acls',
+      ]),
+    }),
+  ),
+  'postgresql.cnpg.io/v1/Cluster': withSpec(
+    obj(
+      {
+        instances: integer(1),
+        storage: obj({ size: quantity }, ['size']),
+        walStorage: obj({ size: quantity }, ['size']),
       },
-    },
-  },
-  'kafka.strimzi.io/v1beta2/KafkaUser': {
-    type: 'object',
-    required: ['metadata', 'spec'],
-    properties: {
-      metadata: clusterLabel,
-      spec: {
-        type: 'object',
-        properties: {
-          authentication: { type: 'object', required: ['type'] },
-          authorization: {
-            type: 'object',
-            required: ['type', 'acls'],
-            properties: {
-              acls: {
-                type: 'array',
-                items: { type: 'object', required: ['resource', 'operations'] },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-  'postgresql.cnpg.io/v1/Cluster': {
-    type: 'object',
-    required: ['spec'],
-    properties: {
-      spec: {
-        type: 'object',
-        required: ['instances', 'storage'],
-        properties: {
-          instances: { type: 'integer', minimum: 1 },
-          storage: { type: 'object', required: ['size'], properties: { size: quantity } },
-          walStorage: { type: 'object', required: ['size'], properties: { size: quantity } },
-        },
-      },
-    },
-  },
-  'monitoring.coreos.com/v1/PodMonitor': {
-    type: 'object',
-    required: ['spec'],
-    properties: {
-      spec: {
-        type: 'object',
-        required: ['selector'],
-        properties: {
-          podMetricsEndpoints: { type: 'array', items: { type: 'object', required: ['port'] } },
-        },
-      },
-    },
-  },
+      ['instances', 'storage'],
+    ),
+  ),
+  'monitoring.coreos.com/v1/PodMonitor': withSpec(
+    obj({ podMetricsEndpoints: { type: 'array', items: obj({}, ['port']) } }, ['selector']),
+  ),
 };
