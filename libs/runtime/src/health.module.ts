@@ -3,7 +3,6 @@ import {
   DynamicModule,
   Get,
   Inject,
-  INestApplicationContext,
   InjectionToken,
   Module,
   ModuleMetadata,
@@ -14,6 +13,8 @@ import { Check, HealthReport, runChecks } from './health';
 import type { Readiness } from './metrics-listener';
 
 const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+/** One service per process: its checks, as the probes' listener runs them. */
+let readiness: Readiness | undefined;
 
 type ChecksOf = () => Record<string, Check>;
 
@@ -49,23 +50,22 @@ export class HealthModule {
         {
           provide: HEALTH_CHECKS,
           inject: o.inject,
-          useFactory:
-            (...deps: never[]): ChecksOf =>
-            () =>
-              o.checks(...deps),
+          useFactory: (...deps: never[]): ChecksOf => {
+            const checks = () => o.checks(...deps);
+            readiness = () => runChecks(checks());
+            return checks;
+          },
         },
       ],
     };
   }
 }
 
-/** The service's checks for the probes' listener, when it has a HealthModule; else undefined. */
-export function readinessOf(app: INestApplicationContext): Readiness | undefined {
-  let checks: ChecksOf;
-  try {
-    checks = app.get<ChecksOf>(HEALTH_CHECKS, { strict: false });
-  } catch {
-    return undefined;
-  }
-  return () => runChecks(checks());
+/**
+ * The service's checks for the probes' listener, once its HealthModule is built; undefined in a
+ * process without one (the gateway). Kept here rather than looked up in the application: asking
+ * Nest for a provider it lacks ends the process.
+ */
+export function serviceReadiness(): Readiness | undefined {
+  return readiness;
 }
