@@ -16,7 +16,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/apps', '<rootDir>/libs'],
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/infra'],
       testRegex: '\\.spec\\.ts$',
       moduleNameMapper,
       transform: { ...transform, ...pageTransform },

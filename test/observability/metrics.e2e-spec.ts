@@ -38,4 +38,22 @@ describe('Prometheus metrics', () => {
       /intensify_consumer_lag_messages\{[^}]*topic="[^"]*outcomes.v1"[^}]*\} 0/,
     );
   });
+
+  it.each(['reporting', 'projections', 'tasking', 'intelligence', 'safeguarding'] as const)(
+    "%s answers the orchestrator's probes on its metrics port with its own checks",
+    async (service) => {
+      const url = runEnv().metricsUrls[service];
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+      const ready = await fetch(`${url}/health/ready`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as { checked: string[] };
+      expect(body.checked).toEqual(expect.arrayContaining(['postgres']));
+    },
+  );
+
+  it('the gateway, without checks of its own, is ready while it serves', async () => {
+    const ready = await fetch(`${runEnv().metricsUrls.gateway}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok', checked: [] });
+  });
 });

@@ -8,6 +8,7 @@ import { ServiceCredentialGuard, ServiceCredentialVerifier } from '@intensify/au
 import { ProblemFilter } from '@intensify/problems';
 import { httpMetrics } from './metrics';
 import { serveMetrics } from './metrics-listener';
+import { serviceReadiness } from './health.module';
 
 /** Where `/metrics` listens when no port is set: the API port plus this. */
 export const METRICS_PORT_OFFSET = 1000;
@@ -65,7 +66,7 @@ export async function startService(
   await app.listen(options.port, host);
   const metricsPort = options.metricsPort ?? options.port + METRICS_PORT_OFFSET;
   if (metricsPort) {
-    const metrics = await serveMetrics(metricsPort, host);
+    const metrics = await serveMetrics(metricsPort, host, serviceReadiness());
     app.getHttpServer().once('close', () => metrics.close());
   }
   return app;

@@ -10,8 +10,11 @@ import {
 } from '@nestjs/common';
 import { Response } from 'express';
 import { Check, HealthReport, runChecks } from './health';
+import type { Readiness } from './metrics-listener';
 
 const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+/** One service per process: its checks, as the probes' listener runs them. */
+let readiness: Readiness | undefined;
 
 type ChecksOf = () => Record<string, Check>;
 
@@ -47,12 +50,22 @@ export class HealthModule {
         {
           provide: HEALTH_CHECKS,
           inject: o.inject,
-          useFactory:
-            (...deps: never[]): ChecksOf =>
-            () =>
-              o.checks(...deps),
+          useFactory: (...deps: never[]): ChecksOf => {
+            const checks = () => o.checks(...deps);
+            readiness = () => runChecks(checks());
+            return checks;
+          },
         },
       ],
     };
   }
+}
+
+/**
+ * The service's checks for the probes' listener, once its HealthModule is built; undefined in a
+ * process without one (the gateway). Kept here rather than looked up in the application: asking
+ * Nest for a provider it lacks ends the process.
+ */
+export function serviceReadiness(): Readiness | undefined {
+  return readiness;
 }
