@@ -14,6 +14,7 @@ import { LinesModule } from './lines/lines.module';
 import { InitialIntelligence1764100000000 } from './migrations/1764100000000-initial-intelligence';
 import { AuditOperation1764400000000 } from './migrations/1764400000000-audit-operation';
 import { LineClosures1764900000000 } from './migrations/1764900000000-line-closures';
+import { FocusForceOverrides1765030000000 } from './migrations/1765030000000-focus-force-overrides';
 import { RankingModule } from './ranking/ranking.module';
 import { ReturnsModule } from './returns/returns.module';
 
@@ -35,6 +36,7 @@ const env = loadIntelligenceEnv();
             InitialIntelligence1764100000000,
             AuditOperation1764400000000,
             LineClosures1764900000000,
+            FocusForceOverrides1765030000000,
           ],
         }),
     }),

@@ -7,6 +7,7 @@ import { Principal } from './principal';
  */
 export type Action =
   | 'operation.create'
+  | 'operation.update'
   | 'operation.close'
   | 'operation.reopen'
   | 'operation.read'
@@ -98,6 +99,7 @@ const readHandoff: Rule = (p, t) => p.role !== 'commander' && readLine(p, t);
 
 const POLICY: Record<Action, Rule> = {
   'operation.create': nationalOnly,
+  'operation.update': nationalOnly,
   'operation.close': nationalOnly,
   'operation.reopen': nationalOnly,
   'operation.read': everyone,

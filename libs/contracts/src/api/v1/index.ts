@@ -15,6 +15,7 @@ export * from './line';
 export * from './line-return';
 export * from './ddtro';
 export * from './intelligence';
+export * from './focus-override';
 export * from './focus-map';
 export * from './focus-line-results';
 export * from './access-log';
