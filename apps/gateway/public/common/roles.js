@@ -23,3 +23,6 @@ export const BOARD_ROLES = ['commander', 'nclcc', 'regional', 'force'];
 
 /** Hand-offs are person-level: those who raise and own them, never commanders (who see counts). */
 export const SAFEGUARDING_ROLES = ['force', 'regional', 'nclcc'];
+
+/** Planning weeks (the weeks console) is the NCLCC's alone. */
+export const NCLCC_ROLES = ['nclcc'];
