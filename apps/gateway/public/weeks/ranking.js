@@ -40,7 +40,7 @@ function chart(items) {
 
 /** Shows the ranking with the week's focus lines ticked; `onChosen(focus)` after choosing. */
 export async function showRanking(week, focus, { forceNames, onChosen }) {
-  const ranking = (await request('GET', '/api/v1/lines/ranking?limit=50')).body;
+  const ranking = (await request('GET', '/api/v1/lines/ranking?limit=100')).body;
   const factors = Object.keys(FACTOR_LABELS);
   document.getElementById('ranking-head').replaceChildren(
     el(
