@@ -146,5 +146,5 @@ describe('weeks console', () => {
       'planned',
     );
     await axeClean(page, 'reopened');
-  });
+  }, 240_000);
 });

@@ -68,7 +68,9 @@ function refuseUnlessPlanned(op: OperationEntity, now: Date): void {
   if (status === 'closed')
     throw new ProblemError('operation_closed', `Operation ${op.id} is closed; it cannot be edited`);
   if (status !== 'planned')
-    throw new ProblemError('conflict', `Operation ${op.id} has started; only a planned week can be edited`, [
-      { field: 'status', message: `is ${status}` },
-    ]);
+    throw new ProblemError(
+      'conflict',
+      `Operation ${op.id} has started; only a planned week can be edited`,
+      [{ field: 'status', message: `is ${status}` }],
+    );
 }
