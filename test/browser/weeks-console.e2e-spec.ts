@@ -60,6 +60,8 @@ describe('weeks console', () => {
 
   it('plans a week from the home page to closing and reopening it', async () => {
     const page = browser.page;
+    // A long flow on a shared machine: each step may wait for the platform a little longer.
+    page.setDefaultTimeout(20_000);
     const name = `Console week ${Date.now()}`;
     await page.goto('/');
     await page.getByLabel('User id', { exact: true }).fill('nclcc-planner');
