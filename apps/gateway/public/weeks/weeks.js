@@ -14,7 +14,7 @@ import { createBody, editBody, STATUS_LABELS, weeksInOrder } from './weeks-model
 
 const $ = (id) => document.getElementById(id);
 
-function console_({ forces, forceNames }) {
+function planningConsole({ forces, forceNames }) {
   let weeks = [];
 
   async function listWeeks() {
@@ -90,7 +90,7 @@ function console_({ forces, forceNames }) {
 async function main() {
   const page = await startPage({
     roles: NCLCC_ROLES,
-    onSignedIn: () => console_({ forces: page.forces, forceNames: page.forceNames }),
+    onSignedIn: () => planningConsole({ forces: page.forces, forceNames: page.forceNames }),
   });
   await page.resume();
 }
