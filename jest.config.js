@@ -2,6 +2,8 @@
 const moduleNameMapper = {
   '^@intensify/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@intensify/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  // Pages import the shared modules by the address the gateway serves them at.
+  '^/common/assets/(.*)$': '<rootDir>/apps/gateway/public/common/$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { transpilation: true }] };
 // Pages are browser ES modules served as they are; their pure modules are unit-tested too.

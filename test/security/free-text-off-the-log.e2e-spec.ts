@@ -196,6 +196,17 @@ describe('free text stays off the event log', () => {
     });
     expect(reopened.status).toBe(200);
 
+    // A focus force overridden with a reason: the event carries its code only.
+    const overridden = await api(
+      'PUT',
+      `/api/v1/operations/${week.id}/focus-forces/${MERSEYSIDE}`,
+      {
+        token: await nclcc(),
+        body: { focus: false, reasonCode: 'capacity', reason: text('overridden') },
+      },
+    );
+    expect(overridden.status).toBe(200);
+
     await waitFor(unpublishedEvents, (n) => n === 0, {
       timeoutMs: 20_000,
       what: 'every outbox relayed to Kafka',
@@ -211,6 +222,7 @@ describe('free text stays off the event log', () => {
     expect(seen('tasking.completed', done)).toEqual([2]);
     expect(seen('ddtro.refused', order.id)).toEqual([2]);
     expect(seen('operation.reopened', other.id)).toEqual([2]);
+    expect(seen('operation.focus-lines-set', week.id)).toEqual([2]);
     // ...and none of the text.
     expect(log.filter((e) => e.raw.includes(MARK)).map((e) => `${e.type} v${e.version}`)).toEqual(
       [],
@@ -250,5 +262,9 @@ describe('free text stays off the event log', () => {
     expect(
       audit.find((a: { action: string }) => a.action === 'operation.reopened').details,
     ).toEqual({ reason: text('reopened') });
+    const focus = (
+      await api('GET', `/api/v1/operations/${week.id}/focus-lines`, { token: await nclcc() })
+    ).body;
+    expect(focus.overrides[0].reason).toBe(text('overridden'));
   });
 });

@@ -15,6 +15,7 @@ import { InitialIntelligence1764100000000 } from './migrations/1764100000000-ini
 import { AuditOperation1764400000000 } from './migrations/1764400000000-audit-operation';
 import { LineClosures1764900000000 } from './migrations/1764900000000-line-closures';
 import { AlertDesks1765000000000 } from './migrations/1765000000000-alert-desks';
+import { FocusForceOverrides1765030000000 } from './migrations/1765030000000-focus-force-overrides';
 import { RankingModule } from './ranking/ranking.module';
 import { ReturnsModule } from './returns/returns.module';
 
@@ -37,6 +38,7 @@ const env = loadIntelligenceEnv();
             AuditOperation1764400000000,
             LineClosures1764900000000,
             AlertDesks1765000000000,
+            FocusForceOverrides1765030000000,
           ],
         }),
     }),

@@ -7,6 +7,7 @@ import { Principal } from './principal';
  */
 export type Action =
   | 'operation.create'
+  | 'operation.update'
   | 'operation.close'
   | 'operation.reopen'
   | 'operation.read'
@@ -106,6 +107,7 @@ const actOnAlert: Rule = (p, t) =>
 
 const POLICY: Record<Action, Rule> = {
   'operation.create': nationalOnly,
+  'operation.update': nationalOnly,
   'operation.close': nationalOnly,
   'operation.reopen': nationalOnly,
   'operation.read': everyone,

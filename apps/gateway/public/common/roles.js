@@ -29,3 +29,5 @@ export const DESK_ROLES = ['nclcc', 'regional'];
 
 /** The audit trail and the access log are the NCLCC's alone. */
 export const AUDIT_ROLES = ['nclcc'];
+/** Planning weeks (the weeks console) is the NCLCC's alone. */
+export const NCLCC_ROLES = ['nclcc'];

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { INTERNAL, LINE_RETURN_LIMITS } from '@intensify/contracts';
+import { INTERNAL, LINE_RETURN_LIMITS, validateFocusForceOverride } from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
-import { readLimitedText } from '@intensify/problems';
+import { ProblemError, readLimitedText } from '@intensify/problems';
+import { FORCE_CODES } from '@intensify/reference-data';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import {
@@ -18,6 +19,7 @@ import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readOpenOperation, readOperation } from '../upstream/read-operation';
 import { scopeFocusMap } from './scope-focus-map';
+import { withOverrideReasonsFor } from './focus-override-reasons';
 
 const { deconfliction, ddtros, ranking, returns } = INTERNAL.intelligence;
 
@@ -81,14 +83,38 @@ export class IntelligenceController {
     });
   }
 
+  /** NCLCC: make a force a focus force, or not, whatever the focus lines say, with a reason. */
+  @Put('operations/:operationId/focus-forces/:force')
+  async overrideFocusForce(
+    @Param('operationId') operationId: string,
+    @Param('force') force: string,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ) {
+    authorize(caller.p, 'focus.set');
+    const request = validateFocusForceOverride(body);
+    const errors = [
+      ...(FORCE_CODES.includes(force) ? [] : [{ field: 'force', message: 'is not a force code' }]),
+      ...(request.ok ? [] : request.errors),
+    ];
+    if (errors.length) throw ProblemError.validation(errors);
+    const op = await readOpenOperation(this.upstream, operationId, 'its focus is settled');
+    return forward(this.upstream, ranking.overrideFocusForce, {
+      ...caller,
+      params: { operationId: op.id, force },
+      body: bodyAsSent(body),
+    });
+  }
+
   @Get('operations/:operationId/focus-lines')
   async getFocus(@Param('operationId') operationId: string, @CurrentCaller() caller: Caller) {
     authorize(caller.p, 'operation.read');
     const op = await readOperation(this.upstream, operationId);
-    return forward(this.upstream, ranking.getFocusLines, {
+    const focus = await forward(this.upstream, ranking.getFocusLines, {
       ...caller,
       params: { operationId: op.id },
     });
+    return withOverrideReasonsFor(caller.p, focus);
   }
 
   /**

@@ -1,5 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { INTERNAL, Operation, validateCreateOperation, validateReason } from '@intensify/contracts';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  INTERNAL,
+  Operation,
+  validateCreateOperation,
+  validateReason,
+  validateUpdateOperation,
+} from '@intensify/contracts';
 import { Principal } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -34,6 +40,19 @@ export class OperationsController {
   async get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Operation> {
     authorize(p, 'operation.read');
     return readOperation(this.upstream, id);
+  }
+
+  /** Renames or moves a planned week; 409 once it has started or closed. */
+  @Patch(':id')
+  async update(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Operation> {
+    authorize(caller.p, 'operation.update');
+    const input = validateUpdateOperation(body);
+    if (!input.ok) throw ProblemError.validation(input.errors);
+    return forward(this.upstream, ROUTES.update, { ...caller, params: { id }, body: input.value });
   }
 
   /** Makes the week's figures final; later writes get 409 `operation_closed`. */

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BoardPageController } from './board-page.controller';
 import { HANDOFF_LISTS_MODULE } from './handoff-lists';
+import { HomePageController } from './home-page.controller';
 import { staticPageController } from './static-page.controller';
 
 /**
- * Web pages served by the gateway: reporting (regional coordinators and force users), taskings
+ * Web pages served by the gateway: home (`/`: what needs the user now, and cards for the pages
+ * the role may use), the NCLCC's planning of weeks, reporting (regional coordinators and force users), taskings
  * (the NCLCC issues and watches, regions and forces respond), the commanders' board, the county
  * lines register and its monthly returns, safeguarding hand-offs (force safeguarding leads,
  * regional coordinators and the NCLCC), weekly baselines (those who report), every user's
@@ -14,6 +16,9 @@ import { staticPageController } from './static-page.controller';
  */
 @Module({
   controllers: [
+    HomePageController,
+    staticPageController('home'),
+    staticPageController('weeks'),
     staticPageController('report'),
     staticPageController('taskings'),
     staticPageController('lines', { returns: 'returns.html' }),

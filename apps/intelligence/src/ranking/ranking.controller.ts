@@ -6,12 +6,15 @@ import {
   FocusNetwork,
   INTERNAL,
   LineRanking,
+  validateFocusForceOverride,
   validateFocusLines,
   validateRankingQuery,
 } from '@intensify/contracts';
 import { CallingActor, CorrelationId } from '@intensify/auth';
 import { ProblemError } from '@intensify/problems';
+import { FORCE_CODES } from '@intensify/reference-data';
 import { Clock, CLOCK } from '../clock';
+import { OverrideFocusForceCommand } from './commands/override-focus-force/override-focus-force.command';
 import { SetFocusLinesCommand } from './commands/set-focus-lines/set-focus-lines.command';
 import { RankingReader } from './ranking.reader';
 
@@ -44,6 +47,23 @@ export class RankingController {
     if (!request.ok) throw ProblemError.validation(request.errors);
     return this.commands.execute(
       new SetFocusLinesCommand(operationId, request.value.lineIds, actor, correlationId),
+    );
+  }
+
+  @Put(INTERNAL.intelligence.ranking.overrideFocusForce.path)
+  override(
+    @Param('operationId') operationId: string,
+    @Param('force') force: string,
+    @Body() body: unknown,
+    @CallingActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ): Promise<FocusLines> {
+    const request = validateFocusForceOverride(body);
+    if (!request.ok) throw ProblemError.validation(request.errors);
+    if (!FORCE_CODES.includes(force))
+      throw ProblemError.validation([{ field: 'force', message: 'is not a force code' }]);
+    return this.commands.execute(
+      new OverrideFocusForceCommand(operationId, force, request.value, actor, correlationId),
     );
   }
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, FocusLines, FocusNetwork, LineRanking, RankingQuery } from '@intensify/contracts';
+import {
+  Actor,
+  FocusForceOverride,
+  FocusLines,
+  FocusNetwork,
+  LineRanking,
+  RankingQuery,
+} from '@intensify/contracts';
 import { readableForces } from '@intensify/auth';
 import { LineRow, visibleLinesSql } from '../lines/line-row';
 import { HARM_METHOD, harmScore } from './harm-score';
@@ -61,10 +68,18 @@ export class RankingReader {
     };
   }
 
-  /** The week's focus lines; none yet is an empty list. */
+  /** The week's focus lines and forces, and every override of them; none yet: empty lists. */
   async focusLines(operationId: string): Promise<FocusLines> {
     const [row] = await this.db.query(
-      `SELECT line_ids::text[] AS line_ids, focus_forces, set_at FROM intelligence.operation_focus WHERE operation_id = $1`,
+      `SELECT line_ids::text[] AS line_ids, line_forces, focus_forces, set_at
+       FROM intelligence.operation_focus WHERE operation_id = $1`,
+      [operationId],
+    );
+    const overrides: FocusForceOverride[] = await this.db.query(
+      `SELECT force, focus, reason_code AS "reasonCode", reason,
+         jsonb_build_object('sub', set_by->>'sub', 'role', set_by->>'role') AS by,
+         to_char(set_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+       FROM intelligence.focus_force_overrides WHERE operation_id = $1 ORDER BY id DESC`,
       [operationId],
     );
     return {
@@ -72,6 +87,8 @@ export class RankingReader {
       lineIds: row?.line_ids ?? [],
       focusForces: row?.focus_forces ?? [],
       setAt: row?.set_at?.toISOString() ?? null,
+      lineForces: row?.line_forces ?? [],
+      overrides,
     } as FocusLines;
   }
 

@@ -8,9 +8,11 @@ import {
   OPERATION_CREATED,
   OPERATION_FOCUS_LINES_SET,
   OPERATION_REOPENED,
+  OPERATION_UPDATED,
   OperationClosedV1,
   OperationCreatedV1,
   OperationReopenedV1,
+  OperationUpdatedV1,
 } from '@intensify/contracts';
 import { ConsumedEvent } from '@intensify/messaging';
 import { ReadModel } from '../read-models/read-model';
@@ -38,6 +40,14 @@ async function upsertOperations(m: EntityManager, events: ConsumedEvent[]): Prom
         `INSERT INTO operations (id, name, starts_at, ends_at, focus_forces)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
         [p.operationId, p.name, p.startsAt, p.endsAt, p.focusForces],
+      );
+    },
+    // Weeks compared, focus-line results and baselines read the week's name and dates from here.
+    [OPERATION_UPDATED.type]: async (tx, { payload }) => {
+      const p = payload as OperationUpdatedV1;
+      await tx.query(
+        `UPDATE operations SET name = $2, starts_at = $3, ends_at = $4 WHERE id = $1`,
+        [p.operationId, p.name, p.startsAt, p.endsAt],
       );
     },
     [OPERATION_CLOSED.type]: async (tx, { payload }) => {

@@ -1,18 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   CreateOperation,
   INTERNAL,
   Operation,
   ReasonBody,
+  UpdateOperation,
   validateCreateOperation,
   validateReason,
+  validateUpdateOperation,
 } from '@intensify/contracts';
 import { checkedBy } from '@intensify/problems';
 import { RequestContext } from '@intensify/auth';
 import { CloseOperationCommand } from './commands/close-operation/close-operation.command';
 import { CreateOperationCommand } from './commands/create-operation/create-operation.command';
 import { ReopenOperationCommand } from './commands/reopen-operation/reopen-operation.command';
+import { UpdateOperationCommand } from './commands/update-operation/update-operation.command';
 import { OperationsReader } from './operations.reader';
 
 const ROUTES = INTERNAL.reporting.operations;
@@ -41,6 +44,15 @@ export class OperationsController {
   @Get(ROUTES.get.path)
   get(@Param('id') id: string): Promise<Operation> {
     return this.operations.get(id);
+  }
+
+  @Patch(ROUTES.update.path)
+  update(
+    @Param('id') id: string,
+    @Body(checkedBy(validateUpdateOperation)) input: UpdateOperation,
+    @RequestContext() { actor, correlationId }: RequestContext,
+  ): Promise<Operation> {
+    return this.commands.execute(new UpdateOperationCommand(id, input, actor, correlationId));
   }
 
   @Post(ROUTES.close.path)

@@ -5,6 +5,7 @@ import { SCHEMA } from '../config';
 import { CloseOperationHandler } from './commands/close-operation/close-operation.handler';
 import { CreateOperationHandler } from './commands/create-operation/create-operation.handler';
 import { ReopenOperationHandler } from './commands/reopen-operation/reopen-operation.handler';
+import { UpdateOperationHandler } from './commands/update-operation/update-operation.handler';
 import { FocusForcesConsumer } from './focus-forces/focus-forces.consumer';
 import { OperationsController } from './operations.controller';
 import { OperationsReader } from './operations.reader';
@@ -17,6 +18,7 @@ import { OperationsReader } from './operations.reader';
     CreateOperationHandler,
     CloseOperationHandler,
     ReopenOperationHandler,
+    UpdateOperationHandler,
     OperationsReader,
     FocusForcesConsumer,
   ],

@@ -9,7 +9,12 @@ import { DECONFLICTION_EVENT_SCHEMAS } from './v1/deconfliction-events';
 import * as operationV2 from './v2/operation-events';
 import * as outcomeV2 from './v2/outcome-events';
 import { TASKING_EVENT_V2_SCHEMAS } from './v2/tasking-events';
-import { DDTRO_REFUSED_V2, DDTRO_REFUSED_V2_SCHEMA } from './v2/intelligence-events';
+import {
+  DDTRO_REFUSED_V2,
+  DDTRO_REFUSED_V2_SCHEMA,
+  OPERATION_FOCUS_LINES_SET_V2,
+  OPERATION_FOCUS_LINES_SET_V2_SCHEMA,
+} from './v2/intelligence-events';
 import { FieldError, checkSchema } from '../validation';
 
 /**
@@ -22,6 +27,7 @@ const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
       [operation.OPERATION_CREATED, operation.OPERATION_CREATED_V1_SCHEMA],
       [operation.OPERATION_CLOSED, operation.OPERATION_CLOSED_V1_SCHEMA],
       [operation.OPERATION_REOPENED, operation.OPERATION_REOPENED_V1_SCHEMA],
+      [operation.OPERATION_UPDATED, operation.OPERATION_UPDATED_V1_SCHEMA],
       [outcome.OUTCOME_RECORDED, outcome.OUTCOME_RECORDED_V1_SCHEMA],
       [outcome.OUTCOME_RETRACTED, outcome.OUTCOME_RETRACTED_V1_SCHEMA],
       ...TASKING_EVENT_SCHEMAS,
@@ -34,6 +40,7 @@ const PAYLOAD_SCHEMAS: Record<string, object> = Object.fromEntries(
       [outcomeV2.OUTCOME_RETRACTED_V2, outcomeV2.OUTCOME_RETRACTED_V2_SCHEMA],
       ...TASKING_EVENT_V2_SCHEMAS,
       [DDTRO_REFUSED_V2, DDTRO_REFUSED_V2_SCHEMA],
+      [OPERATION_FOCUS_LINES_SET_V2, OPERATION_FOCUS_LINES_SET_V2_SCHEMA],
     ] as const
   ).map(([kind, schema]) => [`${kind.type}@${kind.version}`, schema]),
 );

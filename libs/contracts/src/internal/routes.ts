@@ -32,9 +32,10 @@ import {
   ReplacementAlertItem,
   ReplacementAlertsQuery,
 } from '../api/v1/intelligence';
+import { FocusForceOverrideRequest } from '../api/v1/focus-override';
 import { AddNumberRequest, Line, RegisterLineRequest, UpdateLineRequest } from '../api/v1/line';
 import { LineReturnReport } from '../api/v1/line-return';
-import { CreateOperation, Operation } from '../api/v1/operation';
+import { CreateOperation, Operation, UpdateOperation } from '../api/v1/operation';
 import { Outcome } from '../api/v1/outcome';
 import {
   AuditEntry,
@@ -79,6 +80,7 @@ export const INTERNAL = {
       create: r.post().typed<{ body: CreateOperation; answer: Operation }>(),
       list: r.get().typed<{ answer: Operation[] }>(),
       get: r.get(':id').typed<{ answer: Operation }>(),
+      update: r.patch(':id').typed<{ body: UpdateOperation; answer: Operation }>(),
       close: r.post(':id/close').typed<{ answer: Operation }>(),
       reopen: r.post(':id/reopen').typed<{ body: ReasonBody; answer: Operation }>(),
     })),
@@ -144,6 +146,9 @@ export const INTERNAL = {
         .put('operations/:operationId/focus-lines')
         .typed<{ body: { lineIds: string[] }; answer: FocusLines }>(),
       getFocusLines: r.get('operations/:operationId/focus-lines').typed<{ answer: FocusLines }>(),
+      overrideFocusForce: r
+        .put('operations/:operationId/focus-forces/:force')
+        .typed<{ body: FocusForceOverrideRequest; answer: FocusLines }>(),
       focusNetwork: r
         .get('operations/:operationId/focus-network')
         .typed<{ answer: FocusNetwork }>(),

@@ -16,6 +16,7 @@ export * from './line-return';
 export * from './ddtro';
 export * from './intelligence';
 export * from './deconfliction';
+export * from './focus-override';
 export * from './focus-map';
 export * from './focus-line-results';
 export * from './access-log';

@@ -1,6 +1,7 @@
 import { FORCE_CODES, REGION_CODES } from '@intensify/reference-data';
 import { Validated, checkSchema, validateQueryParams } from '../../validation';
 import { AlertActor, DECONFLICTION_STATUSES, DeconflictionStatus } from './deconfliction';
+import { FocusForceOverride } from './focus-override';
 import { LINE_STATUSES, LineStatus } from './line';
 
 /** One factor of a line's harm score: what it saw, its weight and the points it gave. */
@@ -84,8 +85,13 @@ export interface ReplacementAlertItem extends ReplacementAlert {
 export interface FocusLines {
   operationId: string;
   lineIds: string[];
+  /** The forces the focus lines touch, then each force's latest override. */
   focusForces: string[];
   setAt: string;
+  /** The forces the focus lines alone touch. */
+  lineForces?: string[];
+  /** Every override of the week's focus forces, newest first. */
+  overrides?: FocusForceOverride[];
 }
 
 export const FOCUS_LINES_SCHEMA = {

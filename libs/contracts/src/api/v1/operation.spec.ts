@@ -1,4 +1,4 @@
-import { operationStatus, validateCreateOperation } from './operation';
+import { operationStatus, validateCreateOperation, validateUpdateOperation } from './operation';
 
 describe('validateCreateOperation', () => {
   it('normalizes and defaults focus forces', () => {
@@ -54,5 +54,29 @@ describe('operationStatus', () => {
     expect(
       operationStatus(start, new Date('2026-10-13T00:00:00Z'), new Date('2026-10-14T00:00:00Z')),
     ).toBe('closed');
+  });
+});
+
+describe('validateUpdateOperation', () => {
+  it('takes any of the name and dates, normalised as on create', () => {
+    expect(
+      validateUpdateOperation({ name: ' New ', startsAt: '2026-10-05T00:00:00+01:00' }),
+    ).toEqual({
+      ok: true,
+      value: { name: 'New', startsAt: '2026-10-04T23:00:00.000Z' },
+    });
+  });
+
+  it('names bad and unknown fields, refuses an empty edit and an end before the start', () => {
+    const bad = validateUpdateOperation({ name: ' ', endsAt: 'x', status: 'closed' });
+    expect(!bad.ok && [...new Set(bad.errors.map((e) => e.field))].sort()).toEqual([
+      'endsAt',
+      'name',
+      'status',
+    ]);
+    expect(validateUpdateOperation({}).ok).toBe(false);
+    expect(
+      validateUpdateOperation({ startsAt: '2026-10-12T00:00:00Z', endsAt: '2026-10-05T00:00:00Z' }),
+    ).toEqual({ ok: false, errors: [{ field: 'endsAt', message: 'must be after startsAt' }] });
   });
 });

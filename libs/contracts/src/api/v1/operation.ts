@@ -43,8 +43,8 @@ export function validateCreateOperation(body: unknown): Validated<CreateOperatio
   const raw = body as CreateOperation;
   const startsAt = new Date(raw.startsAt);
   const endsAt = new Date(raw.endsAt);
-  if (endsAt <= startsAt)
-    return { ok: false, errors: [{ field: 'endsAt', message: 'must be after startsAt' }] };
+  const order = checkWeekDates(startsAt, endsAt);
+  if (order.length) return { ok: false, errors: order };
   return {
     ok: true,
     value: {
@@ -54,6 +54,43 @@ export function validateCreateOperation(body: unknown): Validated<CreateOperatio
       focusForces: raw.focusForces ?? [],
     },
   };
+}
+
+/** A week ends after it starts: the one rule for creating and editing a week's dates. */
+export function checkWeekDates(startsAt: Date, endsAt: Date): FieldError[] {
+  return endsAt <= startsAt ? [{ field: 'endsAt', message: 'must be after startsAt' }] : [];
+}
+
+/** An edit of a planned week: any of its name and dates, at least one. */
+export type UpdateOperation = Partial<Pick<CreateOperation, 'name' | 'startsAt' | 'endsAt'>>;
+
+const { name, startsAt, endsAt } = CREATE_OPERATION_SCHEMA.properties;
+
+export const UPDATE_OPERATION_SCHEMA = {
+  $id: 'update-operation.v1',
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { name, startsAt, endsAt },
+} as const;
+
+/**
+ * The fields as create checks them, normalised the same way; whether the end still follows the
+ * start depends on the week's other date, so the owner checks that with `checkWeekDates`.
+ */
+export function validateUpdateOperation(body: unknown): Validated<UpdateOperation> {
+  const errors: FieldError[] = checkSchema(UPDATE_OPERATION_SCHEMA, body);
+  if (errors.length) return { ok: false, errors };
+  const raw = body as UpdateOperation;
+  const value: UpdateOperation = {};
+  if (raw.name !== undefined) value.name = raw.name.trim();
+  if (raw.startsAt !== undefined) value.startsAt = new Date(raw.startsAt).toISOString();
+  if (raw.endsAt !== undefined) value.endsAt = new Date(raw.endsAt).toISOString();
+  if (value.startsAt && value.endsAt) {
+    const order = checkWeekDates(new Date(value.startsAt), new Date(value.endsAt));
+    if (order.length) return { ok: false, errors: order };
+  }
+  return { ok: true, value };
 }
 
 /** `closedAt` wins; otherwise the week is active from its start, results arriving after its end. */

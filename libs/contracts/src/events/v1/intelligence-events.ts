@@ -104,6 +104,28 @@ function object(id: string, properties: Record<string, object>, required: string
   return { $id: id, type: 'object', additionalProperties: false, required, properties };
 }
 
+/** The week's focus lines and forces; a later version adds `more` (required) to them. */
+export const focusLinesSetSchema = (id: string, more: Record<string, object> = {}) =>
+  object(
+    id,
+    {
+      operationId: uuid,
+      seq: positive,
+      lineIds: { type: 'array', items: uuid },
+      focusForces: forces,
+      lines: {
+        type: 'array',
+        items: object(
+          `${id}.line`,
+          { lineId: uuid, exportingForce: force, importingForces: forces },
+          ['lineId', 'exportingForce', 'importingForces'],
+        ),
+      },
+      ...more,
+    },
+    ['operationId', 'seq', 'lineIds', 'focusForces', 'lines', ...Object.keys(more)],
+  );
+
 const lineChanged = (id: string) =>
   object(
     id,
@@ -192,25 +214,5 @@ export const INTELLIGENCE_EVENT_SCHEMAS: [{ type: string; version: number }, obj
       ['alertId', 'lineId', 'ddtroIds'],
     ),
   ],
-  [
-    OPERATION_FOCUS_LINES_SET,
-    object(
-      'operation.focus-lines-set.v1',
-      {
-        operationId: uuid,
-        seq: positive,
-        lineIds: { type: 'array', items: uuid },
-        focusForces: forces,
-        lines: {
-          type: 'array',
-          items: object(
-            'operation.focus-lines-set.v1.line',
-            { lineId: uuid, exportingForce: force, importingForces: forces },
-            ['lineId', 'exportingForce', 'importingForces'],
-          ),
-        },
-      },
-      ['operationId', 'seq', 'lineIds', 'focusForces', 'lines'],
-    ),
-  ],
+  [OPERATION_FOCUS_LINES_SET, focusLinesSetSchema('operation.focus-lines-set.v1')],
 ];

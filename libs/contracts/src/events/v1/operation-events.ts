@@ -3,6 +3,7 @@ import { FORCE_CODES } from '@intensify/reference-data';
 export const OPERATION_CREATED = { type: 'operation.created', version: 1 } as const;
 export const OPERATION_CLOSED = { type: 'operation.closed', version: 1 } as const;
 export const OPERATION_REOPENED = { type: 'operation.reopened', version: 1 } as const;
+export const OPERATION_UPDATED = { type: 'operation.updated', version: 1 } as const;
 
 export interface OperationCreatedV1 {
   operationId: string;
@@ -11,6 +12,9 @@ export interface OperationCreatedV1 {
   endsAt: string;
   focusForces: string[];
 }
+
+/** A planned week's name and dates as edited: the whole of them, so a copy changes nothing. */
+export type OperationUpdatedV1 = Omit<OperationCreatedV1, 'focusForces'>;
 
 /** The week's figures are final from `closedAt`. */
 export interface OperationClosedV1 {
@@ -55,4 +59,17 @@ export const OPERATION_REOPENED_V1_SCHEMA = {
   additionalProperties: false,
   required: ['operationId', 'reason'],
   properties: { operationId: uuid, reason: { type: 'string', minLength: 1 } },
+} as const;
+
+export const OPERATION_UPDATED_V1_SCHEMA = {
+  $id: 'operation.updated.v1',
+  type: 'object',
+  additionalProperties: false,
+  required: ['operationId', 'name', 'startsAt', 'endsAt'],
+  properties: {
+    operationId: uuid,
+    name: { type: 'string' },
+    startsAt: dateTime,
+    endsAt: dateTime,
+  },
 } as const;

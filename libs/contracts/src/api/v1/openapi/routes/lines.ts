@@ -1,3 +1,4 @@
+import { FOCUS_FORCE_OVERRIDE_SCHEMA, FOCUS_OVERRIDE_REASONS } from '../../focus-override';
 import { FOCUS_LINES_SCHEMA, DECONFLICTION_KINDS } from '../../intelligence';
 import { DECONFLICTION_STATUSES } from '../../deconfliction';
 import {
@@ -11,12 +12,13 @@ import {
 } from '../../line';
 import { LINE_RETURN_COLUMNS, LINE_RETURN_LIMITS } from '../../line-return';
 import { notFound, ok, problem, query } from '../answers';
-import { ApiRoute } from '../route';
+import { ApiRoute, Parameter } from '../route';
 import { onId, pagedList, RouteDetails, routesOf, conflicts } from '../route-builders';
 import { array, enumOf, forceCode, nullable, object, ref, regionCode } from '../schema-builders';
 import { bool, dateTime, int, str, uuid } from '../schema-scalars';
 
 const lineStatus = enumOf(LINE_STATUSES);
+const forceParam: Parameter = { name: 'force', in: 'path', required: true, schema: forceCode };
 const limit = (max = 500, dflt = 50) =>
   query('limit', { type: 'integer', minimum: 1, maximum: max, default: dflt });
 const lineFields = {
@@ -140,12 +142,29 @@ export const LINE_SCHEMAS: Record<string, object> = {
     rejected: array(object({ row: int, line: int, errors: array(ref('FieldError')) })),
     notSeenThisMonth: array(object({ lineId: uuid, brand: str, status: str })),
   }),
-  FocusLines: object({
-    operationId: uuid,
-    lineIds: array(uuid),
-    focusForces: array(forceCode),
-    setAt: nullable(dateTime),
-  }),
+  FocusLines: object(
+    {
+      operationId: uuid,
+      lineIds: array(uuid),
+      focusForces: array(forceCode),
+      setAt: nullable(dateTime),
+      lineForces: array(forceCode),
+      overrides: array(
+        object(
+          {
+            force: forceCode,
+            focus: bool,
+            reasonCode: enumOf(FOCUS_OVERRIDE_REASONS),
+            reason: str,
+            by: object({ sub: str, role: str }),
+            at: dateTime,
+          },
+          { optional: ['reason', 'by'] },
+        ),
+      ),
+    },
+    { optional: ['lineForces', 'overrides'] },
+  ),
 };
 
 const { get, patch, post, put } = routesOf('lines');
@@ -332,7 +351,21 @@ export const LINE_ROUTES: ApiRoute[] = [
   get(
     '/api/v1/operations/{id}/focus-lines',
     "The week's focus lines and focus forces (none yet: empty lists, `setAt` null)",
-    onId(ok(ref('FocusLines')), noOperation),
+    onId(ok(ref('FocusLines')), noOperation, {
+      description:
+        '`lineForces` are the forces the focus lines touch; `focusForces` add and remove the overrides, whose list (newest first) gives the reason and who gave it to the NCLCC only.',
+    }),
+  ),
+  put(
+    '/api/v1/operations/{id}/focus-forces/{force}',
+    'NCLCC: make a force a focus force (`focus: true`) or not, whatever the focus lines say, with a reason',
+    onId(ok(ref('FocusLines')), noOperation, {
+      description:
+        'Every override is kept with who, when and why (the reason stays in the register and its audit trail; `operation.focus-lines-set` carries the reason code only). The override stands when the focus lines change, until the force is overridden again; the same override again changes nothing.',
+      params: [forceParam],
+      body: { schema: FOCUS_FORCE_OVERRIDE_SCHEMA, name: 'FocusForceOverride' },
+      responses: { 409: conflicts('operation_closed') },
+    }),
   ),
   get(
     '/api/v1/intelligence/audit',

@@ -1,8 +1,8 @@
-import { CREATE_OPERATION_SCHEMA } from '../../operation';
+import { CREATE_OPERATION_SCHEMA, UPDATE_OPERATION_SCHEMA } from '../../operation';
 import { REASON_SCHEMA } from '../../reporting';
 import { notFound, ok } from '../answers';
 import { ApiRoute } from '../route';
-import { onId, routesOf } from '../route-builders';
+import { conflicts, onId, routesOf } from '../route-builders';
 import { array, enumOf, forceCode, object, ref } from '../schema-builders';
 import { dateTime, str, uuid } from '../schema-scalars';
 
@@ -17,7 +17,7 @@ export const OPERATION_SCHEMAS = {
   }),
 };
 
-const { get, post } = routesOf('operations');
+const { get, patch, post } = routesOf('operations');
 const operation = ok(ref('Operation'));
 const noOperation = notFound('operation');
 
@@ -32,6 +32,16 @@ export const OPERATION_ROUTES: ApiRoute[] = [
     responses: { 200: ok(array(ref('Operation'))) },
   }),
   get('/api/v1/operations/{id}', 'One week', onId(operation, noOperation)),
+  patch(
+    '/api/v1/operations/{id}',
+    'Edit a planned week (nclcc): its name, dates or both, checked as on create',
+    onId(operation, noOperation, {
+      description:
+        'Only while the week is `planned`: once it has started 409 `conflict`, once closed 409 `operation_closed`. `endsAt` must stay after `startsAt`. Publishes `operation.updated`; the same edit again changes nothing.',
+      body: { schema: UPDATE_OPERATION_SCHEMA, name: 'UpdateOperation' },
+      responses: { 409: conflicts('conflict', 'operation_closed') },
+    }),
+  ),
   post(
     '/api/v1/operations/{id}/close',
     'Make the week final (nclcc); later writes get 409 operation_closed. Closing a closed week changes nothing.',
