@@ -89,10 +89,7 @@ export const PAGES = [
 /** The pages `role` may use, in the order of the navigation. */
 export const pagesFor = (role) => (role ? PAGES.filter((p) => p.roles.includes(role)) : []);
 
-const isCurrent = (href) =>
-  href === '/'
-    ? location.pathname === '/'
-    : location.pathname === href || location.pathname.startsWith(`${href}/`);
+const isCurrent = (href) => location.pathname === href || location.pathname.startsWith(`${href}/`);
 
 /** Fills `nav` with the pages `role` may use (none while signed out), marking the current one. */
 export function showNav(nav, role) {
