@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -9,6 +9,8 @@ import {
   freePort,
   METRICS_PORT_VARIABLES,
   PlatformProcesses,
+  PORT_VARIABLES,
+  ServiceName,
   SERVICES,
   waitFor,
 } from '../../libs/testing/src';
@@ -29,7 +31,23 @@ const RAISED_LIMITS = {
  * channel names of this run only, and the built services as real processes against
  * the real Kafka, PostgreSQL and Redis.
  */
-export default async function globalSetup(): Promise<void> {
+export default function globalSetup(): Promise<void> {
+  return startTestPlatform({ instances: 1 });
+}
+
+/**
+ * With `instances` above 1, every service runs that many times, each on its own port, behind a
+ * balancer process on the service's port (what the tests and the gateway call), as several
+ * replicas behind a Kubernetes Service would; instance n of a service is `<service>-<n>` in
+ * `pids` (the first keeps the plain name and the `/metrics` port).
+ */
+export async function startTestPlatform({
+  instances,
+  healthTimeoutMs = 120_000,
+}: {
+  instances: number;
+  healthTimeoutMs?: number;
+}): Promise<void> {
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseUrl = withDatabase(base, `intensify_test_${runId}`);
@@ -128,21 +146,63 @@ export default async function globalSetup(): Promise<void> {
     'safeguarding',
     'gateway',
   ] as const) {
-    env.pids[service] = platform.start(service).pid!;
+    if (instances === 1) env.pids[service] = platform.start(service).pid!;
+    else await startInstances(platform, env, service, instances);
   }
   writeFileSync(file, JSON.stringify(env, null, 2));
   try {
     await waitFor(
       async () => (await fetch(`${env.gatewayUrl}/api/v1/health`)).status,
       (status) => status === 200,
-      { timeoutMs: 120_000, intervalMs: 250, what: `platform health (logs in ${logDir})` },
+      { timeoutMs: healthTimeoutMs, intervalMs: 250, what: `platform health (logs in ${logDir})` },
     );
   } catch (e) {
     // Jest runs no teardown when set-up fails: stop what was started before giving up.
     await platform.stopAll();
+    // Further instances and balancers are not `platform`'s children.
+    for (const pid of Object.values(env.pids)) stopQuietly(pid);
     throw e;
   } finally {
     await claim.end();
+  }
+}
+
+/** `count` instances of a service on ports of their own, and a balancer on the service's port. */
+async function startInstances(
+  platform: PlatformProcesses,
+  env: RunEnv,
+  service: ServiceName,
+  count: number,
+): Promise<void> {
+  const ports = await Promise.all(Array.from({ length: count }, freePort));
+  ports.forEach((port, i) => {
+    const name = i === 0 ? service : `${service}-${i + 1}`;
+    const own = { [PORT_VARIABLES[service]]: String(port) };
+    const metrics = i === 0 ? {} : { [METRICS_PORT_VARIABLES[service]]: '0' };
+    env.instancePorts = { ...env.instancePorts, [name]: port };
+    env.pids[name] = new PlatformProcesses(
+      ROOT,
+      { ...env.platformEnv, ...own, ...metrics },
+      env.logDir,
+    ).start(service, name).pid!;
+  });
+  const balancer = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'infra', 'local', 'balancer.mjs'),
+      env.platformEnv[PORT_VARIABLES[service]],
+      ...ports.map((p) => `127.0.0.1:${p}`),
+    ],
+    { stdio: 'ignore', detached: false },
+  );
+  env.pids[`balancer-${service}`] = balancer.pid!;
+}
+
+function stopQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }
 
