@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +10,15 @@ import { waitFor } from '@intensify/testing';
 import { DeadlineJob } from '../../apps/tasking/src/deadlines/deadline-jobs';
 import { reportWithRetries, Sent } from '../support/resilient-client';
 import { runEnv } from '../support/run-env';
-import { board } from '../support/scenario';
-import { eventCounts, historyWith, tasking } from '../support/taskings';
+import { board, MERSEYSIDE } from '../support/scenario';
+import {
+  eventCounts,
+  historyWith,
+  inSeconds,
+  issue,
+  tasking,
+  taskingBody,
+} from '../support/taskings';
 import { clusterBrokers, ROOT } from './stack';
 
 const run = promisify(execFile);
@@ -83,6 +91,26 @@ export async function boardExact(operationId: string, sent: Sent[], timeoutMs = 
     (b) => b.eventsApplied === sent.length && b.national.arrests === arrests,
     { timeoutMs, intervalMs: 250, what: `${sent.length} outcomes, ${arrests} arrests` },
   );
+}
+
+/**
+ * A P1 tasking whose reminder, overdue mark and escalation fall due within seconds. The tasking
+ * service learns of a new week from its event: until then the week is unknown, so this retries
+ * (with one key) until it is issued.
+ */
+export async function issueP1(operationId: string): Promise<{ id: string }> {
+  const key = randomUUID();
+  const body = taskingBody(MERSEYSIDE, {
+    priority: 'P1',
+    dueAt: inSeconds(8),
+    acknowledgeWithinMinutes: 5,
+  });
+  const res = await waitFor(
+    () => issue(operationId, body, { key }),
+    (r) => r.status === 201 || r.status === 200,
+    { timeoutMs: 60_000, intervalMs: 500, what: 'a P1 tasking issued' },
+  );
+  return res.body;
 }
 
 /** A P1 tasking's deadlines have all fired: each of its events is in its history exactly once. */

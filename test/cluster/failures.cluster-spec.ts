@@ -5,12 +5,13 @@ import { reportStream } from '../support/resilient-client';
 import { runEnv } from '../support/run-env';
 import { createActiveWeek, hoursAgo, MERSEYSIDE } from '../support/scenario';
 import { startService, stopService } from '../support/service-restarts';
-import { deadlineQueue, inSeconds, issue, taskingBody } from '../support/taskings';
+import { deadlineQueue } from '../support/taskings';
 import {
   activeController,
   boardExact,
   deadlinesFiredOnce,
   healthyAt,
+  issueP1,
   longestGapMs,
   outcomeLeader,
   record,
@@ -37,21 +38,7 @@ async function survives(name: string, fault: Fault): Promise<void> {
   const op = await createActiveWeek(`Cluster ${name} week`);
   const { queue, close } = deadlineQueue();
   try {
-    const taskings = await Promise.all(
-      [1, 2].map(
-        async () =>
-          (
-            await issue(
-              op.id,
-              taskingBody(MERSEYSIDE, {
-                priority: 'P1',
-                dueAt: inSeconds(6),
-                acknowledgeWithinMinutes: 5,
-              }),
-            )
-          ).body,
-      ),
-    );
+    const taskings = await Promise.all([1, 2].map(() => issueP1(op.id)));
     let faultAt = 0;
     let invalid: Promise<{ status: number }[]> = Promise.resolve([]);
     const started = Date.now();

@@ -14,7 +14,7 @@ import {
   SERVICES,
   waitFor,
 } from '../../libs/testing/src';
-import { publishRunEnv, runEnvFile, RunEnv } from './run-env';
+import { publishRunEnv, runEnvFile, RunEnv, updateRunEnv } from './run-env';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -64,8 +64,11 @@ export async function startTestPlatform({
     intelligencePort,
     safeguardingPort,
     ...more
-  ] = await Promise.all(Array.from({ length: 6 + SERVICES.length }, freePort));
+  ] = await Promise.all(
+    Array.from({ length: 6 + SERVICES.length * (instances > 1 ? 1 + instances : 1) }, freePort),
+  );
   const metricsPorts = Object.fromEntries(SERVICES.map((s, i) => [s, more[i]]));
+  const instancePorts = more.slice(SERVICES.length);
   const logDir = join(ROOT, 'test', 'artifacts', 'logs', runId);
   const env: RunEnv = {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
@@ -147,7 +150,7 @@ export async function startTestPlatform({
     'gateway',
   ] as const) {
     if (instances === 1) env.pids[service] = platform.start(service).pid!;
-    else await startInstances(platform, env, service, instances);
+    else startInstances(env, service, instancePorts.splice(0, instances));
   }
   writeFileSync(file, JSON.stringify(env, null, 2));
   try {
@@ -167,25 +170,11 @@ export async function startTestPlatform({
   }
 }
 
-/** `count` instances of a service on ports of their own, and a balancer on the service's port. */
-async function startInstances(
-  platform: PlatformProcesses,
-  env: RunEnv,
-  service: ServiceName,
-  count: number,
-): Promise<void> {
-  const ports = await Promise.all(Array.from({ length: count }, freePort));
-  ports.forEach((port, i) => {
-    const name = i === 0 ? service : `${service}-${i + 1}`;
-    const own = { [PORT_VARIABLES[service]]: String(port) };
-    const metrics = i === 0 ? {} : { [METRICS_PORT_VARIABLES[service]]: '0' };
-    env.instancePorts = { ...env.instancePorts, [name]: port };
-    env.pids[name] = new PlatformProcesses(
-      ROOT,
-      { ...env.platformEnv, ...own, ...metrics },
-      env.logDir,
-    ).start(service, name).pid!;
-  });
+/**
+ * Instances of a service on `ports` of their own (the first keeps the service's `/metrics`
+ * port), behind a balancer on the service's port, started first so that nothing takes it.
+ */
+function startInstances(env: RunEnv, service: ServiceName, ports: number[]): void {
   const balancer = spawn(
     process.execPath,
     [
@@ -193,9 +182,43 @@ async function startInstances(
       env.platformEnv[PORT_VARIABLES[service]],
       ...ports.map((p) => `127.0.0.1:${p}`),
     ],
-    { stdio: 'ignore', detached: false },
+    { stdio: 'ignore' },
   );
   env.pids[`balancer-${service}`] = balancer.pid!;
+  ports.forEach((port, i) => {
+    const name = i === 0 ? service : `${service}-${i + 1}`;
+    const own = { [PORT_VARIABLES[service]]: String(port) };
+    const metrics = i === 0 ? {} : { [METRICS_PORT_VARIABLES[service]]: '0' };
+    env.instancePorts = { ...env.instancePorts, [name]: port };
+    const processes = new PlatformProcesses(
+      ROOT,
+      { ...env.platformEnv, ...own, ...metrics },
+      env.logDir,
+    );
+    env.pids[name] = supervised(processes, service, name, (pid) => {
+      env.pids[name] = pid;
+      updateRunEnv((e) => (e.pids[name] = pid));
+    });
+  });
+}
+
+/**
+ * Starts an instance and, as an orchestrator would, starts it again when it exits with an error
+ * of its own (a start-up that gave up on a busy cluster), not when a test killed it.
+ */
+function supervised(
+  processes: PlatformProcesses,
+  service: ServiceName,
+  name: string,
+  restarted: (pid: number) => void,
+): number {
+  const child = processes.start(service, name);
+  child.once('exit', (code) => {
+    if (!code) return;
+    console.warn(`${name} exited with ${code}; starting it again`);
+    restarted(supervised(processes, service, name, restarted));
+  });
+  return child.pid!;
 }
 
 function stopQuietly(pid: number): void {
