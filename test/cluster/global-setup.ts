@@ -10,6 +10,6 @@ export default async function clusterSetup(): Promise<void> {
   await stack('up', '--brokers', String(CLUSTER.nodes), '--base-port', String(CLUSTER.basePort));
   process.env.KAFKA_BROKERS = clusterBrokers();
   // Twelve services and three brokers start at once on a shared machine: give them time.
-  await startTestPlatform({ instances: 2, healthTimeoutMs: 300_000 });
+  await startTestPlatform({ instances: 2, healthTimeoutMs: 600_000 });
   console.log(`\ncluster and platform ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

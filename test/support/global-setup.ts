@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { pgClientConfig } from '../../libs/persistence/src/pg-ssl';
@@ -141,6 +141,11 @@ export async function startTestPlatform({
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const platform = new PlatformProcesses(ROOT, env.platformEnv, logDir);
   (globalThis as { __platform?: PlatformProcesses }).__platform = platform;
+  // Balancers first, so that nothing the services open meanwhile can take their ports.
+  if (instances > 1)
+    SERVICES.forEach((service, i) =>
+      startBalancer(env, service, instancePorts.slice(i * instances, (i + 1) * instances)),
+    );
   for (const service of [
     'reporting',
     'projections',
@@ -150,7 +155,8 @@ export async function startTestPlatform({
     'gateway',
   ] as const) {
     if (instances === 1) env.pids[service] = platform.start(service).pid!;
-    else startInstances(env, service, instancePorts.splice(0, instances));
+    else startInstances(env, service, instancePorts.slice(0, instances));
+    instancePorts.splice(0, instances);
   }
   writeFileSync(file, JSON.stringify(env, null, 2));
   try {
@@ -170,11 +176,9 @@ export async function startTestPlatform({
   }
 }
 
-/**
- * Instances of a service on `ports` of their own (the first keeps the service's `/metrics`
- * port), behind a balancer on the service's port, started first so that nothing takes it.
- */
-function startInstances(env: RunEnv, service: ServiceName, ports: number[]): void {
+/** A balancer process on the service's port over its instances' `ports`, logging to the run's folder. */
+function startBalancer(env: RunEnv, service: ServiceName, ports: number[]): void {
+  const log = openSync(join(env.logDir, `balancer-${service}.log`), 'a');
   const balancer = spawn(
     process.execPath,
     [
@@ -182,9 +186,14 @@ function startInstances(env: RunEnv, service: ServiceName, ports: number[]): voi
       env.platformEnv[PORT_VARIABLES[service]],
       ...ports.map((p) => `127.0.0.1:${p}`),
     ],
-    { stdio: 'ignore' },
+    { stdio: ['ignore', log, log] },
   );
+  closeSync(log);
   env.pids[`balancer-${service}`] = balancer.pid!;
+}
+
+/** Instances of a service on `ports` of their own; the first keeps the service's `/metrics` port. */
+function startInstances(env: RunEnv, service: ServiceName, ports: number[]): void {
   ports.forEach((port, i) => {
     const name = i === 0 ? service : `${service}-${i + 1}`;
     const own = { [PORT_VARIABLES[service]]: String(port) };
