@@ -2,6 +2,8 @@
 // starts every service as its own process with prefixed logs, and stops them all cleanly.
 //   node infra/local/platform.mjs start   the platform, no data
 //   node infra/local/platform.mjs demo    the platform plus a demo week, with its board URL
+// Options: --instances N runs N instances of every service behind a local balancer on each
+// service's usual port; --brokers 3 [--base-port P] runs Kafka as a local cluster of 3 nodes.
 import { execSync, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,8 +13,25 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mode = process.argv[2] ?? 'start';
+const options = parseOptions(process.argv.slice(3));
 const SERVICES = ['reporting', 'projections', 'tasking', 'intelligence', 'safeguarding', 'gateway'];
 const LEVELS = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const PORT_VARIABLES = {
+  reporting: 'REPORTING_PORT',
+  projections: 'PROJECTIONS_PORT',
+  tasking: 'TASKING_PORT',
+  intelligence: 'INTELLIGENCE_PORT',
+  safeguarding: 'SAFEGUARDING_PORT',
+  gateway: 'PORT',
+};
+const DEFAULT_PORTS = {
+  reporting: 3101,
+  projections: 3102,
+  tasking: 3103,
+  intelligence: 3104,
+  safeguarding: 3105,
+  gateway: 3000,
+};
 const COLOURS = {
   reporting: 36,
   projections: 35,
@@ -22,8 +41,10 @@ const COLOURS = {
   gateway: 32,
 };
 
-if (!['start', 'demo'].includes(mode)) {
-  console.error(`usage: node infra/local/platform.mjs start|demo (got "${mode}")`);
+if (!['start', 'demo'].includes(mode) || !options) {
+  console.error(
+    `usage: node infra/local/platform.mjs start|demo [--instances N] [--brokers N] [--base-port P]`,
+  );
   process.exit(2);
 }
 if (process.env.NODE_ENV === 'production' && (process.env.AUTH_MODE ?? 'dev') === 'dev') {
@@ -35,7 +56,9 @@ if (process.env.NODE_ENV === 'production' && (process.env.AUTH_MODE ?? 'dev') ==
 
 execSync('node infra/local/ensure-deps.mjs', { cwd: root, stdio: 'inherit' });
 const { up } = await import('./stack.mjs');
-await up();
+const stack = await up(options);
+// A local cluster's addresses come from the stack; a single broker's stay as configured.
+const clusterEnv = Number(options.brokers ?? 1) > 1 ? { KAFKA_BROKERS: stack.KAFKA_BROKERS } : {};
 console.log('build: compiling services…');
 execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
 
@@ -52,7 +75,8 @@ const demoEnv =
     : {};
 const gatewayUrl = `http://127.0.0.1:${port}`;
 const credentialEnv = serviceKeys();
-const children = SERVICES.map(startService);
+const instances = await startInstances(Number(options.instances ?? 1));
+const children = instances.children;
 let stopping = false;
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(0));
@@ -71,13 +95,46 @@ console.log(`\nIntensify is running:
 Press Ctrl+C to stop.\n`);
 if (mode === 'demo') await seedDemo();
 
-function startService(name) {
+function parseOptions(args) {
+  const names = { '--instances': 'instances', '--brokers': 'brokers', '--base-port': 'basePort' };
+  const parsed = {};
+  for (let i = 0; i < args.length; i += 2) {
+    if (!Object.hasOwn(names, args[i]) || !/^\d+$/.test(args[i + 1] ?? '')) return null;
+    parsed[names[args[i]]] = Number(args[i + 1]);
+  }
+  return parsed;
+}
+
+/**
+ * One process per service, or with `count` above 1 that many per service, each on the usual
+ * port + 100 × its number, behind a balancer on the usual port: the other services and the
+ * browser see one address per service, as they would behind a Kubernetes Service. Instances of
+ * a service share its consumer groups, outbox and Redis; see README "Running on a cluster".
+ */
+async function startInstances(count) {
+  if (count <= 1) return { children: SERVICES.map((name) => startService(name)), balancers: [] };
+  const { startBalancer } = await import('./balancer.mjs');
+  const children = [];
+  const balancers = [];
+  for (const name of SERVICES) {
+    const variable = PORT_VARIABLES[name];
+    const port = Number(process.env[variable] ?? DEFAULT_PORTS[name]);
+    const ports = Array.from({ length: count }, (_, i) => port + 100 * (i + 1));
+    for (const [i, instancePort] of ports.entries())
+      children.push(startService(name, i + 1, { [variable]: String(instancePort) }));
+    balancers.push(await startBalancer({ port, backends: ports.map((p) => `127.0.0.1:${p}`) }));
+  }
+  return { children, balancers };
+}
+
+function startService(name, instance = 0, env = {}) {
   const child = spawn(process.execPath, [join(root, 'dist/apps', name, 'src/main.js')], {
     cwd: root,
-    env: { AUTH_MODE: 'dev', ...demoEnv, ...credentialEnv, ...process.env },
+    env: { AUTH_MODE: 'dev', ...demoEnv, ...credentialEnv, ...process.env, ...clusterEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const prefix = `\x1b[${COLOURS[name]}m${name.padEnd(11)}\x1b[0m|`;
+  const label = instance ? `${name}-${instance}` : name;
+  const prefix = `\x1b[${COLOURS[name]}m${label.padEnd(14)}\x1b[0m|`;
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) =>
       console.log(`${prefix} ${readable(line)}`),

@@ -4,6 +4,7 @@
 // private server under .local/). See infra/README.md.
 //
 //   node infra/local/stack.mjs up | down | status | restart <kafka|postgres|redis>
+//   node infra/local/stack.mjs up --brokers 3 [--base-port 19092]; stop|start kafka-2 [--hard]
 //
 // Other scripts can `import { up, down, status, restart } from './stack.mjs'`.
 
@@ -14,6 +15,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  clusterDown,
+  clusterStart,
+  clusterStatus,
+  clusterStop,
+  clusterUp,
+} from './kafka-cluster.mjs';
 
 const KAFKA_VERSION = '3.9.1'; // keep in step with infra/kafka/pom.xml
 const KAFKA_READY_MS = 90_000;
@@ -299,8 +307,8 @@ const ourBrokerPid = () => livePid(KAFKA.pid, KAFKA.props);
 const ourBrokerPort = () =>
   Number(/^listeners=PLAINTEXT:\/\/[^:]+:(\d+)/m.exec(readText(KAFKA.props))?.[1]);
 
-/** True when the brokers answer a metadata request. */
-async function kafkaAnswers(brokers, ms = 2_000) {
+/** The node ids of the brokers the cluster's metadata lists; empty when none answers. */
+async function kafkaBrokerIds(brokers, ms = 2_000) {
   const { Kafka, logLevel } = (await import('kafkajs')).default;
   const admin = new Kafka({
     clientId: 'intensify-stack',
@@ -313,13 +321,16 @@ async function kafkaAnswers(brokers, ms = 2_000) {
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
-    return cluster.brokers.length > 0;
+    return cluster.brokers.map((b) => b.nodeId);
   } catch {
-    return false;
+    return [];
   } finally {
     await admin.disconnect().catch(() => {});
   }
 }
+
+/** True when the brokers answer a metadata request. */
+const kafkaAnswers = async (brokers, ms) => (await kafkaBrokerIds(brokers, ms)).length > 0;
 
 const sha256 = (file) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -865,29 +876,40 @@ const SERVERS = {
   redis: { up: redisUp, down: redisDown, restart: redisRestart, status: redisStatus },
 };
 
-/** Starts what is missing and resolves once every server answers; returns the apps' settings. */
-export async function up() {
+/**
+ * Starts what is missing and resolves once every server answers; returns the apps' settings.
+ * With `brokers` above 1, Kafka is a local cluster of that many nodes (see kafka-cluster.mjs)
+ * instead of the single broker; `basePort` and `dataDir` place it.
+ */
+export async function up(cluster = {}) {
+  const multi = Number(cluster.brokers ?? 1) > 1;
+  let kafkaBrokers = kafkaTarget().address;
   await withLock(async () => {
-    for (const server of Object.values(SERVERS)) await server.up();
+    for (const [name, server] of Object.entries(SERVERS)) {
+      if (name === 'kafka' && multi) kafkaBrokers = (await clusterUp(cluster)).kafkaBrokers;
+      else await server.up();
+    }
   });
   return {
-    KAFKA_BROKERS: kafkaTarget().address,
+    KAFKA_BROKERS: kafkaBrokers,
     DATABASE_URL: pgTarget().url,
     REDIS_URL: redisTarget().url,
   };
 }
 
-/** Stops only the servers this script started. */
-export async function down() {
+/** Stops only the servers this script started, a local cluster's nodes included. */
+export async function down(cluster = {}) {
   await withLock(async () => {
+    if (hasCluster(cluster)) await clusterDown(cluster);
     for (const server of Object.values(SERVERS).reverse()) await server.down();
   });
 }
 
 /** Prints one line per server; resolves to [{ name, up, address, pid }] (pid null = not ours). */
-export async function status() {
+export async function status(cluster = {}) {
   const rows = [];
   for (const server of Object.values(SERVERS)) rows.push(await server.status());
+  if (hasCluster(cluster)) rows.push(...(await clusterStatus(cluster)));
   rows.forEach((row) => log(statusLine(row)));
   return rows;
 }
@@ -900,14 +922,58 @@ export async function restart(name) {
   await withLock(server.restart);
 }
 
-const USAGE = `usage: node infra/local/stack.mjs up | down | status | restart <${Object.keys(SERVERS).join('|')}>`;
+/** Stops one node of the local cluster (SIGTERM; SIGKILL with `hard`). */
+export const stopNode = (name, options = {}) => withLock(() => clusterStop(name, options));
 
-async function cli([command, name, ...extra]) {
-  const commands = { up, down, status, restart: () => restart(name) };
+/** Starts one stopped node of the local cluster; resolves once it is a broker again. */
+export const startNode = (name, options = {}) => withLock(() => clusterStart(name, options));
+
+const hasCluster = (cluster) =>
+  fs.existsSync(path.join(clusterSettingsDir(cluster), 'cluster.json'));
+const clusterSettingsDir = (cluster) =>
+  path.resolve(
+    cluster.dataDir ?? process.env.KAFKA_CLUSTER_DIR ?? path.join(LOCAL, 'kafka-cluster'),
+  );
+
+const USAGE = `usage: node infra/local/stack.mjs
+  up [--brokers N] [--base-port P] [--data-dir D]   start what is missing (N > 1: a local Kafka cluster)
+  down | status [--data-dir D]
+  restart <${Object.keys(SERVERS).join('|')}>
+  stop kafka-<n> [--hard] [--data-dir D]             stop one node of the local cluster
+  start kafka-<n> [--data-dir D]                     start it again`;
+
+const FLAGS = { '--brokers': 'brokers', '--base-port': 'basePort', '--data-dir': 'dataDir' };
+
+/** `--name value` pairs and `--hard` into options; null when something is not understood. */
+function parseFlags(args) {
+  const options = {};
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--hard') options.hard = true;
+    else if (Object.hasOwn(FLAGS, args[i]) && args[i + 1] !== undefined)
+      options[FLAGS[args[i]]] = args[++i];
+    else return null;
+  }
+  return options;
+}
+
+async function cli([command, ...rest]) {
+  const named = ['restart', 'stop', 'start'].includes(command);
+  const name = named ? rest.shift() : undefined;
+  const options = parseFlags(rest);
+  const commands = {
+    up: () => up(options),
+    down: () => down(options),
+    status: () => status(options),
+    restart: () => restart(name),
+    stop: () => stopNode(name, options),
+    start: () => startNode(name, options),
+  };
   const valid =
     Object.hasOwn(commands, command ?? '') &&
-    extra.length === 0 &&
-    (command === 'restart' ? Object.hasOwn(SERVERS, name ?? '') : !name);
+    options !== null &&
+    (command === 'restart' ? Object.hasOwn(SERVERS, name ?? '') && rest.length === 0 : true) &&
+    (named ? Boolean(name) : true) &&
+    (options?.hard ? command === 'stop' : true);
   if (!valid) {
     console.error(USAGE);
     return 2;
@@ -915,6 +981,28 @@ async function cli([command, name, ...extra]) {
   await commands[command]();
   return 0;
 }
+
+/** For kafka-cluster.mjs, which starts its nodes the way this script starts the single broker. */
+export {
+  fail,
+  isAlive,
+  javaArgs,
+  kafkaBrokerIds,
+  livePid,
+  log,
+  rel,
+  resolveKafkaJars,
+  runChecked,
+  signal,
+  since,
+  stopPid,
+  tailFile,
+  tcpOpen,
+  waitFor,
+  which,
+  KAFKA_INFRA,
+  LOCAL,
+};
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   cli(process.argv.slice(2)).then(

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { pgClientConfig } from '../../libs/persistence/src/pg-ssl';
@@ -9,10 +9,12 @@ import {
   freePort,
   METRICS_PORT_VARIABLES,
   PlatformProcesses,
+  PORT_VARIABLES,
+  ServiceName,
   SERVICES,
   waitFor,
 } from '../../libs/testing/src';
-import { publishRunEnv, runEnvFile, RunEnv } from './run-env';
+import { publishRunEnv, runEnvFile, RunEnv, updateRunEnv } from './run-env';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -29,7 +31,23 @@ const RAISED_LIMITS = {
  * channel names of this run only, and the built services as real processes against
  * the real Kafka, PostgreSQL and Redis.
  */
-export default async function globalSetup(): Promise<void> {
+export default function globalSetup(): Promise<void> {
+  return startTestPlatform({ instances: 1 });
+}
+
+/**
+ * With `instances` above 1, every service runs that many times, each on its own port, behind a
+ * balancer process on the service's port (what the tests and the gateway call), as several
+ * replicas behind a Kubernetes Service would; instance n of a service is `<service>-<n>` in
+ * `pids` (the first keeps the plain name and the `/metrics` port).
+ */
+export async function startTestPlatform({
+  instances,
+  healthTimeoutMs = 120_000,
+}: {
+  instances: number;
+  healthTimeoutMs?: number;
+}): Promise<void> {
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseUrl = withDatabase(base, `intensify_test_${runId}`);
@@ -46,8 +64,11 @@ export default async function globalSetup(): Promise<void> {
     intelligencePort,
     safeguardingPort,
     ...more
-  ] = await Promise.all(Array.from({ length: 6 + SERVICES.length }, freePort));
+  ] = await Promise.all(
+    Array.from({ length: 6 + SERVICES.length * (instances > 1 ? 1 + instances : 1) }, freePort),
+  );
   const metricsPorts = Object.fromEntries(SERVICES.map((s, i) => [s, more[i]]));
+  const instancePorts = more.slice(SERVICES.length);
   const logDir = join(ROOT, 'test', 'artifacts', 'logs', runId);
   const env: RunEnv = {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
@@ -120,6 +141,11 @@ export default async function globalSetup(): Promise<void> {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const platform = new PlatformProcesses(ROOT, env.platformEnv, logDir);
   (globalThis as { __platform?: PlatformProcesses }).__platform = platform;
+  // Balancers first, so that nothing the services open meanwhile can take their ports.
+  if (instances > 1)
+    SERVICES.forEach((service, i) =>
+      startBalancer(env, service, instancePorts.slice(i * instances, (i + 1) * instances)),
+    );
   for (const service of [
     'reporting',
     'projections',
@@ -128,21 +154,87 @@ export default async function globalSetup(): Promise<void> {
     'safeguarding',
     'gateway',
   ] as const) {
-    env.pids[service] = platform.start(service).pid!;
+    if (instances === 1) env.pids[service] = platform.start(service).pid!;
+    else startInstances(env, service, instancePorts.slice(0, instances));
+    instancePorts.splice(0, instances);
   }
   writeFileSync(file, JSON.stringify(env, null, 2));
   try {
     await waitFor(
       async () => (await fetch(`${env.gatewayUrl}/api/v1/health`)).status,
       (status) => status === 200,
-      { timeoutMs: 120_000, intervalMs: 250, what: `platform health (logs in ${logDir})` },
+      { timeoutMs: healthTimeoutMs, intervalMs: 250, what: `platform health (logs in ${logDir})` },
     );
   } catch (e) {
     // Jest runs no teardown when set-up fails: stop what was started before giving up.
     await platform.stopAll();
+    // Further instances and balancers are not `platform`'s children.
+    for (const pid of Object.values(env.pids)) stopQuietly(pid);
     throw e;
   } finally {
     await claim.end();
+  }
+}
+
+/** A balancer process on the service's port over its instances' `ports`, logging to the run's folder. */
+function startBalancer(env: RunEnv, service: ServiceName, ports: number[]): void {
+  const log = openSync(join(env.logDir, `balancer-${service}.log`), 'a');
+  const balancer = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'infra', 'local', 'balancer.mjs'),
+      env.platformEnv[PORT_VARIABLES[service]],
+      ...ports.map((p) => `127.0.0.1:${p}`),
+    ],
+    { stdio: ['ignore', log, log] },
+  );
+  closeSync(log);
+  env.pids[`balancer-${service}`] = balancer.pid!;
+}
+
+/** Instances of a service on `ports` of their own; the first keeps the service's `/metrics` port. */
+function startInstances(env: RunEnv, service: ServiceName, ports: number[]): void {
+  ports.forEach((port, i) => {
+    const name = i === 0 ? service : `${service}-${i + 1}`;
+    const own = { [PORT_VARIABLES[service]]: String(port) };
+    const metrics = i === 0 ? {} : { [METRICS_PORT_VARIABLES[service]]: '0' };
+    env.instancePorts = { ...env.instancePorts, [name]: port };
+    const processes = new PlatformProcesses(
+      ROOT,
+      { ...env.platformEnv, ...own, ...metrics },
+      env.logDir,
+    );
+    env.pids[name] = supervised(processes, service, name, (pid) => {
+      env.pids[name] = pid;
+      updateRunEnv((e) => (e.pids[name] = pid));
+    });
+  });
+}
+
+/**
+ * Starts an instance and, as an orchestrator would, starts it again when it exits with an error
+ * of its own (a start-up that gave up on a busy cluster), not when a test killed it.
+ */
+function supervised(
+  processes: PlatformProcesses,
+  service: ServiceName,
+  name: string,
+  restarted: (pid: number) => void,
+): number {
+  const child = processes.start(service, name);
+  child.once('exit', (code) => {
+    if (!code) return;
+    console.warn(`${name} exited with ${code}; starting it again`);
+    restarted(supervised(processes, service, name, restarted));
+  });
+  return child.pid!;
+}
+
+function stopQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }
 

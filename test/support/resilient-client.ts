@@ -9,6 +9,8 @@ export interface Sent {
   status: number;
   id?: string;
   attempts: number;
+  /** When the answer came (ms since the epoch): gaps between answers show an outage. */
+  answeredAt: number;
 }
 
 /**
@@ -31,7 +33,14 @@ export async function reportWithRetries(
         headers: { 'idempotency-key': key },
       });
       if (res.status < 500)
-        return { key, count: body.count, status: res.status, id: res.body?.id, attempts };
+        return {
+          key,
+          count: body.count,
+          status: res.status,
+          id: res.body?.id,
+          attempts,
+          answeredAt: Date.now(),
+        };
     } catch {
       // connection refused or reset: the same request goes again
     }

@@ -21,6 +21,8 @@ export interface RunEnv {
   platformEnv: Record<string, string>;
   /** Process id of each service now running; tests that restart a service update it. */
   pids: Record<string, number>;
+  /** With several instances per service: each instance's own API port, by its name in `pids`. */
+  instancePorts?: Record<string, number>;
 }
 
 const RUN_DIR = join(__dirname, '..', '.run');

@@ -18,6 +18,9 @@ export function createKafka(
     brokers: brokers.split(',').map((b) => b.trim()),
     ...kafkaSecurityOptions(security),
     logLevel: logLevel.WARN,
+    // kafkajs's 1 s is too short for a busy broker or one being elected leader: a service
+    // would give up at start-up on a cluster that answers a moment later.
+    connectionTimeout: 3_000,
     retry: { initialRetryTime: 200, retries: 10 },
     logCreator:
       () =>

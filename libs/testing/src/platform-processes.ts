@@ -13,6 +13,16 @@ export const SERVICES = [
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
+/** The variable holding each service's API port. */
+export const PORT_VARIABLES: Record<ServiceName, string> = {
+  reporting: 'REPORTING_PORT',
+  projections: 'PROJECTIONS_PORT',
+  tasking: 'TASKING_PORT',
+  intelligence: 'INTELLIGENCE_PORT',
+  safeguarding: 'SAFEGUARDING_PORT',
+  gateway: 'PORT',
+};
+
 /** The variable holding each service's `/metrics` port, as its API port has its own name. */
 export const METRICS_PORT_VARIABLES: Record<ServiceName, string> = {
   reporting: 'REPORTING_METRICS_PORT',
