@@ -12,6 +12,7 @@ const NOT_DOCUMENTED: { path: RegExp; reason: string }[] = [
     path: /^\/(report|taskings|lines|baselines|common)(\/|$)/,
     reason: 'static pages and their assets',
   },
+  { path: /^\/$/, reason: 'the home page' },
 ];
 
 /** Path parameters that name one of a fixed set of actions: documented one path each. */
