@@ -28,12 +28,13 @@ describe('home page', () => {
   const action = `Visit the trap house ${Date.now()}`;
 
   beforeAll(async () => {
-    // Started a minute ago: the active week that started last, the one a commander sees.
+    // Started a second ago: the active week that started last (other suites' weeks started
+    // before they were made), the one a commander sees.
     const res = await api('POST', '/api/v1/operations', {
       token: await tokenFor({ role: 'nclcc' }),
       body: {
         name: `Home week ${Date.now()}`,
-        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        startsAt: new Date(Date.now() - 1_000).toISOString(),
         endsAt: new Date(Date.now() + 6 * 86_400_000).toISOString(),
       },
     });
@@ -64,6 +65,7 @@ describe('home page', () => {
       'Board',
       'Lines register',
       'Safeguarding',
+      'Inbox',
     ]);
     expect(await page.locator('#home-inbox').getAttribute('hidden')).not.toBeNull();
     expect(await page.locator('#main-nav a[aria-current=page]').textContent()).toBe('Home');

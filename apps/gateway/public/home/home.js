@@ -69,7 +69,8 @@ async function personLevelNeeds(me, pages, forceNames) {
 
 async function showHeadline(weeks) {
   const week = activeWeek(weeks);
-  $('headline').hidden = !week;
+  // Shown once filled, so nobody (nor a test) reads an empty headline.
+  $('headline').hidden = true;
   if (!week) return;
   const board = await api.get(`/api/v1/operations/${week.id}/board`);
   $('headline-week').textContent = week.name;
@@ -80,6 +81,7 @@ async function showHeadline(weeks) {
   );
   $('headline-board').href = `/board/${week.id}`;
   $('headline-board').textContent = `Open the board of ${week.name}`;
+  $('headline').hidden = false;
 }
 
 async function show(me, forceNames) {
