@@ -97,6 +97,12 @@ describe('a whole week in the browser, from the home page', () => {
   let weekId: string;
   let taskingId: string;
 
+  /** The console has opened the week, its controls wired: it moves focus to the heading last. */
+  async function weekOpened(page: Page) {
+    await page.locator('#week-heading', { hasText: weekName }).waitFor();
+    await page.locator('#week-heading:focus').waitFor();
+  }
+
   /** One browser context per user, kept across steps (the commander's "last looked" lives there). */
   async function pageOf(who: Who): Promise<Page> {
     const key = JSON.stringify(who);
@@ -164,7 +170,7 @@ describe('a whole week in the browser, from the home page', () => {
       await create.getByLabel('Starts').fill(await localIn(page, -2));
       await create.getByLabel('Ends').fill(await localIn(page, 5 * 24));
       await press(create.getByRole('button', { name: 'Create the week' }));
-      await page.locator('#week-heading', { hasText: weekName }).waitFor();
+      await weekOpened(page);
       const row = page.locator('#weeks-rows tr', { hasText: weekName });
       await row.locator('td.status', { hasText: 'Active' }).waitFor();
       weekId = (await row.getAttribute('data-id'))!;
@@ -252,7 +258,13 @@ describe('a whole week in the browser, from the home page', () => {
       await axeClean(page, 'coordinator inbox');
       await press(item);
       await page.waitForURL(/\/taskings\?/);
-      expect(await page.locator('#operation').inputValue()).toBe(weekId);
+      // The link names the week; the page chooses it once its weeks have loaded.
+      await page.locator(`#operation option[value="${weekId}"]`).waitFor({ state: 'attached' });
+      await waitFor(
+        () => page.locator('#operation').inputValue(),
+        (v) => v === weekId,
+        { timeoutMs: STEP_MS, intervalMs: 100, what: 'the week of the link chosen' },
+      );
       const row = page.locator(`#taskings-rows tr[data-id="${taskingId}"]`);
       await row.waitFor();
       await axeClean(page, 'coordinator taskings');
@@ -396,7 +408,7 @@ describe('a whole week in the browser, from the home page', () => {
       await home(page);
       await navigate(page, '/weeks');
       await press(page.getByRole('button', { name: `Open ${weekName}`, exact: true }));
-      await page.locator('#week-heading', { hasText: weekName }).waitFor();
+      await weekOpened(page);
       await press(page.getByRole('button', { name: 'Close the week' }));
       await page.locator('#confirm-dialog[open]').waitFor();
       await axeClean(page, 'confirm close');
