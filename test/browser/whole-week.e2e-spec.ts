@@ -116,6 +116,13 @@ describe('a whole week in the browser, from the home page', () => {
     return session.page;
   }
 
+  /** The user's page at home, `/` being the one address typed. */
+  async function atHome(who: Who): Promise<Page> {
+    const page = await pageOf(who);
+    await home(page);
+    return page;
+  }
+
   beforeAll(async () => {
     browser = await launchBrowser();
     // What the forces' monthly returns would supply: three lines of one holder with every
@@ -214,8 +221,7 @@ describe('a whole week in the browser, from the home page', () => {
 
   /** The commander looks at the week's board, from home through the Board page's list of weeks. */
   async function commanderOpensBoard(): Promise<Page> {
-    const page = await pageOf(COMMANDER);
-    await home(page);
+    const page = await atHome(COMMANDER);
     await navigate(page, '/board');
     await press(page.locator('#week-list').getByRole('link', { name: weekName, exact: true }));
     await page.waitForURL(`**/board/${weekId}`);
@@ -243,8 +249,7 @@ describe('a whole week in the browser, from the home page', () => {
         'the tasking in the coordinator inbox',
         STEP_MS,
       );
-      const page = await pageOf(COORDINATOR);
-      await home(page);
+      const page = await atHome(COORDINATOR);
       await waitFor(
         () => badgeCount(page),
         (n) => n > 0,
@@ -283,8 +288,7 @@ describe('a whole week in the browser, from the home page', () => {
   it(
     'the tasked force reports an arrest from the tasking, and the outcome carries it',
     async () => {
-      const page = await pageOf(DORSET_USER);
-      await home(page);
+      const page = await atHome(DORSET_USER);
       await axeClean(page, 'force home');
       await navigate(page, '/taskings');
       await page.getByLabel('Week', { exact: true }).selectOption(weekId);
@@ -372,8 +376,7 @@ describe('a whole week in the browser, from the home page', () => {
         STEP_MS,
       );
 
-      const page = await pageOf(NCLCC);
-      await home(page);
+      const page = await atHome(NCLCC);
       await axeClean(page, 'nclcc home, replacement');
       await navigate(page, '/inbox');
       await page.locator(`#notifications a[data-open="${note.id}"]`).waitFor();
@@ -404,8 +407,7 @@ describe('a whole week in the browser, from the home page', () => {
   it(
     'the NCLCC closes the week from the console, and the board says its figures are final',
     async () => {
-      const page = await pageOf(NCLCC);
-      await home(page);
+      const page = await atHome(NCLCC);
       await navigate(page, '/weeks');
       await press(page.getByRole('button', { name: `Open ${weekName}`, exact: true }));
       await weekOpened(page);
