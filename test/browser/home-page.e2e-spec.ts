@@ -67,6 +67,7 @@ describe('home page', () => {
       'Board',
       'Lines register',
       'Safeguarding',
+      'Inbox',
     ]);
     expect(await page.locator('#main-nav a[aria-current=page]').textContent()).toBe('Home');
     await page.locator('#person-level:not([hidden])').waitFor();
@@ -127,13 +128,14 @@ describe('home page', () => {
     await page.locator('#headline:not([hidden])').waitFor();
     expect(await page.locator('#headline-week').textContent()).toBe(week.name);
     expect(await page.locator('#headline-board').getAttribute('href')).toBe(`/board/${week.id}`);
+    await page.locator('#headline-figures dt').first().waitFor();
     expect(await page.locator('#headline-figures dt').allTextContents()).toEqual([
       'Arrests',
       'People safeguarded',
       'Lines closed',
       'Taskings overdue',
     ]);
-    expect(await cards(page)).toEqual(['Taskings', 'Board', 'Lines register']);
+    expect(await cards(page)).toEqual(['Taskings', 'Board', 'Lines register', 'Inbox']);
     expect(await page.locator('#person-level').getAttribute('hidden')).not.toBeNull();
     expect(await accessibilityFailures(page)).toEqual([]);
     await screenshot(page, 'home-02-commander');

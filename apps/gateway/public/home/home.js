@@ -104,15 +104,15 @@ async function showHeadline(weeks) {
   const week = activeWeek(weeks);
   $('headline').hidden = !week;
   if (!week) return;
-  const board = await api.get(`/api/v1/operations/${week.id}/board`);
   $('headline-week').textContent = week.name;
+  $('headline-board').href = `/board/${week.id}`;
+  $('headline-board').textContent = `Open the board of ${week.name}`;
+  const board = await api.get(`/api/v1/operations/${week.id}/board`);
   $('headline-figures').replaceChildren(
     ...headlineFigures(board).map(([label, value]) =>
       el('div', {}, el('dt', {}, label), el('dd', {}, value.toLocaleString('en-GB'))),
     ),
   );
-  $('headline-board').href = `/board/${week.id}`;
-  $('headline-board').textContent = `Open the board of ${week.name}`;
 }
 
 async function show(me, forceNames) {
