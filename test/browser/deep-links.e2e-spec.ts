@@ -16,9 +16,12 @@ import { issue, taskingBody } from '../support/taskings';
 const DURHAM = 'E23000008';
 const NORTHUMBRIA = 'E23000007';
 
-/** The id of the element that has focus, or of the row holding it. */
-const focusedRowId = (page: Page) =>
-  page.evaluate(() => (document.activeElement?.closest('tr') as HTMLElement | null)?.dataset.id);
+/** The element that has focus: its own id and that of the row holding it. */
+const focused = (page: Page): Promise<{ id?: string; rowId?: string }> =>
+  page.locator('body').evaluate((body: any) => {
+    const active = body.ownerDocument.activeElement;
+    return { id: active?.id, rowId: active?.closest('tr')?.dataset.id };
+  });
 
 /**
  * The inbox's links land on the row they name, in headless Chromium: the taskings page picks
@@ -46,7 +49,7 @@ describe('deep links from the inbox', () => {
       'You followed a link to this tasking.',
     );
     expect(await page.locator('#operation').inputValue()).toBe(week.id);
-    expect(await focusedRowId(page)).toBe(id);
+    expect((await focused(page)).rowId).toBe(id);
     expect(await page.locator('#taskings-rows tr.is-linked').count()).toBe(1);
     expect(await accessibilityFailures(page)).toEqual([]);
     await screenshot(page, 'deep-link-01-tasking');
@@ -61,7 +64,7 @@ describe('deep links from the inbox', () => {
     expect(await page.locator('#detail-heading').textContent()).toBe(
       `Hand-off of ${handoff.subjectRef}`,
     );
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('detail-heading');
+    expect((await focused(page)).id).toBe('detail-heading');
     expect(await accessibilityFailures(page)).toEqual([]);
     await screenshot(page, 'deep-link-02-handoff');
   });
@@ -78,7 +81,7 @@ describe('deep links from the inbox', () => {
     await signedIn(page, { role: 'nclcc' }, `/lines?line=${line.id}`);
     await page.locator('#detail:not([hidden])').waitFor();
     expect(await page.locator('#detail-heading').textContent()).toBe(`Line “${brand}”`);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('detail-heading');
+    expect((await focused(page)).id).toBe('detail-heading');
     expect(await accessibilityFailures(page)).toEqual([]);
 
     const alert = await raiseNumberAlert([DURHAM, NORTHUMBRIA]);
@@ -105,7 +108,7 @@ describe('deep links from the inbox', () => {
       'You followed a link to this alert.',
     );
     expect(await page.locator('#filter-status').inputValue()).toBe('');
-    expect(await focusedRowId(page)).toBe(alert.id);
+    expect((await focused(page)).rowId).toBe(alert.id);
     expect(await accessibilityFailures(page)).toEqual([]);
     await screenshot(page, 'deep-link-03-alert');
   });
