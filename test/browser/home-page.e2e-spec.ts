@@ -1,4 +1,5 @@
 import { Page } from 'playwright-core';
+import { waitFor } from '@intensify/testing';
 import { accessibilityFailures } from '../support/accessibility';
 import { api, tokenFor, Who } from '../support/api';
 import { screenshot, useBrowserSessions } from '../support/browser';
@@ -57,7 +58,9 @@ describe('home page', () => {
     const need = page.locator('#needs-list li', { hasText: action });
     await need.waitFor();
     expect(await need.textContent()).toContain('awaiting acknowledgement');
-    expect(await need.locator('a').getAttribute('href')).toBe('/taskings');
+    expect(await need.locator('a').getAttribute('href')).toMatch(
+      new RegExp(`^/taskings\\?operation=${week.id}&tasking=[0-9a-f-]{36}$`),
+    );
     expect(await cards(page)).toEqual([
       'Report',
       'Baselines',
@@ -67,11 +70,34 @@ describe('home page', () => {
       'Safeguarding',
       'Inbox',
     ]);
-    expect(await page.locator('#home-inbox').getAttribute('hidden')).not.toBeNull();
     expect(await page.locator('#main-nav a[aria-current=page]').textContent()).toBe('Home');
     await page.locator('#person-level:not([hidden])').waitFor();
     expect(await accessibilityFailures(page)).toEqual([]);
     await screenshot(page, 'home-01-force');
+  });
+
+  it('lists the unread notifications, as many as the badge counts, each to its row', async () => {
+    const page = browser.page;
+    await home(page, { role: 'force', force: MERSEYSIDE, sub: `home-inbox-${Date.now()}` });
+    const note = page.locator('#home-inbox-list li', { hasText: /tasking for Merseyside/ }).first();
+    await note.waitFor();
+    expect(await note.locator('a').getAttribute('href')).toMatch(
+      new RegExp(`^/taskings\\?operation=[0-9a-f-]{36}&tasking=[0-9a-f-]{36}$`),
+    );
+    const badge = page.locator('#inbox-badge:not([hidden])');
+    await badge.waitFor();
+    // Both follow the one stream: wait until they agree, then compare.
+    const countIn = async (selector: string) =>
+      Number((await page.locator(selector).textContent())?.match(/^\d+/)?.[0] ?? NaN);
+    const counts = await waitFor(
+      async () => [await countIn('#inbox-badge'), await countIn('#home-inbox-status')],
+      ([badgeCount, homeCount]) => badgeCount > 0 && badgeCount === homeCount,
+      { timeoutMs: 15_000, intervalMs: 200, what: 'the home inbox count to match the badge' },
+    );
+    expect(await page.locator('#home-inbox-list li').count()).toBe(Math.min(counts[0], 5));
+    expect(await page.locator('#home-inbox a[href="/inbox"]').textContent()).toBe('Open the inbox');
+    expect(await accessibilityFailures(page)).toEqual([]);
+    await screenshot(page, 'home-02-inbox');
   });
 
   it("shows a regional coordinator its forces' taskings, and not another region's", async () => {
@@ -103,13 +129,14 @@ describe('home page', () => {
     await page.locator('#headline:not([hidden])').waitFor();
     expect(await page.locator('#headline-week').textContent()).toBe(week.name);
     expect(await page.locator('#headline-board').getAttribute('href')).toBe(`/board/${week.id}`);
+    await page.locator('#headline-figures dt').first().waitFor();
     expect(await page.locator('#headline-figures dt').allTextContents()).toEqual([
       'Arrests',
       'People safeguarded',
       'Lines closed',
       'Taskings overdue',
     ]);
-    expect(await cards(page)).toEqual(['Taskings', 'Board', 'Lines register']);
+    expect(await cards(page)).toEqual(['Taskings', 'Board', 'Lines register', 'Inbox']);
     expect(await page.locator('#person-level').getAttribute('hidden')).not.toBeNull();
     expect(await accessibilityFailures(page)).toEqual([]);
     await screenshot(page, 'home-02-commander');

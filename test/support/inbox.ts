@@ -15,6 +15,7 @@ export interface InboxItem {
   read: boolean;
   taskingId?: string;
   handoffId?: string;
+  alertId?: string;
   operationId?: string;
   force?: string;
   region?: string;

@@ -3,6 +3,7 @@
 // acknowledges and resolves them. Each step is confirmed in a dialog and sent once.
 import { ApiError, api } from '/common/assets/api.js';
 import { createConfirmDialog } from '/common/assets/confirm-dialog.js';
+import { landOn, LINKED, linkedCue, linkedId } from '/common/assets/deep-link.js';
 import { byId, cell, el } from '/common/assets/dom.js';
 import { alert as pageAlert, failed, startPage } from '/common/assets/page-shell.js';
 import { DESK_ROLES } from '/common/assets/roles.js';
@@ -20,6 +21,9 @@ async function showInbox({ forceNames, regions, regionNames }, me) {
   const dialog = createConfirmDialog('step-dialog');
   const forceName = (code) => forceNames.get(code) ?? code;
   const regionName = (code) => (code ? (regionNames.get(code) ?? code) : '—');
+  // A link from the inbox names an alert (`?alert=`): shown whatever its status, picked out once.
+  const linked = linkedId(location.search, 'alert');
+  let landed = false;
 
   const FORMS = {
     acknowledge: () => ({ fields: [], text: 'You take this alert on.' }),
@@ -83,14 +87,16 @@ async function showInbox({ forceNames, regions, regionNames }, me) {
     const step = lastStep(a);
     const status = el('td', {}, el('span', { className: `badge ${a.status}` }, a.status));
     if (a.resolutionNote) status.append(el('span', { className: 'meta' }, a.resolutionNote));
-    return el(
+    const isLinked = a.id === linked;
+    const tr = el(
       'tr',
-      {},
+      { className: isLinked ? LINKED : '' },
       el(
         'td',
         {},
         a.value,
         el('span', { className: 'meta' }, `${KIND_LABELS[a.kind]}, ${a.lineIds.length} lines`),
+        isLinked && linkedCue('alert'),
       ),
       cell(a.forces.map(forceName).join(', ')),
       status,
@@ -103,6 +109,8 @@ async function showInbox({ forceNames, regions, regionNames }, me) {
       ),
       el('td', { className: 'actions' }, ...stepsFor(a, me).map((s) => stepButton(a, s))),
     );
+    tr.dataset.id = a.id;
+    return tr;
   }
 
   async function show(announce = true) {
@@ -121,6 +129,13 @@ async function showInbox({ forceNames, regions, regionNames }, me) {
       if (announce)
         byId('alerts-status').textContent =
           `Showing ${items.length} alert${items.length === 1 ? '' : 's'}`;
+      const linkedRow = linked && byId('alerts-rows').querySelector(`tr.${LINKED}`);
+      if (linkedRow && !landed) {
+        landed = true;
+        landOn(linkedRow.querySelector('td'));
+      } else if (linked && !landed && announce)
+        byId('alerts-status').textContent +=
+          '. The alert you followed a link to is not in your scope.';
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       pageAlert(e.problem.detail);
@@ -128,6 +143,7 @@ async function showInbox({ forceNames, regions, regionNames }, me) {
   }
 
   byId('alerts-heading').tabIndex = -1;
+  if (linked) byId('filter-status').value = '';
   byId('alerts-filter').onsubmit = (e) => {
     e.preventDefault();
     void show();

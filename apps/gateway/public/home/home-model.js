@@ -4,6 +4,8 @@
 import { formatDateTime } from '/common/assets/units.js';
 
 const HOUR = 3_600_000;
+/** How many unread notifications home lists; the inbox has the rest. */
+export const HOME_INBOX_LIMIT = 5;
 /** A provider deadline this near (or past) needs the NCLCC's attention. */
 export const DEADLINE_NEAR_MS = 48 * HOUR;
 
@@ -32,10 +34,16 @@ export function taskingNeeds(taskings, me, forceNames) {
         ? `Overdue tasking (${t.priority}): ${t.action}`
         : `Tasking awaiting acknowledgement (${t.priority}): ${t.action}`,
       detail: `${forceNames.get(t.force) ?? t.force}, due ${formatDateTime(t.dueAt)}${t.escalated ? ', escalated' : ''}`,
-      href: '/taskings',
+      href: taskingHref(t),
     }))
     .sort(byUrgency);
 }
+
+/** The taskings page with the tasking's week chosen and its row picked out. */
+const taskingHref = (t) =>
+  t.operationId
+    ? `/taskings?${new URLSearchParams({ operation: t.operationId, tasking: t.id })}`
+    : '/taskings';
 
 /** Hand-offs whose home force is the user's to acknowledge (the NCLCC: the overdue only). */
 export function handoffNeeds(handoffs, me, forcesInScope, forceNames) {
@@ -51,7 +59,7 @@ export function handoffNeeds(handoffs, me, forcesInScope, forceNames) {
       urgent: h.overdue,
       title: `${h.overdue ? 'Overdue hand-off' : 'Hand-off awaiting acknowledgement'}: ${h.ageGroup} found by ${forceNames.get(h.foundForce) ?? h.foundForce}`,
       detail: `Home force ${forceNames.get(h.homeForce) ?? h.homeForce}, acknowledge by ${formatDateTime(h.acknowledgeBy)}`,
-      href: '/safeguarding',
+      href: `/safeguarding?${new URLSearchParams({ handoff: h.id })}`,
     }))
     .sort(byUrgency);
 }
@@ -86,6 +94,31 @@ export function alertNeeds(alerts, forceNames, href) {
     detail: a.forces.map((f) => forceNames.get(f) ?? f).join(', '),
     href,
   }));
+}
+
+/** Replacement numbers no order has followed yet: the NCLCC applies for DDTROs on them. */
+export function replacementNeeds(alerts, href) {
+  return alerts
+    .filter((a) => !a.appliedDdtroId)
+    .map((a) => ({
+      kind: 'replacement',
+      urgent: false,
+      title: `Replacement number on ${a.brand}: no DDTRO applied for yet`,
+      detail: `Seen ${formatDateTime(a.raisedAt)}`,
+      href,
+    }));
+}
+
+/** The home page's inbox: the unread count in words and the newest unread, each to its page. */
+export function inboxSummary(unread, items) {
+  const shown = items.slice(0, HOME_INBOX_LIMIT);
+  const more = unread > shown.length ? `, the newest ${shown.length} below` : '';
+  return {
+    status: unread
+      ? `${unread} unread ${unread === 1 ? 'notification' : 'notifications'}${more}.`
+      : 'No unread notifications.',
+    items: shown.map((n) => ({ title: n.title, href: n.href, at: formatDateTime(n.at) })),
+  };
 }
 
 /** The week a commander watches: the active one starting last, else none. */

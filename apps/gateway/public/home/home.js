@@ -1,9 +1,10 @@
 // Home: after sign-in, what needs this user now (taskings, hand-offs, DDTRO deadlines and
 // deconfliction alerts within their scope, each linking to where it is acted on), a commander's
-// headline figures of the active week, and a card for every page the role may use. The inbox
-// (#home-inbox) is left for the masthead's inbox to fill.
+// headline figures of the active week, a card for every page the role may use, and the newest
+// unread notifications, kept live by the masthead badge's stream (its `inbox-changed` event).
 import { ApiError, api } from '/common/assets/api.js';
 import { el } from '/common/assets/dom.js';
+import { INBOX_CHANGED } from '/common/assets/inbox-badge.js';
 import { pagesFor } from '/common/assets/nav.js';
 import { failed, loadWeeks, startPage } from '/common/assets/page-shell.js';
 import { ensurePurpose, purpose } from '/common/assets/purpose.js';
@@ -15,7 +16,10 @@ import {
   cardsFor,
   ddtroNeeds,
   handoffNeeds,
+  HOME_INBOX_LIMIT,
   headlineFigures,
+  inboxSummary,
+  replacementNeeds,
   taskingNeeds,
 } from './home-model.js';
 
@@ -53,10 +57,12 @@ async function personLevelNeeds(me, pages, forceNames) {
     needs.push(...handoffNeeds(page.items, me, me.forces, forceNames));
   }
   if (me.role === 'nclcc') {
-    const [ddtros, alerts] = await Promise.all([
+    const [ddtros, alerts, replacements] = await Promise.all([
       api.get('/api/v1/ddtros?status=granted&limit=500'),
       api.get('/api/v1/deconfliction/alerts?limit=50'),
+      api.get('/api/v1/ddtros/replacement-alerts?status=open&limit=100'),
     ]);
+    needs.push(...replacementNeeds(replacements.items, actOn(pages, '/ddtros', '/lines')));
     needs.push(
       ...ddtroNeeds(ddtros.items ?? ddtros, Date.now(), actOn(pages, '/ddtros', '/lines')),
     );
@@ -67,26 +73,54 @@ async function personLevelNeeds(me, pages, forceNames) {
   return needs;
 }
 
+let inboxRead = null;
+
+/** Re-reads the unread notifications; one read at a time, the last change read again after it. */
+async function refreshInbox() {
+  if (inboxRead) {
+    inboxRead.again = true;
+    return;
+  }
+  inboxRead = { again: false };
+  try {
+    const page = await api.get(`/api/v1/inbox?unread=true&limit=${HOME_INBOX_LIMIT}`);
+    const { status, items } = inboxSummary(page.unread, page.items);
+    $('home-inbox-status').textContent = status;
+    $('home-inbox-list').replaceChildren(
+      ...items.map((n) => el('li', {}, el('a', { href: n.href }, n.title), el('p', {}, n.at))),
+    );
+    $('home-inbox').hidden = false;
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    $('home-inbox-status').textContent = `The inbox could not be loaded: ${e.problem.detail}`;
+  } finally {
+    const { again } = inboxRead;
+    inboxRead = null;
+    if (again) await refreshInbox();
+  }
+}
+
 async function showHeadline(weeks) {
   const week = activeWeek(weeks);
   // Shown once filled, so nobody (nor a test) reads an empty headline.
   $('headline').hidden = true;
   if (!week) return;
-  const board = await api.get(`/api/v1/operations/${week.id}/board`);
   $('headline-week').textContent = week.name;
+  $('headline-board').href = `/board/${week.id}`;
+  $('headline-board').textContent = `Open the board of ${week.name}`;
+  const board = await api.get(`/api/v1/operations/${week.id}/board`);
   $('headline-figures').replaceChildren(
     ...headlineFigures(board).map(([label, value]) =>
       el('div', {}, el('dt', {}, label), el('dd', {}, value.toLocaleString('en-GB'))),
     ),
   );
-  $('headline-board').href = `/board/${week.id}`;
-  $('headline-board').textContent = `Open the board of ${week.name}`;
   $('headline').hidden = false;
 }
 
 async function show(me, forceNames) {
   const pages = pagesFor(me.role);
   showCards(pages);
+  await refreshInbox();
   $('needs-status').textContent = 'Looking for what needs you…';
   // Commanders watch rather than act: their home leads with the week's figures.
   const asksPurpose = me.role !== 'commander';
@@ -115,6 +149,7 @@ async function show(me, forceNames) {
 }
 
 async function main() {
+  document.addEventListener(INBOX_CHANGED, () => refreshInbox().catch(failed));
   const page = await startPage({
     roles: ALL_ROLES,
     onSignedIn: (me) => show(me, page.forceNames),

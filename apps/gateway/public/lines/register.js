@@ -1,6 +1,7 @@
 // The register: search and filter lines in scope, open one to see its numbers, history,
 // orders and alerts. Reading a line shows its holder references, and that read is audited.
 import { ApiError, api } from '/common/assets/api.js';
+import { linkedId } from '/common/assets/deep-link.js';
 import { byId as el, cell } from '/common/assets/dom.js';
 import { alert, failed, startPage } from '/common/assets/page-shell.js';
 import { formatWhen as when } from '/common/assets/units.js';
@@ -14,6 +15,12 @@ const RISKS = {
 };
 
 async function main() {
+  // Deconfliction alerts are acted on at their desk: links stored before it moved go there.
+  const alertLink = linkedId(location.search, 'alert');
+  if (alertLink) {
+    location.replace(`/deconfliction?${new URLSearchParams({ alert: alertLink })}`);
+    return;
+  }
   const page = await startPage({ roles: REPORTING_ROLES, onSignedIn: () => showSearch(page) });
   await page.resume();
 }
@@ -83,6 +90,9 @@ async function showSearch({ forces, forceNames }) {
   };
   el('more-lines').onclick = () => search(true);
   await search();
+  // A link from the inbox names a line (`?line=`): its detail opens, with focus on it.
+  const linkedLine = linkedId(location.search, 'line');
+  if (linkedLine) await showLine(linkedLine, forceName);
 }
 
 main().catch(failed);

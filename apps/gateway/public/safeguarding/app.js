@@ -2,6 +2,7 @@
 // hand-offs it sent, the selected one with what may be done with it, and the raise form. Every
 // read carries the session's purpose, asked once; the lists come live from the hand-offs stream.
 import { alert, failed, loadWeeks, startPage } from '/common/assets/page-shell.js';
+import { linkedId } from '/common/assets/deep-link.js';
 import { ensurePurpose } from '/common/assets/purpose.js';
 import { SAFEGUARDING_ROLES } from '/common/assets/roles.js';
 import { formatDate } from '/common/assets/units.js';
@@ -59,6 +60,8 @@ async function main() {
   const regionByForce = new Map(forces.map((f) => [f.code, f.region]));
   const regionOf = (code) => regionByForce.get(code);
   const force = (code) => forceNames.get(code) ?? code;
+  // A link from the inbox names a hand-off (`?handoff=`): opened once the purpose is given.
+  const linkedHandoff = linkedId(location.search, 'handoff');
   const prefill = prefillFromQuery(
     location.search,
     forces.map((f) => f.code),
@@ -173,9 +176,11 @@ async function main() {
     items = [];
     showLists();
     el('give-purpose').onclick = async () => {
-      if (await readWithPurpose()) el('inbox-heading').focus();
+      if (!(await readWithPurpose())) return;
+      if (linkedHandoff) await detail.open(linkedHandoff);
+      else el('inbox-heading').focus();
     };
-    await readWithPurpose();
+    if ((await readWithPurpose()) && linkedHandoff) await detail.open(linkedHandoff);
     if (prefill.open && mayRaise(me)) {
       raiseForm.prefill(prefill.values);
       el('raise-heading').focus();

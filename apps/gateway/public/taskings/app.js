@@ -4,6 +4,7 @@
 // reporting page's assets.
 import { ApiError, request } from '/common/assets/api.js';
 import { failed, loadWeeks, startPage } from '/common/assets/page-shell.js';
+import { linkedId } from '/common/assets/deep-link.js';
 import { formatDate } from '/common/assets/units.js';
 import { acknowledgeEach, bulkResultText } from './bulk-acknowledge.js';
 import { createDecideDialog } from './decide-dialog.js';
@@ -117,6 +118,7 @@ async function main() {
     );
     const firstActive = sorted.find((o) => o.status === 'active');
     if (asked ?? firstActive) select.value = (asked ?? firstActive).id;
+    if (asked) table.pickOut(linkedId(location.search, 'tasking'));
 
     function chosen() {
       stopWatching();

@@ -1,5 +1,6 @@
 // The live table of taskings. Rows are rebuilt from each push with textContent only (actions and
 // notes are never read as HTML); focus stays on the same button of the same tasking.
+import { landOn, LINKED, linkedCue } from '/common/assets/deep-link.js';
 import { lineLabel } from '/common/assets/line-picker.js';
 import { formatDateTime } from '/common/assets/units.js';
 import { acknowledgeable } from './bulk-acknowledge.js';
@@ -67,6 +68,9 @@ export function createTable({ forceNames, onAction, onSelection = () => {} }) {
   const selected = new Set();
   let items = [];
   let view = 'read';
+  // The tasking a link named, brought into view once, when it first shows.
+  let linked = null;
+  let landed = false;
 
   function actionsOf(t) {
     if (view === 'manage') return OPEN.includes(t.status) ? ['cancel', 'reassign'] : [];
@@ -144,8 +148,10 @@ export function createTable({ forceNames, onAction, onSelection = () => {} }) {
     const problem = problems.get(t.id);
     const tr = h(
       'tr',
-      { className: t.overdue ? 'is-overdue' : '' },
-      h('th', { scope: 'row', tabIndex: -1 }, force),
+      {
+        className: [t.overdue && 'is-overdue', t.id === linked && LINKED].filter(Boolean).join(' '),
+      },
+      h('th', { scope: 'row', tabIndex: -1 }, force, t.id === linked && linkedCue('tasking')),
       h(
         'td',
         {},
@@ -195,6 +201,13 @@ export function createTable({ forceNames, onAction, onSelection = () => {} }) {
           `tr[data-id="${CSS.escape(focused.dataset.id)}"] [data-action="${focusedAction}"]`,
         )
         ?.focus();
+    if (linked && !landed) {
+      const tr = rows.querySelector(`tr[data-id="${CSS.escape(linked)}"]`);
+      if (tr) {
+        landed = true;
+        landOn(tr.querySelector('th'));
+      }
+    }
     const open = items.filter((t) => OPEN.includes(t.status));
     summary.textContent = items.length
       ? `${items.length} ${items.length === 1 ? 'tasking' : 'taskings'}: ${open.length} open, ${open.filter((t) => t.overdue).length} overdue.`
@@ -213,6 +226,12 @@ export function createTable({ forceNames, onAction, onSelection = () => {} }) {
   return {
     setView(next) {
       view = next;
+      render();
+    },
+    /** Picks out the tasking a link named (`?tasking=`), focused when it shows. */
+    pickOut(id) {
+      linked = id;
+      landed = false;
       render();
     },
     /** The whole list, as the stream sends it. */

@@ -1,41 +1,26 @@
 // The harm ranking as a table (every factor's points, a box to choose each line) and as a bar
 // chart of points; choosing lines sets the week's focus lines.
 import { request } from '/common/assets/api.js';
-import { cell, el, svg } from '/common/assets/dom.js';
+import { barChart } from '/common/assets/bar-chart.js';
+import { cell, el } from '/common/assets/dom.js';
 import { onSubmit } from './submit.js';
 import { FACTOR_LABELS, factorPoints, rankingBars } from './weeks-model.js';
 
-const CHART_WIDTH = 420;
-const BAR = 18;
-const LABEL = 220;
 /** The chart shows the leading lines; the table lists them all. */
 const CHART_LINES = 15;
 
 function chart(items) {
-  const bars = rankingBars(items.slice(0, CHART_LINES), CHART_WIDTH);
-  const height = bars.length * (BAR + 6) + 4;
-  const figure = svg('svg', {
-    class: 'ranking-chart',
-    viewBox: `0 0 ${LABEL + CHART_WIDTH + 50} ${height}`,
-    role: 'img',
-    'aria-labelledby': 'ranking-chart-title',
-  });
-  figure.append(
-    svg(
-      'title',
-      { id: 'ranking-chart-title' },
-      `Harm points of the ${bars.length} highest-ranked lines; the table below lists every line and factor`,
-    ),
+  const bars = rankingBars(items.slice(0, CHART_LINES));
+  return el(
+    'figure',
+    {},
+    barChart({
+      items: bars,
+      title: `Harm points of the ${bars.length} highest-ranked lines; the table below lists every line and factor`,
+      className: 'ranking-chart',
+    }),
+    el('figcaption', {}, 'Points per line (harm-v1)'),
   );
-  bars.forEach((b, i) => {
-    const y = i * (BAR + 6) + 2;
-    figure.append(
-      svg('text', { x: 0, y: y + BAR - 5 }, b.label),
-      svg('rect', { class: 'bar', x: LABEL, y, width: Math.max(1, b.width), height: BAR }),
-      svg('text', { x: LABEL + b.width + 6, y: y + BAR - 5 }, String(b.score)),
-    );
-  });
-  return el('figure', {}, figure, el('figcaption', {}, 'Points per line (harm-v1)'));
 }
 
 /** Shows the ranking with the week's focus lines ticked; `onChosen(focus)` after choosing. */

@@ -47,18 +47,9 @@ export function factorPoints(item) {
   return Object.fromEntries(item.factors.map((f) => [f.factor, f]));
 }
 
-/**
- * Bars for the chart: one per line, width in proportion to its points against the highest,
- * in rank order.
- */
-export function rankingBars(items, width) {
-  const top = Math.max(1, ...items.map((i) => i.score));
-  return items.map((i) => ({
-    lineId: i.lineId,
-    label: `${i.rank}. ${i.brand}`,
-    score: i.score,
-    width: Math.round((i.score / top) * width),
-  }));
+/** The chart's bars: one per line, labelled with its rank, in rank order. */
+export function rankingBars(items) {
+  return items.map((i) => ({ label: `${i.rank}. ${i.brand}`, value: i.score }));
 }
 
 /**

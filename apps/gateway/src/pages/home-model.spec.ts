@@ -47,6 +47,12 @@ describe('home page model', () => {
       'Tasking awaiting acknowledgement (P2): Acknowledge me',
     ]);
     expect(needs[0]).toMatchObject({ urgent: true, href: '/taskings' });
+    const linked = home.taskingNeeds(
+      [tasking({ id: 't-1', operationId: 'op-1' })],
+      { role: 'force', force: MERSEYSIDE },
+      names,
+    );
+    expect(linked[0].href).toBe('/taskings?operation=op-1&tasking=t-1');
     expect(needs[1].detail).toMatch(/^Merseyside, due /);
   });
 
@@ -62,6 +68,7 @@ describe('home page model', () => {
 
   it('lists hand-offs raised to the home forces in scope (the NCLCC: the overdue)', () => {
     const handoff = (over: Record<string, unknown>) => ({
+      id: 'h-1',
       status: 'raised',
       homeForce: MERSEYSIDE,
       foundForce: MET,
@@ -77,6 +84,7 @@ describe('home page model', () => {
       handoff({ overdue: true }),
     ];
     const force = home.handoffNeeds(list, { role: 'force' }, [MERSEYSIDE], names);
+    expect(force[0].href).toBe('/safeguarding?handoff=h-1');
     expect(force.map((n: { title: string }) => n.title)).toEqual([
       'Overdue hand-off: child found by Metropolitan Police',
       'Hand-off awaiting acknowledgement: child found by Metropolitan Police',
@@ -134,5 +142,35 @@ describe('home page model', () => {
       ['Lines closed', 3],
       ['Taskings overdue', 4],
     ]);
+  });
+
+  it('lists replacement numbers no order followed, by brand and never by number', () => {
+    const alert = (over: Record<string, unknown>) => ({
+      id: 'r',
+      lineId: 'l',
+      number: '07700900123',
+      brand: 'Blue',
+      raisedAt: at,
+      appliedDdtroId: null,
+      ...over,
+    });
+    const needs = home.replacementNeeds([alert({}), alert({ appliedDdtroId: 'd' })], '/ddtros');
+    expect(needs).toHaveLength(1);
+    expect(needs[0]).toMatchObject({
+      href: '/ddtros',
+      title: 'Replacement number on Blue: no DDTRO applied for yet',
+    });
+    expect(JSON.stringify(needs)).not.toContain('07700900123');
+  });
+
+  it('counts unread notifications in words and lists the newest five with their links', () => {
+    const note = (i: number) => ({ title: `Note ${i}`, href: `/taskings?tasking=${i}`, at });
+    const many = home.inboxSummary(7, [1, 2, 3, 4, 5, 6].map(note));
+    expect(many.status).toBe('7 unread notifications, the newest 5 below.');
+    expect(many.items.map((n: { href: string }) => n.href)).toEqual(
+      [1, 2, 3, 4, 5].map((i) => `/taskings?tasking=${i}`),
+    );
+    expect(home.inboxSummary(1, [note(1)]).status).toBe('1 unread notification.');
+    expect(home.inboxSummary(0, [])).toEqual({ status: 'No unread notifications.', items: [] });
   });
 });

@@ -42,17 +42,14 @@ describe('weeks console model', () => {
     expect(weeks.weeksInOrder(list).map((w: { id: string }) => w.id)).toEqual(['b', 'a']);
   });
 
-  it('draws bars in proportion to points, the highest full width', () => {
-    const bars = weeks.rankingBars(
-      [
-        { lineId: 'x', rank: 1, brand: 'Alpha', score: 100 },
-        { lineId: 'y', rank: 2, brand: 'Bravo', score: 25 },
-      ],
-      400,
-    );
+  it('gives one bar per line, labelled with its rank, valued by its points', () => {
+    const bars = weeks.rankingBars([
+      { lineId: 'x', rank: 1, brand: 'Alpha', score: 100 },
+      { lineId: 'y', rank: 2, brand: 'Bravo', score: 25 },
+    ]);
     expect(bars).toEqual([
-      { lineId: 'x', label: '1. Alpha', score: 100, width: 400 },
-      { lineId: 'y', label: '2. Bravo', score: 25, width: 100 },
+      { label: '1. Alpha', value: 100 },
+      { label: '2. Bravo', value: 25 },
     ]);
   });
 

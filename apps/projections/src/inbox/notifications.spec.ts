@@ -163,6 +163,35 @@ describe('inbox recipients', () => {
     expect(recipients(alert)).toEqual(['nclcc', 'eastern', 'london']);
   });
 
+  it('tells the coordinator of the region an alert is handed to, and nobody else', () => {
+    const handed = event('deconfliction.handed', {
+      alertId: ALERT,
+      seq: 3,
+      status: 'acknowledged',
+      region: 'east-midlands',
+    });
+    expect(recipients(handed)).toEqual(['eastMidlands']);
+    expect(notificationOf(handed)).toMatchObject({
+      kind: 'deconfliction.handed',
+      href: `/deconfliction?alert=${ALERT}`,
+      alertId: ALERT,
+      region: 'east-midlands',
+      title: 'Deconfliction alert handed to East Midlands to act on',
+    });
+    const raised = notificationOf(
+      event('deconfliction.raised', {
+        alertId: ALERT,
+        seq: 3,
+        kind: 'number',
+        forces: [KENT],
+        regions: ['eastern'],
+        lineIds: [LINE],
+      }),
+    )!;
+    expect(notificationOf(handed)!.id).not.toBe(raised.id);
+    expect(raised.href).toBe(`/deconfliction?alert=${ALERT}`);
+  });
+
   it('tells every commander of a week opening and closing', () => {
     const commanders = ['easternCommander', 'londonCommander', 'nationalCommander'];
     const created = event('operation.created', {

@@ -3,8 +3,10 @@ import {
   DDTRO_REPLACEMENT_NUMBER,
   DdtroEventV1,
   DdtroReplacementNumberV1,
+  DECONFLICTION_HANDED,
   DECONFLICTION_RAISED,
   DeconflictionRaisedV1,
+  DeconflictionStepV1,
   EventEnvelope,
   HANDOFF_OVERDUE,
   HANDOFF_RAISED,
@@ -33,7 +35,7 @@ export interface AddressedNotification extends Notification {
   audiences: string[];
 }
 
-type Derive = (event: EventEnvelope) => AddressedNotification;
+type Derive = (event: EventEnvelope) => AddressedNotification | null;
 
 const forceName = (code: string) => findForce(code)?.name ?? code;
 const regionName = (code: string) => REGIONS.find((r) => r.code === code)?.name ?? code;
@@ -110,6 +112,9 @@ function week(kind: NotificationKind, title: (event: EventEnvelope) => string): 
   };
 }
 
+/** Where a deconfliction alert is acted on: its desk, with the alert picked out. */
+const alertHref = (alertId: string) => `/deconfliction?${new URLSearchParams({ alert: alertId })}`;
+
 const dateOf = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
 
@@ -119,8 +124,8 @@ const dateOf = (iso: string) =>
  * and an overdue P1 also to the NCLCC, and an escalation to the commanders of that region
  * and national ones. A hand-off goes to its home force and region; an overdue one to those it
  * was escalated to (the home region and the NCLCC). Register alerts go to the NCLCC, and
- * deconfliction alerts to the regions they name as well. Commanders hear of weeks opening and
- * closing.
+ * deconfliction alerts to the regions they name as well; an alert handed to a region goes to
+ * that region's coordinator. Commanders hear of weeks opening and closing.
  */
 const RULES: Record<string, Derive> = {
   [TASKING_ISSUED.type]: tasking(
@@ -191,11 +196,23 @@ const RULES: Record<string, Derive> = {
     const where = a.regions.length ? ` (${a.regions.map(regionName).join(', ')})` : '';
     return notification('deconfliction.raised', `${a.alertId}:${a.seq}`, event, {
       title: `Deconfliction: the same ${what} on ${a.lineIds.length} lines${where}`,
-      href: `/lines?${new URLSearchParams({ alert: a.alertId })}`,
+      href: alertHref(a.alertId),
       alertId: a.alertId,
       ...(a.lineIds.length === 1 && { lineId: a.lineIds[0] }),
       ...(a.regions.length === 1 && { region: a.regions[0] }),
       audiences: [AUDIENCE.nclcc, ...a.regions.map(AUDIENCE.region)],
+    });
+  },
+  [DECONFLICTION_HANDED.type]: (event) => {
+    const a = event.payload as DeconflictionStepV1;
+    // A hand always names its region; without one there is nobody to tell.
+    if (!a.region) return null;
+    return notification('deconfliction.handed', `${a.alertId}:${a.seq}`, event, {
+      title: `Deconfliction alert handed to ${regionName(a.region)} to act on`,
+      href: alertHref(a.alertId),
+      alertId: a.alertId,
+      region: a.region,
+      audiences: [AUDIENCE.region(a.region)],
     });
   },
   [OPERATION_CREATED.type]: week(

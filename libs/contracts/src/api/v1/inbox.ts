@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'ddtro.replacement-number',
   'ddtro.provider-overdue',
   'deconfliction.raised',
+  'deconfliction.handed',
   'week.opened',
   'week.closed',
   'week.reopened',
