@@ -16,8 +16,33 @@ export function replicationFor(brokers: number): Replication {
   return { replicationFactor, minInsyncReplicas: replicationFactor >= 3 ? 2 : 1 };
 }
 
-/** Creates the declared topics that are missing; existing ones are left as they are. */
-export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<void> {
+/** How often a start-up asks again while Kafka answers with a retriable error. */
+export const ENSURE_TOPICS_ATTEMPTS = 8;
+const RETRY_STEP_MS = 250;
+
+/**
+ * Creates the declared topics that are missing; existing ones are left as they are. On a
+ * fresh cluster of several brokers a topic another service has just created is not yet known
+ * to every broker ("does not host this topic-partition"): such retriable answers are asked
+ * again, with a growing pause, instead of ending the service's start.
+ */
+export async function ensureTopics(
+  kafka: Kafka,
+  specs: TopicSpec[],
+  attempts = ENSURE_TOPICS_ATTEMPTS,
+  stepMs = RETRY_STEP_MS,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createMissingTopics(kafka, specs);
+    } catch (e) {
+      if (!(e as { retriable?: boolean }).retriable || attempt >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, stepMs * attempt));
+    }
+  }
+}
+
+async function createMissingTopics(kafka: Kafka, specs: TopicSpec[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
