@@ -112,8 +112,11 @@ export async function signedIn(page: Page, who: Who, path: string): Promise<void
   await page.goto(path);
 }
 
-/** Presses Tab until the element has focus: it is reachable by keyboard. */
-export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+/**
+ * Presses Tab until the element has focus: it is reachable by keyboard. The bound is generous
+ * because desks list every row in scope, and suites of one run share the platform's data.
+ */
+export async function tabTo(page: Page, selector: string, max = 250): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await page.locator(selector).evaluate((el: any) => el === el.ownerDocument.activeElement))
       return;
