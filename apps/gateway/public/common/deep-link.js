@@ -3,8 +3,7 @@
 // reads the id here, picks the row out with words (the outline only repeats them), and brings
 // it into view and focus once, on arrival.
 import { el } from './dom.js';
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from './ids.js';
 
 /** The id the address names in `param`, or null when it names none or not an id. */
 export function linkedId(search, param) {

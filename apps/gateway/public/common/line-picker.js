@@ -2,11 +2,11 @@
 // register lines in the user's scope that match (brand, exporting force, status) in a select,
 // and the chosen line's id is what a form sends. Shared by the reporting and taskings pages.
 import { request } from './api.js';
+import { UUID } from './ids.js';
 
 // The register's line list is person-level data: its reads say why, and this is why.
 const PURPOSE = 'Choosing the line a report or tasking concerns';
 const HEADERS = { headers: { 'x-purpose': PURPOSE } };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const option = (value, text) => Object.assign(document.createElement('option'), { value, text });
 
 let forceNames;

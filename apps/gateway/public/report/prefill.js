@@ -1,8 +1,7 @@
 // What a link from the taskings page pre-fills: `/report?operation=…&force=…&tasking=…&line=…`.
 // Each value is kept only when the user could choose it here; a tasking and its line only
 // with the week and force they belong to, so an outcome is never linked under the wrong ones.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '/common/assets/ids.js';
 
 /**
  * `search` is the page address's query; `weeks` the weeks the user may see, `forces` the force

@@ -4,12 +4,12 @@
 // limits are the contract's, which the gateway serves as `handoff-lists.js`; `toIso` turns the
 // form's local time into ISO 8601.
 import { AGE_GROUPS, CONCERNS, NOTE_MAX } from './handoff-lists.js';
+import { UUID } from '/common/assets/ids.js';
 
 export { AGE_GROUPS, CONCERNS, NOTE_MAX };
 
 /** The API's pattern for pseudonymous references: upper case, digits, hyphens, with a digit. */
 const REFERENCE = /^(?=[A-Z0-9-]*[0-9])[A-Z0-9][A-Z0-9-]{3,31}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The query parameters a link may pre-fill, e.g. from the reporting page. */
 const PREFILL = ['operationId', 'foundForce', 'foundAt', 'ageGroup', 'safeguardingOutcomeId'];
