@@ -16,6 +16,12 @@ export interface OutboxRelayOptions {
   keepPublishedMs?: number;
 }
 
+/**
+ * How often an idle relay looks without being told: every commit NOTIFYs it, so this only
+ * catches a lost notification and lets a standby replica try for the lock.
+ */
+const IDLE_POLL_MS = 5_000;
+
 interface Row {
   id: string;
   topic: string;
@@ -190,7 +196,7 @@ export class OutboxRelay {
         this.wake = undefined;
         resolve();
       };
-      const timer = setTimeout(done, this.o.pollMs ?? 1000);
+      const timer = setTimeout(done, this.o.pollMs ?? IDLE_POLL_MS);
       this.wake = done;
     });
   }
