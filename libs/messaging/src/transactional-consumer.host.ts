@@ -5,7 +5,11 @@ import { consumerGroup, TopicKey, topics } from '@intensify/contracts';
 import { onScrape } from '@intensify/runtime';
 import { messagingMetrics } from './metrics';
 import { ensureTopics } from './topics';
-import { BatchApplier, TransactionalConsumer } from './transactional-consumer';
+import {
+  BatchApplier,
+  TransactionalConsumer,
+  TransactionalConsumerOptions,
+} from './transactional-consumer';
 
 export interface TransactionalConsumerHostOptions<R = void> {
   /** The service's Kafka client (its outbox relay's). */
@@ -20,6 +24,8 @@ export interface TransactionalConsumerHostOptions<R = void> {
   apply: BatchApplier<R>;
   /** Runs once a batch and its offsets are committed, with what `apply` answered. */
   afterCommit?: (result: R) => Promise<void> | void;
+  /** The events this group acts on; the rest are passed over without a transaction. */
+  concerns?: TransactionalConsumerOptions<R>['concerns'];
 }
 
 /**
@@ -50,6 +56,7 @@ export class TransactionalConsumerHost<R = void>
       producer: this.producer,
       apply: o.apply,
       afterCommit: o.afterCommit,
+      concerns: o.concerns,
     });
     // A group that has applied nothing yet still shows, at zero, rather than not at all.
     messagingMetrics.applied.inc({ group: this.consumer.groupId }, 0);

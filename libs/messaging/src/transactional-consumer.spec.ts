@@ -82,3 +82,95 @@ describe('TransactionalConsumer after a crash', () => {
     expect(made).toHaveLength(1);
   });
 });
+
+/** A DataSource stand-in that records statements outside and inside transactions. */
+function recordingDb() {
+  const outside: string[] = [];
+  const transactions: string[][] = [];
+  const db = {
+    query: async (sql: string) => {
+      outside.push(sql);
+      return [];
+    },
+    transaction: async (work: (m: unknown) => Promise<void>) => {
+      const statements: string[] = [];
+      transactions.push(statements);
+      await work({
+        query: async (sql: string) => {
+          statements.push(sql);
+          return sql.includes('SELECT next_offset') ? [{ next_offset: '0' }] : [];
+        },
+      });
+    },
+  };
+  return { db: db as unknown as DataSource, outside, transactions };
+}
+
+const eventMessage = (offset: number, type: string) => ({
+  offset: String(offset),
+  key: null,
+  value: Buffer.from(
+    JSON.stringify({
+      id: `00000000-0000-4000-8000-${String(offset).padStart(12, '0')}`,
+      type,
+      version: 1,
+    }),
+  ),
+});
+
+describe('TransactionalConsumer passing over events it is not concerned with', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  function concernedWith(type: string) {
+    const { db, outside, transactions } = recordingDb();
+    const applied: unknown[][] = [];
+    const consumer = new TransactionalConsumer({
+      kafka: {} as Kafka,
+      dataSource: db,
+      schema: 's',
+      groupId: 'g',
+      topics: ['t'],
+      deadLetterTopic: 'dl',
+      producer: { send: async () => undefined } as never,
+      apply: async (_m, events) => void applied.push(events),
+      concerns: (e) => e.type === type,
+    });
+    const handle = (messages: ReturnType<typeof eventMessage>[]) =>
+      (consumer as unknown as { handle: (...a: unknown[]) => Promise<void> }).handle(
+        't',
+        0,
+        messages,
+      );
+    return { consumer, handle, outside, transactions, applied };
+  }
+
+  it('opens no transaction for a batch of other events and stores its offset, never backwards', async () => {
+    const c = concernedWith('line.closed');
+    await c.handle([eventMessage(0, 'outcome.recorded'), eventMessage(1, 'outcome.recorded')]);
+    expect(c.transactions).toHaveLength(0);
+    expect(c.applied).toHaveLength(0);
+    expect(c.outside).toHaveLength(1);
+    expect(c.outside[0]).toMatch(/GREATEST\(o\.next_offset, EXCLUDED\.next_offset\)/);
+  });
+
+  it('stores the offset of later passed batches once more after the catch-up interval', async () => {
+    const c = concernedWith('line.closed');
+    await c.handle([eventMessage(0, 'outcome.recorded')]);
+    await c.handle([eventMessage(1, 'outcome.recorded')]);
+    await c.handle([eventMessage(2, 'outcome.recorded')]);
+    expect(c.outside).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(c.outside).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(c.outside).toHaveLength(2);
+    await c.consumer.stop();
+  });
+
+  it('applies a batch holding one concerned event in a transaction with its offset', async () => {
+    const c = concernedWith('line.closed');
+    await c.handle([eventMessage(0, 'outcome.recorded'), eventMessage(1, 'line.closed')]);
+    expect(c.transactions).toHaveLength(1);
+    expect(c.transactions[0].some((sql) => sql.includes('UPDATE'))).toBe(true);
+  });
+});

@@ -5,7 +5,9 @@ import {
   TopicNames,
   TransactionalConsumerHost,
 } from '@intensify/messaging';
+import { OUTCOME_RECORDED, OutcomeRecordedV1 } from '@intensify/contracts';
 import { Clock, CLOCK } from '../clock';
+import { closureReported } from './line-closure.rule';
 import { closeReportedLines } from './close-reported-lines';
 
 export const LINE_OUTCOMES_GROUP = 'intelligence.line-outcomes.v1';
@@ -26,6 +28,10 @@ export class LineOutcomesConsumer extends TransactionalConsumerHost {
       ...settings,
       group: LINE_OUTCOMES_GROUP,
       topics: ['outcomes'],
+      // Nearly every outcome is not a line closure: those open no transaction here.
+      concerns: (e) =>
+        e.type === OUTCOME_RECORDED.type &&
+        closureReported((e.payload as OutcomeRecordedV1).current) !== null,
       apply: (m, events) =>
         closeReportedLines(m, events, { topic: topics.intelligence, now: () => clock.now() }),
     });

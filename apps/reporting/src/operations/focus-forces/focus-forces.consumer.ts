@@ -22,6 +22,8 @@ export class FocusForcesConsumer extends TransactionalConsumerHost {
       ...settings,
       group: FOCUS_FORCES_GROUP,
       topics: ['intelligence'],
+      // The register's many line events open no transaction here.
+      concerns: (e) => e.type === OPERATION_FOCUS_LINES_SET.type,
       apply: applyFocusForces,
     });
   }
