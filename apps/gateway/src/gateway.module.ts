@@ -19,6 +19,7 @@ import { LimitsModule } from './limits/limits.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OperationsController } from './operations/operations.controller';
 import { OutcomeChangesController } from './outcomes/outcome-changes.controller';
+import { OutcomeBatches } from './outcomes/outcome-batches';
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { PagesModule } from './pages/pages.module';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
@@ -69,6 +70,6 @@ class GatewayEnvModule {}
     PlatformHealthController,
     OpenApiController,
   ],
-  providers: [TaskingStreamService, LineReferences],
+  providers: [TaskingStreamService, LineReferences, OutcomeBatches],
 })
 export class GatewayModule {}

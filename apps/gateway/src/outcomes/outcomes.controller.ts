@@ -22,7 +22,9 @@ import { readOpenOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { readCsvUpload } from '../limits/csv-upload';
 import { LineReferences } from '../intelligence/line-references';
+import { correlationIdOf } from '../upstream/correlation';
 import { checkOutcomeWrite } from './check-outcome-write';
+import { OutcomeBatches } from './outcome-batches';
 import { rejectUnknownLines } from './csv-line-references';
 import { parseCsvReturn } from './csv-return.parser';
 
@@ -33,20 +35,28 @@ export class OutcomesController {
   constructor(
     private readonly upstream: UpstreamClient,
     private readonly lines: LineReferences,
+    private readonly batches: OutcomeBatches,
   ) {}
 
-  /** 202 when first accepted (committed in PostgreSQL), 200 when the same key and body are replayed. */
+  /**
+   * 202 when first accepted (committed in PostgreSQL), 200 when the same key and body are
+   * replayed. Sent to reporting together with the same caller's other outcomes in flight.
+   */
   @Post()
   async record(
     @Param('operationId') operationId: string,
     @Body() body: unknown,
     @CurrentCaller('owner-status') caller: Caller,
   ): Promise<OutcomeAccepted> {
-    return forward(this.upstream, ROUTES.record, {
-      ...caller,
-      params: { operationId },
-      ...(await checkOutcomeWrite(caller, body, this.lines)),
+    const checked = await checkOutcomeWrite(caller, body, this.lines);
+    const recorded = await this.batches.record(caller.p, {
+      operationId,
+      idempotencyKey: checked.idempotencyKey,
+      correlationId: correlationIdOf(caller.req),
+      outcome: checked.body,
     });
+    caller.res?.status(recorded.status);
+    return recorded.body;
   }
 
   /** Outcomes in the caller's scope, newest first, each with its version history. */

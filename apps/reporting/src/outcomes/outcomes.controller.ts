@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Response } from 'express';
 import {
@@ -7,11 +7,14 @@ import {
   INTERNAL,
   INTERNAL_HEADERS,
   OutcomeAccepted,
+  OutcomeBatch,
+  OutcomeBatchResults,
   OutcomeChangeAccepted,
   Outcome,
   OutcomeItem,
   Page,
   ReasonBody,
+  validateOutcomeBatch,
   validateReason,
 } from '@intensify/contracts';
 import { CallingActor, RequestContext } from '@intensify/auth';
@@ -21,6 +24,7 @@ import {
   ImportOutcomesCommand,
   ImportRow,
 } from './commands/import-outcomes/import-outcomes.command';
+import { RecordOutcomeBatchCommand } from './commands/record-outcome-batch/record-outcome-batch.command';
 import { RecordOutcomeCommand } from './commands/record-outcome/record-outcome.command';
 import { RetractOutcomeCommand } from './commands/retract-outcome/retract-outcome.command';
 import { OutcomesReader } from './outcomes.reader';
@@ -74,6 +78,16 @@ export class OutcomesController {
       ),
     );
     return answerOnce(res, { replayed, body: { id, status: 'accepted' } }, 202);
+  }
+
+  /** The gateway's way: new outcomes of one actor at once, each answered as if alone. */
+  @Post(ROUTES.recordBatch.path)
+  @HttpCode(200)
+  recordBatch(
+    @Body(checkedBy(validateOutcomeBatch)) { items }: OutcomeBatch,
+    @CallingActor() actor: Actor,
+  ): Promise<OutcomeBatchResults> {
+    return this.commands.execute(new RecordOutcomeBatchCommand(items, actor));
   }
 
   @Post(ROUTES.import.path)

@@ -4,6 +4,7 @@ import { changeWriter } from '@intensify/messaging';
 import { SCHEMA } from '../config';
 import { CorrectOutcomeHandler } from './commands/correct-outcome/correct-outcome.handler';
 import { ImportOutcomesHandler } from './commands/import-outcomes/import-outcomes.handler';
+import { RecordOutcomeBatchHandler } from './commands/record-outcome-batch/record-outcome-batch.handler';
 import { OutcomeWriteBatcher } from './commands/record-outcome/outcome-write-batcher';
 import { RecordOutcomeHandler } from './commands/record-outcome/record-outcome.handler';
 import { RetractOutcomeHandler } from './commands/retract-outcome/retract-outcome.handler';
@@ -17,6 +18,7 @@ import { OutcomesReader } from './outcomes.reader';
     changeWriter({ schema: SCHEMA, topic: (t) => t.outcomes }),
     OutcomeWriteBatcher,
     RecordOutcomeHandler,
+    RecordOutcomeBatchHandler,
     CorrectOutcomeHandler,
     RetractOutcomeHandler,
     ImportOutcomesHandler,

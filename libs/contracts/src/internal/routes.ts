@@ -55,6 +55,8 @@ import {
   ImportBaselinesRequest,
   ImportOutcomesRequest,
   IssueTaskingsBody,
+  OutcomeBatch,
+  OutcomeBatchResults,
   OutcomeListQuery,
   ReasonBody,
   TimelineQuery,
@@ -91,6 +93,9 @@ export const INTERNAL = {
       import: r
         .post('operations/:operationId/outcomes/import')
         .typed<{ body: ImportOutcomesRequest; answer: ImportResult }>(),
+      recordBatch: r
+        .post('outcome-batches')
+        .typed<{ body: OutcomeBatch; answer: OutcomeBatchResults }>(),
       list: r
         .get('operations/:operationId/outcomes')
         .typed<{ query: OutcomeListQuery; answer: Page<OutcomeItem> }>(),
