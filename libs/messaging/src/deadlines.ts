@@ -65,6 +65,8 @@ export interface DeadlineSchedulingOptions<J> {
   queue: DeadlineJobQueue<J>;
   /** The deadlines an event starts; none for most events. */
   deadlinesOf: (event: ConsumedEvent['event']) => J[];
+  /** The events that may start a deadline, when not all do (see `TransactionalConsumerOptions`). */
+  concerns?: (event: { type?: unknown }) => boolean;
   /** Told, once a batch is committed, the operations its events belong to (for live streams). */
   announce?: { operationOf: (event: ConsumedEvent['event']) => string; to: AnnounceTo };
 }
@@ -83,6 +85,8 @@ export class DeadlineSchedulingConsumer<J> extends TransactionalConsumerHost<Set
       ...settings,
       group: o.group,
       topics: o.topics,
+      // Events that start no deadline are passed over, unless every batch is announced.
+      concerns: announce ? undefined : o.concerns,
       apply: async (_m, events) => {
         await scheduleDeadlines(o, events);
         return new Set(announce ? events.map(({ event }) => announce.operationOf(event)) : []);

@@ -14,6 +14,8 @@ export class ProviderDeadlinesConsumer extends DeadlineSchedulingConsumer<Provid
       group: PROVIDER_DEADLINES_GROUP,
       topics: ['intelligence'],
       queue,
+      // The register's line events, most of this topic, start no deadline.
+      concerns: (e) => e.type === DDTRO_GRANTED.type,
       deadlinesOf: (event) => {
         if (event.type !== DDTRO_GRANTED.type) return [];
         const p = event.payload as DdtroEventV1;
