@@ -24,7 +24,6 @@ const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 5);
 const BARE_SECONDS = Number(process.env.BENCH_BARE_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const THREADS = 2;
-const IDLE_SECONDS = 3;
 
 /**
  * wrk cannot tell which body a 202 answered, so the bodies are a fixed cycle: each thread sends
@@ -83,25 +82,10 @@ describe('accept throughput measured by wrk', () => {
     );
 
     const op = await createActiveWeek('wrk benchmark');
-    // Each service's CPU at rest just before, so the CPU an outcome costs can be told from what
-    // the services burn anyway: at a few outcomes/s on a busy machine the idle share dominates.
-    const idle = cpuMeter();
-    await sleep(IDLE_SECONDS * 1000);
-    const idleMs = idle(1);
-    const loadStarted = performance.now();
     const cpu = cpuMeter();
     const run = await wrk(op.id, SECONDS);
     const accepted = run.statuses['202'] ?? 0;
     const cpuPerOutcome = cpu(accepted);
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const aboveIdle = Object.fromEntries(
-      Object.entries(cpuPerOutcome)
-        .filter(([k]) => k.endsWith('CpuMsPerOutcome') && idleMs[k] !== undefined)
-        .map(([k, v]) => [
-          k.replace('CpuMsPerOutcome', 'AboveIdleCpuMsPerOutcome'),
-          round(v - (idleMs[k] * loadSeconds) / IDLE_SECONDS / Math.max(1, accepted), 2),
-        ]),
-    );
 
     // Exactly the accepted events on the board: reach the count, then stay there.
     const t0 = performance.now();
@@ -145,7 +129,6 @@ describe('accept throughput measured by wrk', () => {
         boardEvents: final.eventsApplied,
         boardCaughtUpMsAfterLoad: Math.round(drainMs),
         ...cpuPerOutcome,
-        ...aboveIdle,
         ...(run.wrkCpuMsPerRequest !== undefined && { wrkCpuMsPerRequest: run.wrkCpuMsPerRequest }),
         ...(bare && {
           bareHttpPerSecond: Math.round(bare.perSecond),
