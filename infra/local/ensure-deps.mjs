@@ -23,3 +23,21 @@ if (stale) {
 } else {
   console.log('deps: npm packages up to date');
 }
+
+// The benchmarks measure accept with wrk as well (test/bench/wrk.bench.ts): `npm run bench` only.
+if (process.env.npm_lifecycle_event === 'bench') {
+  try {
+    execSync('command -v wrk', { stdio: 'ignore' });
+  } catch {
+    if (process.getuid?.() === 0) {
+      console.log("deps: installing Debian's wrk package (first run only)…");
+      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk', {
+        stdio: 'inherit',
+      });
+    } else {
+      console.log(
+        'deps: wrk is missing and the wrk benchmark will fail: apt-get install wrk (as root)',
+      );
+    }
+  }
+}
