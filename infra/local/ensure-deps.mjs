@@ -1,7 +1,7 @@
 // Installs npm dependencies when they are missing or older than the lock file, so that
 // `npm test`, `npm start` and `npm run demo` work on a fresh clone. Uses only Node built-ins.
 import { execSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +10,12 @@ const marker = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 
 const stale = !existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs;
-if (stale) {
+// A worktree that links another checkout's node_modules: `npm ci` here would empty that one.
+const linked =
+  existsSync(join(root, 'node_modules')) && lstatSync(join(root, 'node_modules')).isSymbolicLink();
+if (stale && linked) {
+  console.log('deps: node_modules is a link to another checkout; install there if it is stale');
+} else if (stale) {
   console.log('deps: installing npm packages (npm ci)…');
   try {
     execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
