@@ -1,6 +1,5 @@
-import { EntityManager } from 'typeorm';
 import { ConsumedEvent } from '@intensify/messaging';
-import { ReadModel } from '../read-models/read-model';
+import { SumsModel, Write } from '../read-models/read-model';
 import { outcomeChangeOf } from '../read-models/outcome-changes';
 import { TALLY_COLUMNS, TallyVector, addOutcome, isZero, zeroVector } from './tally-vector';
 
@@ -37,42 +36,41 @@ export function foldBoardTallies(events: ConsumedEvent[]): Map<string, BoardDelt
 }
 
 /** Each force's outcome figures per operation, and how many outcome events the board has applied. */
-export const boardTallies: ReadModel = {
-  async apply(m, events) {
+export const boardTallies: SumsModel = {
+  writes(events) {
     const boards = foldBoardTallies(events);
+    if (boards.size === 0) return { writes: [], operations: [] };
     // Rows are written in one order (operation, then force) by every batch, so batches of
     // different partitions committing at once wait for each other instead of deadlocking.
-    for (const [operationId, delta] of [...boards].sort(([a], [b]) => a.localeCompare(b))) {
-      await upsertTallies(m, operationId, delta.forces);
-      await m.query(
-        `INSERT INTO board_meta (operation_id, events_applied, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (operation_id) DO UPDATE
-         SET events_applied = board_meta.events_applied + EXCLUDED.events_applied, updated_at = now()`,
-        [operationId, delta.eventsApplied],
-      );
+    // One statement per table for the whole batch, whatever the number of operations in it.
+    const operations = [...boards.keys()].sort();
+    const rows: [string, string, TallyVector][] = [];
+    for (const operationId of operations) {
+      const forces = [...boards.get(operationId)!.forces].sort(([a], [b]) => a.localeCompare(b));
+      for (const [force, v] of forces) if (!isZero(v)) rows.push([operationId, force, v]);
     }
-    return boards.keys();
+    const writes: Write[] = [];
+    if (rows.length) {
+      writes.push({
+        sql: UPSERT_TALLIES,
+        params: [
+          rows.map(([operationId]) => operationId),
+          rows.map(([, force]) => force),
+          ...TALLY_COLUMNS.map((c) => rows.map(([, , v]) => v[c])),
+        ],
+      });
+    }
+    writes.push({
+      sql: `INSERT INTO board_meta (operation_id, events_applied, updated_at)
+       SELECT o, n, now() FROM unnest($1::uuid[], $2::bigint[]) AS x(o, n)
+       ON CONFLICT (operation_id) DO UPDATE
+       SET events_applied = board_meta.events_applied + EXCLUDED.events_applied, updated_at = now()`,
+      params: [operations, operations.map((id) => boards.get(id)!.eventsApplied)],
+    });
+    return { writes, operations };
   },
 };
 
-async function upsertTallies(
-  m: EntityManager,
-  operationId: string,
-  forces: Map<string, TallyVector>,
-): Promise<void> {
-  const rows = [...forces].filter(([, v]) => !isZero(v)).sort(([a], [b]) => a.localeCompare(b));
-  if (rows.length === 0) return;
-  const width = TALLY_COLUMNS.length + 2;
-  const params: unknown[] = [];
-  const values = rows.map(([force, v], i) => {
-    params.push(operationId, force, ...TALLY_COLUMNS.map((c) => v[c]));
-    return `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`;
-  });
-  const sets = TALLY_COLUMNS.map((c) => `${c} = force_tallies.${c} + EXCLUDED.${c}`).join(', ');
-  await m.query(
-    `INSERT INTO force_tallies (operation_id, force, ${TALLY_COLUMNS.join(', ')})
-     VALUES ${values.join(', ')}
-     ON CONFLICT (operation_id, force) DO UPDATE SET ${sets}`,
-    params,
-  );
-}
+const UPSERT_TALLIES = `INSERT INTO force_tallies (operation_id, force, ${TALLY_COLUMNS.join(', ')})
+  SELECT * FROM unnest($1::uuid[], $2::text[], ${TALLY_COLUMNS.map((_, i) => `$${i + 3}::bigint[]`).join(', ')})
+  ON CONFLICT (operation_id, force) DO UPDATE SET ${TALLY_COLUMNS.map((c) => `${c} = force_tallies.${c} + EXCLUDED.${c}`).join(', ')}`;

@@ -44,47 +44,63 @@ const LINE_ACTION_COLUMN = {
   'closed-type2': 'lines_closed_type2',
 } as const;
 
-/** Adds to `v` (sign 1) or takes from it (−1) what one outcome version contributes. */
+/**
+ * Adds to `v` (sign 1) or takes from it (−1) what one outcome version contributes, straight into
+ * its columns: no vector is made per outcome (a rebuild folds two per correction, millions in all).
+ */
 export function addOutcome(v: TallyVector, o: Outcome, sign: 1 | -1): void {
-  addInto(v, outcomeVector(o), sign);
+  switch (o.type) {
+    case 'arrest':
+      v.arrests += sign * o.count;
+      v.arrests_under18 += sign * o.under18;
+      v.charged += sign * o.charged;
+      break;
+    case 'seizure':
+      v.cash_pence += sign * o.cashPence;
+      v.phones += sign * o.phones;
+      for (const d of o.drugs) {
+        const c = DRUG_COLUMN_NAMES[d.drug];
+        v[c.mg] += sign * Math.round(d.grams * 1000);
+        v[c.plants] += sign * d.plants;
+        v[c.valuePence] += sign * d.valuePence;
+      }
+      v.weapons_firearm += sign * o.weapons.firearm;
+      v.weapons_bladed += sign * o.weapons.bladed;
+      v.weapons_other += sign * o.weapons.other;
+      break;
+    case 'safeguarding':
+      v.safeguarded_children += sign * o.children;
+      v.safeguarded_adults += sign * o.adults;
+      v.nrm_referrals += sign * o.nrmReferrals;
+      v.cuckooed_addresses_visited += sign * o.cuckooedAddressesVisited;
+      break;
+    case 'line':
+      v[LINE_ACTION_COLUMN[o.action]] += sign;
+      // DDTROs on a register line are counted by line-ddtros/, once with the register's own.
+      if (!reportedLineDdtros(o)) {
+        v.lines_ddtro_applied += sign * o.ddtroApplied;
+        v.lines_ddtro_granted += sign * o.ddtroGranted;
+      }
+      break;
+  }
 }
+
+/** Each drug's three column names, looked up once instead of built per outcome. */
+const DRUG_COLUMN_NAMES = Object.fromEntries(
+  DRUGS.map((d) => [
+    d,
+    {
+      mg: `drug_${d}_mg`,
+      plants: `drug_${d}_plants`,
+      valuePence: `drug_${d}_value_pence`,
+    } as { mg: TallyColumn; plants: TallyColumn; valuePence: TallyColumn },
+  ]),
+) as Record<Drug, { mg: TallyColumn; plants: TallyColumn; valuePence: TallyColumn }>;
 
 /** What one outcome version contributes to its force's tally. */
 export function outcomeVector(o: Outcome): TallyVector {
   const v = zeroVector();
-  switch (o.type) {
-    case 'arrest':
-      v.arrests = o.count;
-      v.arrests_under18 = o.under18;
-      v.charged = o.charged;
-      break;
-    case 'seizure':
-      v.cash_pence = o.cashPence;
-      v.phones = o.phones;
-      for (const d of o.drugs) {
-        v[`drug_${d.drug}_mg`] += Math.round(d.grams * 1000);
-        v[`drug_${d.drug}_plants`] += d.plants;
-        v[`drug_${d.drug}_value_pence`] += d.valuePence;
-      }
-      v.weapons_firearm = o.weapons.firearm;
-      v.weapons_bladed = o.weapons.bladed;
-      v.weapons_other = o.weapons.other;
-      break;
-    case 'safeguarding':
-      v.safeguarded_children = o.children;
-      v.safeguarded_adults = o.adults;
-      v.nrm_referrals = o.nrmReferrals;
-      v.cuckooed_addresses_visited = o.cuckooedAddressesVisited;
-      break;
-    case 'line':
-      v[LINE_ACTION_COLUMN[o.action]] = 1;
-      // DDTROs on a register line are counted by line-ddtros/, once with the register's own.
-      if (!reportedLineDdtros(o)) {
-        v.lines_ddtro_applied = o.ddtroApplied;
-        v.lines_ddtro_granted = o.ddtroGranted;
-      }
-      break;
-  }
+  addOutcome(v, o, 1);
   return v;
 }
 

@@ -13,6 +13,7 @@ import {
   OutcomeRecordedV1,
   OutcomeRetractedV1,
 } from '@intensify/contracts';
+import { ConsumedEvent } from '@intensify/messaging';
 import { ReadModel } from '../read-models/read-model';
 import { applyByType } from '../read-models/apply-by-type';
 import { reportedLineDdtros } from './line-ddtros';
@@ -24,17 +25,17 @@ import { reportedLineDdtros } from './line-ddtros';
  * the order of partitions does not matter; the count is made at read time.
  */
 export const lineDdtros: ReadModel = {
-  apply: (m, events) =>
-    applyByType(m, events, {
+  async apply(m, events) {
+    const changed = await applyByType(m, events, {
       [LINE_REGISTERED.type]: keepLine,
       [LINE_UPDATED.type]: keepLine,
       [DDTRO_APPLIED.type]: (tx, event) => keepRegisterDdtro(tx, event, 'applied_at'),
       [DDTRO_GRANTED.type]: (tx, event) => keepRegisterDdtro(tx, event, 'granted_at'),
       [DDTRO_PROVIDER_ACTIONED.type]: (tx, event) => keepRegisterDdtro(tx, event, 'actioned_at'),
-      [OUTCOME_RECORDED.type]: keepReportedDdtros,
-      [OUTCOME_RETRACTED.type]: (tx, event) =>
-        forget(tx, (event.payload as OutcomeRetractedV1).outcomeId),
-    }),
+    });
+    for (const id of await keepReportedDdtros(m, events)) changed.add(id);
+    return changed;
+  },
 };
 
 async function keepLine(m: EntityManager, event: EventEnvelope): Promise<void> {
@@ -60,32 +61,58 @@ async function keepRegisterDdtro(
   return weeksAt(m, p.at);
 }
 
-async function keepReportedDdtros(m: EntityManager, event: EventEnvelope): Promise<string[]> {
-  const p = event.payload as OutcomeRecordedV1;
-  const reported = reportedLineDdtros(p.current);
-  if (reported) {
+/**
+ * Outcome flags, one statement for the batch's upserts and one for its deletions: an outcome's
+ * last event in the batch decides its row (it names a register line and reports DDTROs: kept;
+ * a later version that does not, or a retraction: gone). A first version without them has no
+ * row to remove. One statement per correction was the rebuild's largest count of round trips.
+ */
+async function keepReportedDdtros(m: EntityManager, events: ConsumedEvent[]): Promise<string[]> {
+  const last = new Map<string, ReportedRow | null>();
+  const operations = new Set<string>();
+  for (const { event } of events) {
+    if (event.type === OUTCOME_RECORDED.type) {
+      const p = event.payload as OutcomeRecordedV1;
+      operations.add(p.operationId);
+      const reported = reportedLineDdtros(p.current);
+      if (reported) last.set(p.outcomeId, { p, ...reported });
+      else if (p.previous || last.has(p.outcomeId)) last.set(p.outcomeId, null);
+    } else if (event.type === OUTCOME_RETRACTED.type) {
+      last.set((event.payload as OutcomeRetractedV1).outcomeId, null);
+    }
+  }
+  if (last.size === 0) return [...operations];
+  // One order for every batch, so concurrent batches take the rows' locks alike.
+  const ids = [...last.keys()].sort();
+  const gone = ids.filter((id) => last.get(id) === null);
+  const kept = ids.map((id) => last.get(id)).filter((r): r is ReportedRow => r != null);
+  if (gone.length) {
+    await m.query(`DELETE FROM reported_line_ddtros WHERE outcome_id = ANY($1::uuid[])`, [gone]);
+  }
+  if (kept.length) {
     await m.query(
       `INSERT INTO reported_line_ddtros (outcome_id, operation_id, line_id, force, applied, granted)
-       VALUES ($1, $2, $3, $4, $5, $6)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::int[])
        ON CONFLICT (outcome_id) DO UPDATE SET line_id = EXCLUDED.line_id, force = EXCLUDED.force,
          applied = EXCLUDED.applied, granted = EXCLUDED.granted`,
       [
-        p.outcomeId,
-        p.operationId,
-        reported.lineId,
-        p.current.force,
-        reported.applied,
-        reported.granted,
+        kept.map((r) => r.p.outcomeId),
+        kept.map((r) => r.p.operationId),
+        kept.map((r) => r.lineId),
+        kept.map((r) => r.p.current.force),
+        kept.map((r) => r.applied),
+        kept.map((r) => r.granted),
       ],
     );
-  } else if (p.previous) {
-    await forget(m, p.outcomeId);
   }
-  return [p.operationId];
+  return [...operations];
 }
 
-async function forget(m: EntityManager, outcomeId: string): Promise<void> {
-  await m.query(`DELETE FROM reported_line_ddtros WHERE outcome_id = $1`, [outcomeId]);
+interface ReportedRow {
+  p: OutcomeRecordedV1;
+  lineId: string;
+  applied: number;
+  granted: number;
 }
 
 /** The weeks a register order's date falls in: their boards change with it. */

@@ -29,10 +29,16 @@ export class BoardChangesPublisher implements OnApplicationShutdown {
   }
 
   private async announce(channel: string, ids: Iterable<string>): Promise<void> {
+    // One pipeline per batch: a batch of a busy week names every operation it touched, and one
+    // round trip each, in turn, held the partition's next batch back.
+    const pipeline = this.redis.pipeline();
+    let any = false;
     for (const id of ids) {
-      // A lost notice only delays a screen until the next change; the data is in PostgreSQL.
-      await this.redis.publish(channel, id).catch(() => undefined);
+      pipeline.publish(channel, id);
+      any = true;
     }
+    // A lost notice only delays a screen until the next change; the data is in PostgreSQL.
+    if (any) await pipeline.exec().catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -51,34 +51,50 @@ function outcomeIdOf(e: ConsumedEvent): string | null {
     : null;
 }
 
-function outcomeIdsOf(events: ConsumedEvent[]): string[] {
-  return [...new Set(events.map(outcomeIdOf).filter((id): id is string => id !== null))];
-}
-
 /**
- * Loads (and locks) the state of the batch's outcomes, drops the copies, and stores the new
- * state; done once per batch, for every read model made from outcomes.
+ * Drops the batch's outcome copies against the stored state, and stores the new state; done once
+ * per batch, for every read model made from outcomes. Most outcomes of a batch are new (always,
+ * in a rebuild), so their state is written first as if none were stored, in one statement that
+ * inserts only where no row exists; the outcomes that had a row are then read (and locked) and
+ * folded from it as before. A batch of new outcomes costs one statement, not a read and a write.
  */
 export async function dropOutcomeCopies(
   m: EntityManager,
   events: ConsumedEvent[],
 ): Promise<ConsumedEvent[]> {
-  const ids = outcomeIdsOf(events);
-  if (ids.length === 0) return events;
+  let any = false;
+  for (const e of events) if (outcomeIdOf(e) !== null) any = true;
+  if (!any) return events;
+  const ifNew = new Map<string, OutcomeState>();
+  const freshIfNew = freshOutcomeEvents(events, ifNew);
+  // One order for every batch, so concurrent batches take the rows' locks alike.
+  const ids = [...ifNew.keys()].sort();
+  const inserted: { outcome_id: string }[] = await m.query(
+    `INSERT INTO outcome_state (outcome_id, version, retracted)
+     SELECT * FROM unnest($1::uuid[], $2::int[], $3::boolean[])
+     ON CONFLICT (outcome_id) DO NOTHING
+     RETURNING outcome_id`,
+    [ids, ids.map((id) => ifNew.get(id)!.version), ids.map((id) => ifNew.get(id)!.retracted)],
+  );
+  if (inserted.length === ids.length) return freshIfNew;
+  // Some outcomes had a state: read it under lock and fold the batch again from it.
+  const isNew = new Set(inserted.map((r) => r.outcome_id));
+  const stored = ids.filter((id) => !isNew.has(id) && !isNew.has(id.toLowerCase()));
   const rows: { outcome_id: string; version: number; retracted: boolean }[] = await m.query(
     `SELECT outcome_id, version, retracted FROM outcome_state WHERE outcome_id = ANY($1::uuid[]) FOR UPDATE`,
-    [ids],
+    [stored],
   );
   const state = new Map(
     rows.map((r) => [r.outcome_id, { version: r.version, retracted: r.retracted }]),
   );
+  const before = new Map(state);
   const fresh = freshOutcomeEvents(events, state);
-  const changed = outcomeIdsOf(fresh);
+  const changed = stored.filter((id) => state.get(id) !== before.get(id));
   if (changed.length) {
     await m.query(
-      `INSERT INTO outcome_state (outcome_id, version, retracted)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::boolean[])
-       ON CONFLICT (outcome_id) DO UPDATE SET version = EXCLUDED.version, retracted = EXCLUDED.retracted`,
+      `UPDATE outcome_state s SET version = x.v, retracted = x.r
+       FROM unnest($1::uuid[], $2::int[], $3::boolean[]) AS x(id, v, r)
+       WHERE s.outcome_id = x.id`,
       [
         changed,
         changed.map((id) => state.get(id)!.version),

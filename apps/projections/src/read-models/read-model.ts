@@ -10,3 +10,17 @@ export interface ReadModel {
    */
   apply(m: EntityManager, events: ConsumedEvent[]): Promise<Iterable<string>>;
 }
+
+/** One statement and its parameters (`$1`…), to be sent with others in one round trip. */
+export interface Write {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * A read model of sums that every partition's batches add to: it answers its statements instead
+ * of running them, so all such statements of a batch go to PostgreSQL as one (see `writeTogether`).
+ */
+export interface SumsModel {
+  writes(events: ConsumedEvent[]): { writes: Write[]; operations: Iterable<string> };
+}

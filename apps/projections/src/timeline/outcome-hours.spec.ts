@@ -23,6 +23,24 @@ describe('outcomes per hour', () => {
     expect(hourOf('2026-10-06T10:00:00Z')).toBe('2026-10-06T10:00:00.000Z');
   });
 
+  it('reads the hour of a UTC time off its text exactly as a Date would', () => {
+    const viaDate = (s: string) => {
+      const d = new Date(s);
+      d.setUTCMinutes(0, 0, 0);
+      return d.toISOString();
+    };
+    for (const s of [
+      '2026-10-06T00:00:00Z',
+      '2026-10-06T23:59:59.999Z',
+      '2026-12-31T23:30:00.5Z',
+      '2028-02-29T09:05:07.123456Z',
+      '2026-10-06T10:59:59.999+01:00',
+      '2026-10-06T10:59:59-00:30',
+    ]) {
+      expect(hourOf(s)).toBe(viaDate(s));
+    }
+  });
+
   it('counts an outcome once in its hour, however many units it holds', () => {
     const a = arrest(MET, '2026-10-06T10:15:00Z');
     const b = arrest(MET, '2026-10-06T10:45:00Z');

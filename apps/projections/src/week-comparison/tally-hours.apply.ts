@@ -8,7 +8,7 @@ import {
   isZero,
   zeroVector,
 } from '../board-tallies/tally-vector';
-import { ReadModel } from '../read-models/read-model';
+import { SumsModel } from '../read-models/read-model';
 import { hourOf } from '../timeline/outcome-hours';
 
 export interface TallyHour {
@@ -42,24 +42,28 @@ export function foldTallyHours(events: ConsumedEvent[]): TallyHour[] {
     .map(([, c]) => c);
 }
 
+const UPSERT_TALLY_HOURS = `INSERT INTO force_tally_hours (operation_id, force, hour, ${TALLY_COLUMNS.join(', ')})
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], ${TALLY_COLUMNS.map((_, i) => `$${i + 4}::bigint[]`).join(', ')})
+  ON CONFLICT (operation_id, force, hour) DO UPDATE SET ${TALLY_COLUMNS.map((c) => `${c} = force_tally_hours.${c} + EXCLUDED.${c}`).join(', ')}`;
+
 /** Figures per operation, force and hour: what weeks are compared on. */
-export const tallyHours: ReadModel = {
-  async apply(m, events) {
+export const tallyHours: SumsModel = {
+  writes(events) {
     const cells = foldTallyHours(events);
-    if (cells.length === 0) return [];
-    const columns = TALLY_COLUMNS.join(', ');
-    const updates = TALLY_COLUMNS.map((c) => `${c} = force_tally_hours.${c} + EXCLUDED.${c}`);
-    await m.query(
-      `INSERT INTO force_tally_hours (operation_id, force, hour, ${columns})
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], ${TALLY_COLUMNS.map((_, i) => `$${i + 4}::bigint[]`).join(', ')})
-       ON CONFLICT (operation_id, force, hour) DO UPDATE SET ${updates.join(', ')}`,
-      [
-        cells.map((c) => c.operationId),
-        cells.map((c) => c.force),
-        cells.map((c) => c.hour),
-        ...TALLY_COLUMNS.map((col) => cells.map((c) => c.delta[col])),
+    if (cells.length === 0) return { writes: [], operations: [] };
+    return {
+      writes: [
+        {
+          sql: UPSERT_TALLY_HOURS,
+          params: [
+            cells.map((c) => c.operationId),
+            cells.map((c) => c.force),
+            cells.map((c) => c.hour),
+            ...TALLY_COLUMNS.map((col) => cells.map((c) => c.delta[col])),
+          ],
+        },
       ],
-    );
-    return cells.map((c) => c.operationId);
+      operations: cells.map((c) => c.operationId),
+    };
   },
 };
