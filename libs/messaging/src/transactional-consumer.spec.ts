@@ -98,7 +98,7 @@ function recordingDb() {
       await work({
         query: async (sql: string) => {
           statements.push(sql);
-          return sql.includes('SELECT next_offset') ? [{ next_offset: '0' }] : [];
+          return sql.includes('RETURNING next_offset') ? [{ next_offset: '0' }] : [];
         },
       });
     },

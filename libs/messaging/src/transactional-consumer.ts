@@ -350,12 +350,12 @@ export class TransactionalConsumer<R = void> {
     partition: number,
   ): Promise<bigint> {
     const t = `${quoteIdent(this.o.schema)}.consumer_offsets`;
-    await manager.query(
-      `INSERT INTO ${t} (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`,
-      [this.o.groupId, topic, partition],
-    );
+    // One round trip: a new partition's row is created, an existing one locked (ON CONFLICT DO
+    // UPDATE takes the row lock, as FOR UPDATE would) and its offset returned either way.
     const rows = await manager.query(
-      `SELECT next_offset FROM ${t} WHERE group_id = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+      `INSERT INTO ${t} AS o (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
+       ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = o.next_offset
+       RETURNING next_offset`,
       [this.o.groupId, topic, partition],
     );
     return BigInt(rows[0].next_offset);
