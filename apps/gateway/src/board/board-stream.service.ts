@@ -8,7 +8,8 @@ import { BoardService } from './board.service';
 /**
  * Fans board changes out to stream subscribers. Projections announce a changed operation on
  * Redis; we read its board once per burst (at most one push per interval) and hand that one
- * board to every subscriber, each of whom applies its own scope.
+ * board to every subscriber, each of whom applies its own scope (one frame per read scope, see
+ * ScopedFrames).
  */
 @Injectable()
 export class BoardStreamService implements OnModuleInit, OnModuleDestroy {
