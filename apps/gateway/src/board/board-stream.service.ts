@@ -37,6 +37,11 @@ export class BoardStreamService implements OnModuleInit, OnModuleDestroy {
     this.fanOut.stop();
   }
 
+  /** The board now, for a first frame (reads in flight are shared, see ChangeFanOut.read). */
+  read(operationId: string): Promise<Board> {
+    return this.fanOut.read(operationId);
+  }
+
   subscribe(operationId: string, listener: Listener<Board>): () => void {
     return this.fanOut.subscribe(operationId, listener);
   }

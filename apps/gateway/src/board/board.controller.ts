@@ -34,7 +34,7 @@ export class BoardController {
     @Res() res: Response,
   ): Promise<void> {
     authorize(p, 'board.read');
-    const first = await this.boards.read(id);
+    const first = await this.stream.read(id);
     let unsubscribe = () => {};
     const stream = openEventStream(req, res, () => unsubscribe());
     const send = (board: Board) => stream.sendFrame('board', BOARD_FRAMES.frame(board, p));

@@ -34,7 +34,7 @@ export class TaskingStreamService implements OnModuleInit, OnModuleDestroy {
       redisUrl: env.REDIS_URL,
       channel: taskingsChangedChannel(env.REDIS_PREFIX),
       intervalMs: env.BOARD_PUSH_INTERVAL_MS,
-      read: async (operationId) => ({ operationId, all: await this.read(operationId) }),
+      read: async (operationId) => ({ operationId, all: await this.readAll(operationId) }),
       logger: new Logger(TaskingStreamService.name),
     });
   }
@@ -51,8 +51,13 @@ export class TaskingStreamService implements OnModuleInit, OnModuleDestroy {
     return this.fanOut.subscribe(operationId, listener);
   }
 
+  /** The taskings now, for a first frame (reads in flight are shared, see ChangeFanOut.read). */
+  read(operationId: string): Promise<OperationTaskings> {
+    return this.fanOut.read(operationId);
+  }
+
   /** Every tasking of the operation, newest first. */
-  async read(operationId: string): Promise<Tasking[]> {
+  private async readAll(operationId: string): Promise<Tasking[]> {
     const items: Tasking[] = [];
     const query = { operationId, limit: String(PAGE_SIZE) };
     const pages = eachPage((cursor) =>

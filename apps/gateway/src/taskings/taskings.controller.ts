@@ -105,7 +105,7 @@ export class TaskingsController {
         { field: 'operationId', message: 'is required: the id of one operation' },
       ]);
     const op = await readOperation(this.upstream, operationId);
-    const first = { operationId: op.id, all: await this.stream.read(op.id) };
+    const first = await this.stream.read(op.id);
     let unsubscribe = () => {};
     const stream = openEventStream(req, res, () => unsubscribe());
     const send = (taskings: OperationTaskings) =>
