@@ -8,7 +8,8 @@ import { BoardService } from './board.service';
 /**
  * Fans board changes out to stream subscribers. Projections announce a changed operation on
  * Redis; we read its board once per burst (at most one push per interval) and hand that one
- * board to every subscriber, each of whom applies its own scope.
+ * board to every subscriber, each of whom applies its own scope (one frame per read scope, see
+ * ScopedFrames).
  */
 @Injectable()
 export class BoardStreamService implements OnModuleInit, OnModuleDestroy {
@@ -34,6 +35,11 @@ export class BoardStreamService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.fanOut.stop();
+  }
+
+  /** The board now, for a first frame (reads in flight are shared, see ChangeFanOut.read). */
+  read(operationId: string): Promise<Board> {
+    return this.fanOut.read(operationId);
   }
 
   subscribe(operationId: string, listener: Listener<Board>): () => void {

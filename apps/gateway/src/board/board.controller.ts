@@ -5,10 +5,14 @@ import { Principal } from '@intensify/auth';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { openEventStream } from '../live/event-stream';
+import { ScopedFrames } from '../live/scoped-frames';
 import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { Caller } from '../upstream/forward';
 import { BoardService, scopeBoard } from './board.service';
 import { BoardStreamService } from './board-stream.service';
+
+/** A pushed board is scoped and encoded once per read scope, not once per viewer. */
+const BOARD_FRAMES = new ScopedFrames<Board>('board', scopeBoard);
 
 @Controller('api/v1/operations/:operationId/board')
 export class BoardController {
@@ -30,10 +34,10 @@ export class BoardController {
     @Res() res: Response,
   ): Promise<void> {
     authorize(p, 'board.read');
-    const first = await this.boards.read(id);
+    const first = await this.stream.read(id);
     let unsubscribe = () => {};
     const stream = openEventStream(req, res, () => unsubscribe());
-    const send = (board: Board) => stream.send('board', scopeBoard(board, p));
+    const send = (board: Board) => stream.sendFrame('board', BOARD_FRAMES.frame(board, p));
     send(first);
     unsubscribe = this.stream.subscribe(first.operationId, { push: send, end: stream.end });
   }

@@ -33,6 +33,7 @@ interface Watch<T> {
 export class ChangeFanOut<T> {
   readonly redis: Redis;
   private readonly watches = new Map<string, Watch<T>>();
+  private readonly reads = new Map<string, Promise<T>>();
 
   constructor(private readonly o: ChangeFanOutOptions<T>) {
     this.redis = new Redis(o.redisUrl, { maxRetriesPerRequest: null });
@@ -51,6 +52,20 @@ export class ChangeFanOut<T> {
     }
     this.watches.clear();
     this.redis.disconnect();
+  }
+
+  /**
+   * The value of `id` now, for a viewer's first frame: a read already in flight for `id` is
+   * joined rather than repeated, so a thousand viewers connecting at once cost a few reads, not a
+   * thousand. A change after that read is pushed to the viewer as to everyone else.
+   */
+  read(id: string): Promise<T> {
+    let read = this.reads.get(id);
+    if (!read) {
+      read = this.o.read(id).finally(() => this.reads.delete(id));
+      this.reads.set(id, read);
+    }
+    return read;
   }
 
   subscribe(id: string, listener: Listener<T>): () => void {

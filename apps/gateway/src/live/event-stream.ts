@@ -14,7 +14,14 @@ export const TOKEN_EXPIRED_EVENT = 'token-expired';
 
 export interface EventStream {
   send(event: string, data: unknown): void;
+  /** Sends a frame made once by `sseFrame` and shared by every viewer of the same scope. */
+  sendFrame(event: string, frame: Buffer): void;
   end(): void;
+}
+
+/** One Server-Sent Events frame, encoded once so that many sockets can take the same bytes. */
+export function sseFrame(event: string, data: unknown): Buffer {
+  return Buffer.from(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
 /**
@@ -51,7 +58,7 @@ export function openEventStream(req: Request, res: Response, onClose: () => void
     expiry?.cancel();
     onClose();
   });
-  return { send, end: () => res.end() };
+  return { send, sendFrame: write, end: () => res.end() };
 }
 
 function stuckLimit(req: Request): number {
@@ -68,8 +75,8 @@ function stuckLimit(req: Request): number {
 export function backpressured(
   res: Response,
   stuckMs: number,
-): (event: string, frame: string) => void {
-  const waiting = new Map<string, string>();
+): (event: string, frame: string | Buffer) => void {
+  const waiting = new Map<string, string | Buffer>();
   let stuck: NodeJS.Timeout | undefined;
   const drained = () => {
     clearTimeout(stuck);
@@ -78,7 +85,7 @@ export function backpressured(
     waiting.clear();
     for (const [event, frame] of frames) write(event, frame);
   };
-  const write = (event: string, frame: string): void => {
+  const write = (event: string, frame: string | Buffer): void => {
     if (stuck) {
       waiting.set(event, frame);
       return;

@@ -10,14 +10,21 @@ import { UpstreamClient } from '../upstream/upstream.client';
 const STREAM_READER: Actor = { sub: 'system:gateway-tasking-stream', role: 'nclcc' };
 const PAGE_SIZE = 500;
 
+/** Every tasking of one operation, as read once for all of its viewers. */
+export interface OperationTaskings {
+  operationId: string;
+  all: Tasking[];
+}
+
 /**
  * Fans tasking changes out to stream subscribers. The tasking service announces an operation
  * whose taskings changed (issues, transitions and deadline effects alike) on Redis; we read its
- * taskings once per burst and hand them to every subscriber, each of whom applies its own scope.
+ * taskings once per burst and hand them to every subscriber, each of whom applies its own scope
+ * (one frame per read scope, see ScopedFrames).
  */
 @Injectable()
 export class TaskingStreamService implements OnModuleInit, OnModuleDestroy {
-  private readonly fanOut: ChangeFanOut<Tasking[]>;
+  private readonly fanOut: ChangeFanOut<OperationTaskings>;
 
   constructor(
     @Inject(GATEWAY_ENV) env: GatewayEnv,
@@ -27,7 +34,7 @@ export class TaskingStreamService implements OnModuleInit, OnModuleDestroy {
       redisUrl: env.REDIS_URL,
       channel: taskingsChangedChannel(env.REDIS_PREFIX),
       intervalMs: env.BOARD_PUSH_INTERVAL_MS,
-      read: (operationId) => this.read(operationId),
+      read: async (operationId) => ({ operationId, all: await this.readAll(operationId) }),
       logger: new Logger(TaskingStreamService.name),
     });
   }
@@ -40,12 +47,17 @@ export class TaskingStreamService implements OnModuleInit, OnModuleDestroy {
     this.fanOut.stop();
   }
 
-  subscribe(operationId: string, listener: Listener<Tasking[]>): () => void {
+  subscribe(operationId: string, listener: Listener<OperationTaskings>): () => void {
     return this.fanOut.subscribe(operationId, listener);
   }
 
+  /** The taskings now, for a first frame (reads in flight are shared, see ChangeFanOut.read). */
+  read(operationId: string): Promise<OperationTaskings> {
+    return this.fanOut.read(operationId);
+  }
+
   /** Every tasking of the operation, newest first. */
-  async read(operationId: string): Promise<Tasking[]> {
+  private async readAll(operationId: string): Promise<Tasking[]> {
     const items: Tasking[] = [];
     const query = { operationId, limit: String(PAGE_SIZE) };
     const pages = eachPage((cursor) =>

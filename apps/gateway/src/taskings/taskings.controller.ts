@@ -12,15 +12,22 @@ import { ProblemError } from '@intensify/problems';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { authorize } from '../auth/forbid';
 import { openEventStream } from '../live/event-stream';
+import { ScopedFrames } from '../live/scoped-frames';
 import { requireIdempotencyKey } from '../outcomes/idempotency-key';
 import { bodyAsSent, Caller, forward } from '../upstream/forward';
 import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { readOpenOperation, readOperation } from '../upstream/read-operation';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { LineReferences } from '../intelligence/line-references';
-import { scopeTaskings, TaskingStreamService } from './tasking-stream.service';
+import { OperationTaskings, scopeTaskings, TaskingStreamService } from './tasking-stream.service';
 
 const TASKINGS = INTERNAL.tasking.taskings;
+
+/** An operation's pushed taskings, scoped and encoded once per read scope, not once per viewer. */
+const TASKING_FRAMES = new ScopedFrames<OperationTaskings>(
+  'taskings',
+  ({ operationId, all }, p) => ({ operationId, items: scopeTaskings(all, p) }),
+);
 
 @Controller('api/v1')
 export class TaskingsController {
@@ -101,8 +108,8 @@ export class TaskingsController {
     const first = await this.stream.read(op.id);
     let unsubscribe = () => {};
     const stream = openEventStream(req, res, () => unsubscribe());
-    const send = (all: Tasking[]) =>
-      stream.send('taskings', { operationId: op.id, items: scopeTaskings(all, p) });
+    const send = (taskings: OperationTaskings) =>
+      stream.sendFrame('taskings', TASKING_FRAMES.frame(taskings, p));
     send(first);
     unsubscribe = this.stream.subscribe(op.id, { push: send, end: stream.end });
   }
