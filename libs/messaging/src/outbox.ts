@@ -42,9 +42,11 @@ export async function appendToOutbox(
     params.push(m.topic, m.event.aggregateId, JSON.stringify(m.event));
     return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}::jsonb)`;
   });
+  params.push(outboxChannel(schema));
+  // One round trip: the rows and the NOTIFY (a data-modifying WITH always runs in full).
   await manager.query(
-    `INSERT INTO ${quoteIdent(schema)}.outbox (topic, key, event) VALUES ${rows.join(', ')}`,
+    `WITH added AS (INSERT INTO ${quoteIdent(schema)}.outbox (topic, key, event) VALUES ${rows.join(', ')} RETURNING id)
+     SELECT pg_notify($${params.length}, '') FROM (SELECT 1 FROM added LIMIT 1) AS any_row`,
     params,
   );
-  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
 }

@@ -33,6 +33,11 @@ export interface OutcomeWriteSettings {
   clockSkewMs: number;
   /** Recorded in each outcome's audit details (e.g. `import`). */
   via: string;
+  /**
+   * The caller has just looked these keys up in the same transaction: a key committed since
+   * then is still caught, by the claim's ON CONFLICT.
+   */
+  keysChecked?: boolean;
 }
 
 interface Claimed {
@@ -70,11 +75,13 @@ export async function recordOutcomes(
     }
   });
 
-  const seen = await existingKeys(
-    m,
-    op.id,
-    candidates.map((i) => items[i].key),
-  );
+  const seen = ctx.keysChecked
+    ? new Map<string, { fingerprint: string; outcomeId: string }>()
+    : await existingKeys(
+        m,
+        op.id,
+        candidates.map((i) => items[i].key),
+      );
   const claims: Claimed[] = [];
   for (const i of candidates) {
     const prior = seen.get(items[i].key);

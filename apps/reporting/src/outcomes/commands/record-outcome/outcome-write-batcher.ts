@@ -33,6 +33,7 @@ const MAX_FLUSHES = 2;
 export class OutcomeWriteBatcher {
   private queue: Pending[] = [];
   private flushing = 0;
+  private kickQueued = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -43,7 +44,15 @@ export class OutcomeWriteBatcher {
   submit(operationId: string, item: NewOutcome): Promise<RecordOutcomeResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ operationId, item, resolve, reject });
-      this.kick();
+      // After the current task: a batch from the gateway submits all its items first, so they
+      // share one transaction instead of the first two going alone.
+      if (!this.kickQueued) {
+        this.kickQueued = true;
+        queueMicrotask(() => {
+          this.kickQueued = false;
+          this.kick();
+        });
+      }
     });
   }
 
@@ -91,7 +100,13 @@ export class OutcomeWriteBatcher {
           m,
           op,
           indexes.map((i) => batch[i].item),
-          { outcomesTopic: this.topics.outcomes, clockSkewMs: this.env.CLOCK_SKEW_MS, via: 'api' },
+          {
+            outcomesTopic: this.topics.outcomes,
+            clockSkewMs: this.env.CLOCK_SKEW_MS,
+            via: 'api',
+            // `replays` has just read these keys in this transaction.
+            keysChecked: true,
+          },
         );
         results.forEach((r, k) => {
           const i = indexes[k];
