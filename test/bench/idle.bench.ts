@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { runEnv } from '../support/run-env';
 import { record } from './record';
-import { cpuMs, round, sleep } from './support/measure';
+import { cpuMs, pidsMatching, round, sleep } from './support/measure';
 
 /**
  * Idle: CPU a platform at rest uses, per service and in total, as a share of one core. The
@@ -12,21 +11,6 @@ import { cpuMs, round, sleep } from './support/measure';
  */
 const SETTLE_SECONDS = Number(process.env.BENCH_IDLE_SETTLE_SECONDS ?? 20);
 const WINDOW_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
-
-/** Pids whose command line contains `needle` (e.g. the Kafka broker's main class). */
-function pidsMatching(needle: string): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.includes(needle)) out.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
 
 function sumCpu(pids: number[]): number {
   return pids.reduce((a, p) => a + (cpuMs(p) ?? 0), 0);

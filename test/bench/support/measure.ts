@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Pool } from 'undici';
 import { runEnv } from '../../support/run-env';
 import { record } from '../record';
@@ -121,6 +121,20 @@ export function cpuMs(pid: number): number | undefined {
   }
 }
 
+/** Pids whose command line contains `needle` (e.g. the Kafka broker's main class). */
+export function pidsMatching(needle: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(needle)) out.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
 /** Linux's USER_HZ, 100 on every platform Node supports. */
 const CLOCK_TICKS_PER_S = 100;
 
@@ -145,8 +159,26 @@ export function cpuMeter(): (units: number) => Record<string, number> {
   const pids = runEnv().pids ?? {};
   const start = Object.fromEntries(Object.entries(pids).map(([s, pid]) => [s, cpuMs(pid)]));
   const machine0 = machineCpuMs();
+  // The rest of the path, beside the services: the machine's servers and this load generator.
+  const others: Record<string, number[]> = {
+    kafkaBroker: pidsMatching('kafka.Kafka'),
+    postgres: pidsMatching('postgres'),
+    redis: pidsMatching('redis-server'),
+    loadGenerator: [process.pid],
+  };
+  const othersStart = Object.fromEntries(
+    Object.entries(others).map(([k, ps]) => [k, ps.map((p) => cpuMs(p) ?? 0)]),
+  );
   return (units) => {
     const figures: Record<string, number> = {};
+    for (const [name, ps] of Object.entries(others)) {
+      if (!ps.length || units === 0) continue;
+      const used = ps.reduce(
+        (a, p, i) => a + ((cpuMs(p) ?? othersStart[name][i]) - othersStart[name][i]),
+        0,
+      );
+      figures[`${name}CpuMsPerOutcome`] = round(used / units, 2);
+    }
     for (const [service, pid] of Object.entries(pids)) {
       const before = start[service];
       const after = cpuMs(pid);

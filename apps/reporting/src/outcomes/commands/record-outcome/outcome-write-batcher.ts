@@ -124,8 +124,14 @@ export class OutcomeWriteBatcher {
   private async replays(m: EntityManager, batch: Pending[]): Promise<Map<number, Verdict>> {
     const rows: { operation_id: string; key: string; fingerprint: string; outcome_id: string }[] =
       await m.query(
-        `SELECT k.operation_id, k.key, k.fingerprint, k.outcome_id FROM reporting.idempotency_keys k
-       JOIN unnest($1::uuid[], $2::text[]) AS w(operation_id, key) USING (operation_id, key)`,
+        // One index lookup per key (LATERAL): a plain join let the planner scan every key ever
+        // stored for each batch, a cost that grew with the table.
+        `SELECT k.operation_id, k.key, k.fingerprint, k.outcome_id
+         FROM unnest($1::uuid[], $2::text[]) AS w(operation_id, key)
+         CROSS JOIN LATERAL (
+           SELECT i.operation_id, i.key, i.fingerprint, i.outcome_id FROM reporting.idempotency_keys i
+           WHERE i.operation_id = w.operation_id AND i.key = w.key
+         ) AS k`,
         [batch.map((p) => p.operationId), batch.map((p) => p.item.key)],
       );
     const seen = new Map(rows.map((r) => [`${r.operation_id}\u0000${r.key}`, r]));
