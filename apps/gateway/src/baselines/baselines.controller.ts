@@ -23,7 +23,7 @@ import { authorize } from '../auth/forbid';
 import { readCsvUpload } from '../limits/csv-upload';
 import { Caller, forward } from '../upstream/forward';
 import { CurrentCaller } from '../upstream/current-caller.decorator';
-import { UpstreamClient } from '../upstream/upstream.client';
+import { RETURN_TIMEOUT_MS, UpstreamClient } from '../upstream/upstream.client';
 import { parseBaselineCsv } from './baseline-csv.parser';
 
 const ROUTES = INTERNAL.reporting.baselines;
@@ -87,7 +87,11 @@ export class BaselinesController {
       parseBaselineCsv(body, caller.p),
     );
     const stored = parsed.rows.length
-      ? await forward(this.upstream, ROUTES.import, { ...caller, body: { rows: parsed.rows } })
+      ? await forward(this.upstream, ROUTES.import, {
+          ...caller,
+          body: { rows: parsed.rows },
+          timeoutMs: RETURN_TIMEOUT_MS,
+        })
       : { accepted: 0, duplicates: 0, rejected: [] };
     return {
       accepted: stored.accepted,

@@ -16,7 +16,7 @@ import { PersonLevel } from '../access-log/person-level.decorator';
 import { readCsvUpload } from '../limits/csv-upload';
 import { bodyAsSent, Caller, forward, queryAsSent } from '../upstream/forward';
 import { CurrentCaller } from '../upstream/current-caller.decorator';
-import { UpstreamClient } from '../upstream/upstream.client';
+import { RETURN_TIMEOUT_MS, UpstreamClient } from '../upstream/upstream.client';
 import { readOpenOperation, readOperation } from '../upstream/read-operation';
 import { scopeFocusMap } from './scope-focus-map';
 import { withOverrideReasonsFor } from './focus-override-reasons';
@@ -44,6 +44,7 @@ export class IntelligenceController {
       ...caller,
       params: { force, month },
       body: { csv },
+      timeoutMs: RETURN_TIMEOUT_MS,
     });
   }
 

@@ -19,7 +19,7 @@ import { authorize } from '../auth/forbid';
 import { Caller, forward } from '../upstream/forward';
 import { CurrentCaller } from '../upstream/current-caller.decorator';
 import { readOpenOperation } from '../upstream/read-operation';
-import { UpstreamClient } from '../upstream/upstream.client';
+import { RETURN_TIMEOUT_MS, UpstreamClient } from '../upstream/upstream.client';
 import { readCsvUpload } from '../limits/csv-upload';
 import { LineReferences } from '../intelligence/line-references';
 import { correlationIdOf } from '../upstream/correlation';
@@ -94,6 +94,7 @@ export class OutcomesController {
           ...caller,
           params: { operationId },
           body: { rows: parsed.rows },
+          timeoutMs: RETURN_TIMEOUT_MS,
         })
       : await this.emptyImport(operationId);
     return {

@@ -25,7 +25,16 @@ export interface UpstreamCall {
   idempotencyKey?: string;
   /** Return error answers instead of throwing them (health reports are 503 with a body). */
   returnErrors?: boolean;
+  /** A longer wait than UPSTREAM_TIMEOUT_MS, for a return that is written in one go. */
+  timeoutMs?: number;
 }
+
+/**
+ * How long a whole return (a CSV or register file, applied in one transaction) may take
+ * upstream: under load it can queue behind others, and a 503 for a file that is then applied
+ * would send its uploader to send it again for nothing.
+ */
+export const RETURN_TIMEOUT_MS = 120_000;
 
 export interface UpstreamAnswer<T> {
   status: number;
@@ -103,8 +112,8 @@ export class UpstreamClient implements OnModuleDestroy {
         method: method as Dispatcher.HttpMethod,
         headers,
         body: c.body === undefined ? undefined : JSON.stringify(c.body),
-        headersTimeout: this.env.UPSTREAM_TIMEOUT_MS,
-        bodyTimeout: this.env.UPSTREAM_TIMEOUT_MS,
+        headersTimeout: Math.max(this.env.UPSTREAM_TIMEOUT_MS, c.timeoutMs ?? 0),
+        bodyTimeout: Math.max(this.env.UPSTREAM_TIMEOUT_MS, c.timeoutMs ?? 0),
       });
       status = res.statusCode;
       text = await res.body.text();
