@@ -25,6 +25,8 @@ export function outboxChannel(schema: string): string {
 export interface OutboxMessage {
   topic: string;
   event: EventEnvelope;
+  /** The Kafka key, when a topic is ordered by something else than the event's aggregate. */
+  key?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function appendToOutbox(
   if (messages.length === 0) return;
   const params: unknown[] = [];
   const rows = messages.map((m, i) => {
-    params.push(m.topic, m.event.aggregateId, JSON.stringify(m.event));
+    params.push(m.topic, m.key ?? m.event.aggregateId, JSON.stringify(m.event));
     return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}::jsonb)`;
   });
   params.push(outboxChannel(schema));

@@ -25,6 +25,8 @@ export interface Change {
   occurredAt?: string;
   causationId?: string;
   topic?: string;
+  /** The Kafka key, when not the aggregate (outcome events are keyed by their week). */
+  key?: string;
   audit?: {
     /** Defaults to the event type. */
     action?: string;
@@ -46,6 +48,7 @@ export async function recordChanges(ctx: WriteContext, changes: Change[]): Promi
     ctx.schema,
     changes.map((c) => ({
       topic: c.topic ?? ctx.topic,
+      key: c.key,
       event: newEvent(
         {
           ...c.kind,

@@ -7,6 +7,7 @@ import {
   OUTCOME_RECORDED_V2,
   outcomeFigures,
   OutcomeRecordedV2,
+  outcomeEventKey,
 } from '@intensify/contracts';
 import { appendToOutbox, newEvent, OutboxMessage } from '@intensify/messaging';
 import { audit, fingerprint } from '@intensify/persistence';
@@ -201,6 +202,7 @@ async function storeNew(
     );
     const messages: OutboxMessage[] = chunk.map((r) => ({
       topic: ctx.outcomesTopic,
+      key: outcomeEventKey(operationId),
       event: newEvent<OutcomeRecordedV2>(
         {
           ...OUTCOME_RECORDED_V2,

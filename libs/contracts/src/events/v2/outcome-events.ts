@@ -41,3 +41,13 @@ export const OUTCOME_RECORDED_V2_SCHEMA = outcomeEventSchema(OUTCOME_RECORDED_V2
 export const OUTCOME_RETRACTED_V2_SCHEMA = outcomeEventSchema(OUTCOME_RETRACTED_V2, {
   previous: anyFigures,
 });
+
+/**
+ * The Kafka key of every outcome event: its week, not the outcome. A week's events (each
+ * outcome's versions among them) stay in order in one partition, so a projections member adds up
+ * a week's figures in batches; keyed by outcome, each small publish was spread over all six
+ * partitions and applied as that many tiny transactions.
+ */
+export function outcomeEventKey(operationId: string): string {
+  return operationId;
+}

@@ -5,6 +5,7 @@ import {
   OutcomeChangeAccepted,
   outcomeFigures,
   OutcomeRecordedV2,
+  outcomeEventKey,
 } from '@intensify/contracts';
 import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { fingerprint } from '@intensify/persistence';
@@ -86,6 +87,7 @@ export class CorrectOutcomeHandler implements ICommandHandler<CorrectOutcomeComm
         {
           kind: OUTCOME_RECORDED_V2,
           aggregateId: row.id,
+          key: outcomeEventKey(row.operationId),
           occurredAt: replacement.occurredAt,
           payload,
           audit: {

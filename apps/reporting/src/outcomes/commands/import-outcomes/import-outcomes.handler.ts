@@ -8,6 +8,13 @@ import { lockOpenOperation } from '../../../operations/open-operation';
 import { assertMayWrite } from '../../locked-outcome';
 import { recordOutcomes } from '../../outcome-writes';
 import { ImportOutcomesCommand } from './import-outcomes.command';
+import { Turns } from './turns';
+
+/**
+ * Returns written at once. Each holds a database connection for its whole transaction: 43 forces
+ * sending at the same moment would take the pool from the reports arriving meanwhile.
+ */
+const IMPORTS_AT_ONCE = 2;
 
 /**
  * A CSV return in one transaction: good rows are accepted even when others are rejected, and
@@ -15,6 +22,8 @@ import { ImportOutcomesCommand } from './import-outcomes.command';
  */
 @CommandHandler(ImportOutcomesCommand)
 export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesCommand> {
+  private readonly turns = new Turns(IMPORTS_AT_ONCE);
+
   constructor(
     private readonly writer: ChangeWriter,
     @Inject(REPORTING_ENV) private readonly env: ReportingEnv,
@@ -27,6 +36,18 @@ export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesComm
     correlationId,
   }: ImportOutcomesCommand): Promise<ImportResult> {
     for (const r of rows) assertMayWrite(actor, r.outcome.force);
+    return this.turns.run(() => this.write({ operationId, rows, actor, correlationId }));
+  }
+
+  private write({
+    operationId,
+    rows,
+    actor,
+    correlationId,
+  }: Pick<
+    ImportOutcomesCommand,
+    'operationId' | 'rows' | 'actor' | 'correlationId'
+  >): Promise<ImportResult> {
     return this.writer.inTransaction({ actor, correlationId }, async ({ m, topic }) => {
       const op = await lockOpenOperation(m, operationId);
       const results = await recordOutcomes(

@@ -1,5 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OUTCOME_RETRACTED_V2, outcomeFigures, OutcomeRetractedV2 } from '@intensify/contracts';
+import {
+  OUTCOME_RETRACTED_V2,
+  outcomeFigures,
+  OutcomeRetractedV2,
+  outcomeEventKey,
+} from '@intensify/contracts';
 import { ChangeWriter, recordChanges } from '@intensify/messaging';
 import { lockOpenOperation } from '../../../operations/open-operation';
 import { lockOutcomeInScope } from '../../locked-outcome';
@@ -43,6 +48,7 @@ export class RetractOutcomeHandler implements ICommandHandler<RetractOutcomeComm
         {
           kind: OUTCOME_RETRACTED_V2,
           aggregateId: row.id,
+          key: outcomeEventKey(row.operationId),
           payload,
           audit: {
             operationId: row.operationId,
