@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
 import { KafkaSecurity, kafkaSecurity } from '@intensify/runtime';
 import { kafkaSecurityOptions } from './kafka-security';
+import './kafkajs-idle-fix';
 
 /**
  * A kafkajs client whose own logs go through the service's logger at their level. It connects
