@@ -13,3 +13,4 @@ export * from './internal-service-env';
 export * from './service-env';
 export * from './metrics-listener';
 export * from './security-headers';
+export * from './turns';

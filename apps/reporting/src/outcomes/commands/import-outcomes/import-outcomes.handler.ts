@@ -8,7 +8,7 @@ import { lockOpenOperation } from '../../../operations/open-operation';
 import { assertMayWrite } from '../../locked-outcome';
 import { recordOutcomes } from '../../outcome-writes';
 import { ImportOutcomesCommand } from './import-outcomes.command';
-import { Turns } from './turns';
+import { Turns } from '@intensify/runtime';
 
 /**
  * Returns written at once. Each holds a database connection for its whole transaction: 43 forces
