@@ -3,12 +3,12 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ImportResult } from '@intensify/contracts';
 import { audit, idempotencyConflictErrors } from '@intensify/persistence';
 import { ChangeWriter } from '@intensify/messaging';
+import { Turns } from '@intensify/runtime';
 import { REPORTING_ENV, ReportingEnv, SCHEMA } from '../../../config';
 import { lockOpenOperation } from '../../../operations/open-operation';
 import { assertMayWrite } from '../../locked-outcome';
 import { recordOutcomes } from '../../outcome-writes';
 import { ImportOutcomesCommand } from './import-outcomes.command';
-import { Turns } from '@intensify/runtime';
 
 /**
  * Returns written at once. Each holds a database connection for its whole transaction: 43 forces
