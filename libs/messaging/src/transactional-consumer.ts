@@ -6,8 +6,8 @@ import { quoteIdent } from '@intensify/persistence';
 import { messagingMetrics } from './metrics';
 import { isTransientError } from './transient-error';
 
-/** Longest a fetch waits on the broker for a first message (kafkajs' default). */
-export const IDLE_FETCH_WAIT_MS = 5_000;
+/** Longest a fetch waits on the broker for a first message. */
+export const IDLE_FETCH_WAIT_MS = 1_000;
 
 export interface ConsumedEvent {
   topic: string;
@@ -108,8 +108,10 @@ export class TransactionalConsumer<R = void> {
     const consumer = this.o.kafka.consumer({
       groupId: this.o.groupId,
       // The broker answers a fetch as soon as one message is there (minBytes 1), so a long wait
-      // costs no freshness; it only sets how often an idle member asks: at 50 ms, six services'
-      // members used a third of a core doing nothing.
+      // costs no freshness; it sets how often an idle member asks (at 50 ms, six services'
+      // members used a third of a core doing nothing) and how late a member hears of a
+      // rebalance (it heartbeats between fetches: at 5 s, groups rebalancing after a member
+      // left kept their partitions idle for tens of seconds).
       maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
