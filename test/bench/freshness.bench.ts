@@ -8,6 +8,7 @@ import { record } from './record';
 import {
   gatewayPool,
   percentile,
+  post,
   recordServiceRss,
   round,
   shareResult,
@@ -28,11 +29,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
  * else measures now (32 clients for 5 s after a 3 s warm-up): above what the machine accepts, the
  * run would measure queueing, not freshness.
  */
-async function backgroundRate(pool: Pool, path: string, token: string): Promise<number> {
+async function backgroundRate(pool: Pool, token: string): Promise<number> {
   const given = Number(process.env.BENCH_BACKGROUND_RATE);
   if (given > 0) return given;
   let accepted = sharedResults().accept?.bestPerSecond;
   if (!accepted) {
+    // A week of its own, so that the load's board counts only the load.
+    const path = `/api/v1/operations/${(await createActiveWeek('Freshness rate')).id}/outcomes`;
     await closedLoopRate(pool, path, token, 32, 3);
     accepted = await closedLoopRate(pool, path, token, 32, 5);
   }
@@ -69,22 +72,8 @@ function background(pool: Pool, path: string, token: string, rate: number): Back
   };
   const send = (i: number) => {
     const started = performance.now();
-    const p = pool
-      .request({
-        path,
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'idempotency-key': randomUUID(),
-        },
-        body: JSON.stringify(mixedOutcome(i, at)),
-      })
-      .then(async (res) => {
-        await res.body.text();
-        return String(res.statusCode);
-      })
-      .catch((e: Error) => `error:${e.name}`)
+    const p = post(pool, path, token, mixedOutcome(i, at))
+      .then(({ status }) => status)
       .then((status) => {
         bg.statuses[status] = (bg.statuses[status] ?? 0) + 1;
         bg.latenciesMs.push(performance.now() - started);
@@ -183,7 +172,7 @@ describe('board freshness under steady load', () => {
         what: 'the board stream',
       });
       const loadPath = `/api/v1/operations/${loadOp.id}/outcomes`;
-      rate = await backgroundRate(loadPool, loadPath, token);
+      rate = await backgroundRate(loadPool, token);
       bg = background(loadPool, loadPath, token, rate);
       await sleep(2_000); // the load settles before the first probe
 
