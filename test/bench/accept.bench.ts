@@ -1,21 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
 import type { Outcome } from '@intensify/contracts';
-import { waitFor } from '@intensify/testing';
 import { tokenFor } from '../support/api';
-import { board, createActiveWeek } from '../support/scenario';
+import { createActiveWeek } from '../support/scenario';
 import { record } from './record';
 import { startBareServer } from './support/bare-server';
 import {
+  boardSettled,
   cpuMeter,
   gatewayPool,
   percentile,
+  post,
   recordRatiosWhenComplete,
   recordServiceRss,
   round,
   shareResult,
   sharedResults,
-  sleep,
 } from './support/measure';
 import { addInto, mixedOutcome, nationalFigures, nationalFromBoard } from './support/workload';
 
@@ -56,23 +55,7 @@ async function closedLoop(
     while (performance.now() < until) {
       const outcome: Outcome = mixedOutcome(next++, at);
       const started = performance.now();
-      let status = 'error';
-      try {
-        const res = await pool.request({
-          path,
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            'idempotency-key': randomUUID(),
-          },
-          body: JSON.stringify(outcome),
-        });
-        await res.body.text();
-        status = String(res.statusCode);
-      } catch (e) {
-        status = `error:${(e as Error).name}`;
-      }
+      const { status } = await post(pool, path, token, outcome);
       run.latenciesMs.push(performance.now() - started);
       run.statuses[status] = (run.statuses[status] ?? 0) + 1;
       if (status === '202') addInto(run.totals, outcome);
@@ -152,15 +135,7 @@ describe('accept throughput through the public HTTP API', () => {
         rates.push(rate);
 
         // Exactly the accepted events on the board: reach the count, then stay there.
-        const t0 = performance.now();
-        await waitFor(
-          () => board(op.id),
-          (b) => b.eventsApplied >= accepted,
-          { timeoutMs: 180_000, intervalMs: 100, what: `${accepted} events on the board` },
-        );
-        const drainMs = performance.now() - t0;
-        await sleep(1_000);
-        const final = await board(op.id);
+        const { drainMs, final } = await boardSettled(op.id, accepted);
 
         // The same requests at the same concurrency to a bare server, on the same machine state.
         const bare = BARE_SECONDS > 0 ? await bareRun(concurrency, token, index) : undefined;

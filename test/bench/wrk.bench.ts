@@ -8,7 +8,7 @@ import { runEnv } from '../support/run-env';
 import { board, createActiveWeek } from '../support/scenario';
 import { record } from './record';
 import { startBareServer } from './support/bare-server';
-import { cpuMeter, round, sleep } from './support/measure';
+import { boardSettled, cpuMeter, round } from './support/measure';
 import { contribution, mixedOutcome, nationalFigures, nationalFromBoard } from './support/workload';
 import { runWrk, WrkResult } from './support/wrk-run';
 
@@ -88,15 +88,7 @@ describe('accept throughput measured by wrk', () => {
     const cpuPerOutcome = cpu(accepted);
 
     // Exactly the accepted events on the board: reach the count, then stay there.
-    const t0 = performance.now();
-    await waitFor(
-      () => board(op.id),
-      (b) => b.eventsApplied >= accepted,
-      { timeoutMs: 180_000, intervalMs: 100, what: `${accepted} events on the board` },
-    );
-    const drainMs = performance.now() - t0;
-    await sleep(1_000);
-    const final = await board(op.id);
+    const { drainMs, final } = await boardSettled(op.id, accepted);
 
     // The same script, connections and bodies against a bare server, on the same machine state.
     let bare: WrkResult | undefined;

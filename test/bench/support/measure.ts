@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Pool } from 'undici';
+import { waitFor } from '@intensify/testing';
 import { runEnv } from '../../support/run-env';
+import { board } from '../../support/scenario';
 import { record } from '../record';
 
 export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -192,4 +195,45 @@ export function cpuMeter(): (units: number) => Record<string, number> {
     );
     return figures;
   };
+}
+
+/** One outcome POSTed with a fresh Idempotency-Key; a failure to answer is `error:<name>`. */
+export function post(
+  pool: Pool,
+  path: string,
+  token: string,
+  body: unknown,
+): Promise<{ status: string; text: string }> {
+  return pool
+    .request({
+      path,
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(body),
+    })
+    .then(async (res) => ({ status: String(res.statusCode), text: await res.body.text() }))
+    .catch((e: Error) => ({ status: `error:${e.name}`, text: e.message }));
+}
+
+/**
+ * Exactly the accepted events on the board: waits until it reaches the count, then reads it
+ * again a second later (so a count that overshoots shows), with the time it took to get there.
+ */
+export async function boardSettled(
+  operationId: string,
+  accepted: number,
+): Promise<{ drainMs: number; final: Awaited<ReturnType<typeof board>> }> {
+  const t0 = performance.now();
+  await waitFor(
+    () => board(operationId),
+    (b) => b.eventsApplied >= accepted,
+    { timeoutMs: 180_000, intervalMs: 100, what: `${accepted} events on the board` },
+  );
+  const drainMs = performance.now() - t0;
+  await sleep(1_000);
+  return { drainMs, final: await board(operationId) };
 }

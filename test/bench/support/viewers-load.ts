@@ -1,36 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
 import type { Outcome } from '@intensify/contracts';
 import { FORCE_CODES } from '@intensify/reference-data';
 import { addInto, mixedOutcome } from './workload';
-import { sleep } from './measure';
+import { post, sleep } from './measure';
+
+export { post };
 
 /** One answered request: when it was answered (performance.now()), how long it took, its status. */
 export interface Answered {
   at: number;
   ms: number;
   status: string;
-}
-
-export function post(
-  pool: Pool,
-  path: string,
-  token: string,
-  body: unknown,
-): Promise<{ status: string; text: string }> {
-  return pool
-    .request({
-      path,
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify(body),
-    })
-    .then(async (res) => ({ status: String(res.statusCode), text: await res.body.text() }))
-    .catch((e: Error) => ({ status: `error:${e.name}`, text: e.message }));
 }
 
 /**
