@@ -65,3 +65,24 @@ export async function platformHealthy(): Promise<void> {
     },
   );
 }
+
+/** How many partitions, over all its topics, a service's consumer owns by the public health. */
+export async function partitionsOwned(service: ServiceName): Promise<number> {
+  const res = await api('GET', '/api/v1/health');
+  const assignment: Record<string, number[]> =
+    res.body?.checks?.consumer?.[service]?.assignment ?? {};
+  return Object.values(assignment).reduce((n, p) => n + p.length, 0);
+}
+
+/**
+ * Waits until the service's consumer owns `partitions` again. A member killed outright keeps its
+ * partitions until its session times out (30 s): a test that kills one waits for this, so the
+ * next test does not find a partition nobody reads.
+ */
+export async function ownsPartitions(service: ServiceName, partitions: number): Promise<void> {
+  await waitFor(
+    () => partitionsOwned(service),
+    (n) => n === partitions,
+    { timeoutMs: 90_000, intervalMs: 500, what: `${service} to own all ${partitions} partitions` },
+  );
+}
