@@ -1,4 +1,4 @@
-import './kafkajs-idle-fix';
+import { TIMEOUT_CHECK_MS } from './kafkajs-idle-fix';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const RequestQueue = require('kafkajs/src/network/requestQueue');
@@ -37,15 +37,19 @@ describe('kafkajs request timeouts', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('times out a request past its timeout, looking once a second', () => {
+  it('times out a request past its timeout, looking every TIMEOUT_CHECK_MS', () => {
     const q = queue();
     q.enforceRequestTimeout = true;
     const timeoutRequest = jest.fn();
-    q.inflight.set(1, { sentAt: Date.now(), requestTimeout: 1_500, timeoutRequest });
+    q.inflight.set(1, {
+      sentAt: Date.now(),
+      requestTimeout: TIMEOUT_CHECK_MS * 1.5,
+      timeoutRequest,
+    });
     q.scheduleRequestTimeoutCheck();
-    jest.advanceTimersByTime(1_000);
+    jest.advanceTimersByTime(TIMEOUT_CHECK_MS);
     expect(timeoutRequest).not.toHaveBeenCalled();
-    jest.advanceTimersByTime(1_000);
+    jest.advanceTimersByTime(TIMEOUT_CHECK_MS);
     expect(timeoutRequest).toHaveBeenCalledTimes(1);
     q.destroy();
   });

