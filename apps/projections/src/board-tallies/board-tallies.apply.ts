@@ -1,7 +1,14 @@
 import { ConsumedEvent } from '@intensify/messaging';
 import { SumsModel, Write } from '../read-models/read-model';
 import { outcomeChangeOf } from '../read-models/outcome-changes';
-import { TALLY_COLUMNS, TallyVector, addOutcome, isZero, zeroVector } from './tally-vector';
+import {
+  TALLY_COLUMNS,
+  TallyVector,
+  addOutcome,
+  addTalliesSql,
+  isZero,
+  zeroVector,
+} from './tally-vector';
 
 interface BoardDelta {
   forces: Map<string, TallyVector>;
@@ -71,6 +78,7 @@ export const boardTallies: SumsModel = {
   },
 };
 
-const UPSERT_TALLIES = `INSERT INTO force_tallies (operation_id, force, ${TALLY_COLUMNS.join(', ')})
-  SELECT * FROM unnest($1::uuid[], $2::text[], ${TALLY_COLUMNS.map((_, i) => `$${i + 3}::bigint[]`).join(', ')})
-  ON CONFLICT (operation_id, force) DO UPDATE SET ${TALLY_COLUMNS.map((c) => `${c} = force_tallies.${c} + EXCLUDED.${c}`).join(', ')}`;
+const UPSERT_TALLIES = addTalliesSql('force_tallies', [
+  ['operation_id', 'uuid'],
+  ['force', 'text'],
+]);

@@ -37,6 +37,24 @@ export type TallyVector = ColumnVector<TallyColumn>;
 export const tallyVectors = columnVectors(TALLY_COLUMNS);
 export const { zero: zeroVector, add: addInto, isZero } = tallyVectors;
 
+/**
+ * The statement that adds a batch of tally vectors to a table of sums keyed by `keys`: the keys'
+ * arrays are `$1…`, then one array per tally column; a row already there has each column added to.
+ */
+export function addTalliesSql(
+  table: string,
+  keys: readonly [name: string, type: string][],
+): string {
+  const names = keys.map(([name]) => name);
+  const arrays = [
+    ...keys.map(([, type], i) => `$${i + 1}::${type}[]`),
+    ...TALLY_COLUMNS.map((_, i) => `$${keys.length + i + 1}::bigint[]`),
+  ];
+  return `INSERT INTO ${table} (${[...names, ...TALLY_COLUMNS].join(', ')})
+  SELECT * FROM unnest(${arrays.join(', ')})
+  ON CONFLICT (${names.join(', ')}) DO UPDATE SET ${TALLY_COLUMNS.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`;
+}
+
 const LINE_ACTION_COLUMN = {
   identified: 'lines_identified',
   disrupted: 'lines_disrupted',

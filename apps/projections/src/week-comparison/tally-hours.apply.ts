@@ -5,6 +5,7 @@ import {
   TALLY_COLUMNS,
   TallyVector,
   addOutcome,
+  addTalliesSql,
   isZero,
   zeroVector,
 } from '../board-tallies/tally-vector';
@@ -42,9 +43,11 @@ export function foldTallyHours(events: ConsumedEvent[]): TallyHour[] {
     .map(([, c]) => c);
 }
 
-const UPSERT_TALLY_HOURS = `INSERT INTO force_tally_hours (operation_id, force, hour, ${TALLY_COLUMNS.join(', ')})
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], ${TALLY_COLUMNS.map((_, i) => `$${i + 4}::bigint[]`).join(', ')})
-  ON CONFLICT (operation_id, force, hour) DO UPDATE SET ${TALLY_COLUMNS.map((c) => `${c} = force_tally_hours.${c} + EXCLUDED.${c}`).join(', ')}`;
+const UPSERT_TALLY_HOURS = addTalliesSql('force_tally_hours', [
+  ['operation_id', 'uuid'],
+  ['force', 'text'],
+  ['hour', 'timestamptz'],
+]);
 
 /** Figures per operation, force and hour: what weeks are compared on. */
 export const tallyHours: SumsModel = {
