@@ -104,6 +104,7 @@ export class UpstreamClient implements OnModuleDestroy {
     if (correlationId) headers[INTERNAL_HEADERS.correlationId] = correlationId;
     if (c.body !== undefined) headers['content-type'] = 'application/json';
     if (c.idempotencyKey) headers[INTERNAL_HEADERS.idempotencyKey] = c.idempotencyKey;
+    const timeoutMs = Math.max(this.env.UPSTREAM_TIMEOUT_MS, c.timeoutMs ?? 0);
     let status: number;
     let text: string;
     try {
@@ -112,8 +113,8 @@ export class UpstreamClient implements OnModuleDestroy {
         method: method as Dispatcher.HttpMethod,
         headers,
         body: c.body === undefined ? undefined : JSON.stringify(c.body),
-        headersTimeout: Math.max(this.env.UPSTREAM_TIMEOUT_MS, c.timeoutMs ?? 0),
-        bodyTimeout: Math.max(this.env.UPSTREAM_TIMEOUT_MS, c.timeoutMs ?? 0),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       status = res.statusCode;
       text = await res.body.text();

@@ -32,13 +32,9 @@ export class BoardChangesPublisher implements OnApplicationShutdown {
     // One pipeline per batch: a batch of a busy week names every operation it touched, and one
     // round trip each, in turn, held the partition's next batch back.
     const pipeline = this.redis.pipeline();
-    let any = false;
-    for (const id of ids) {
-      pipeline.publish(channel, id);
-      any = true;
-    }
+    for (const id of ids) pipeline.publish(channel, id);
     // A lost notice only delays a screen until the next change; the data is in PostgreSQL.
-    if (any) await pipeline.exec().catch(() => undefined);
+    if (pipeline.length) await pipeline.exec().catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {

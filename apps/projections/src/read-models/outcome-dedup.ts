@@ -62,9 +62,7 @@ export async function dropOutcomeCopies(
   m: EntityManager,
   events: ConsumedEvent[],
 ): Promise<ConsumedEvent[]> {
-  let any = false;
-  for (const e of events) if (outcomeIdOf(e) !== null) any = true;
-  if (!any) return events;
+  if (!events.some((e) => outcomeIdOf(e) !== null)) return events;
   const ifNew = new Map<string, OutcomeState>();
   const freshIfNew = freshOutcomeEvents(events, ifNew);
   // One order for every batch, so concurrent batches take the rows' locks alike.

@@ -29,14 +29,9 @@ export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesComm
     @Inject(REPORTING_ENV) private readonly env: ReportingEnv,
   ) {}
 
-  async execute({
-    operationId,
-    rows,
-    actor,
-    correlationId,
-  }: ImportOutcomesCommand): Promise<ImportResult> {
-    for (const r of rows) assertMayWrite(actor, r.outcome.force);
-    return this.turns.run(() => this.write({ operationId, rows, actor, correlationId }));
+  async execute(command: ImportOutcomesCommand): Promise<ImportResult> {
+    for (const r of command.rows) assertMayWrite(command.actor, r.outcome.force);
+    return this.turns.run(() => this.write(command));
   }
 
   private write({
@@ -44,10 +39,7 @@ export class ImportOutcomesHandler implements ICommandHandler<ImportOutcomesComm
     rows,
     actor,
     correlationId,
-  }: Pick<
-    ImportOutcomesCommand,
-    'operationId' | 'rows' | 'actor' | 'correlationId'
-  >): Promise<ImportResult> {
+  }: ImportOutcomesCommand): Promise<ImportResult> {
     return this.writer.inTransaction({ actor, correlationId }, async ({ m, topic }) => {
       const op = await lockOpenOperation(m, operationId);
       const results = await recordOutcomes(
