@@ -26,6 +26,7 @@ export interface TransactionalConsumerHostOptions<R = void> {
   afterCommit?: (result: R) => Promise<void> | void;
   /** The events this group acts on; the rest are passed over without a transaction. */
   concerns?: TransactionalConsumerOptions<R>['concerns'];
+  fetch?: TransactionalConsumerOptions<R>['fetch'];
 }
 
 /**
@@ -57,6 +58,7 @@ export class TransactionalConsumerHost<R = void>
       apply: o.apply,
       afterCommit: o.afterCommit,
       concerns: o.concerns,
+      fetch: o.fetch,
     });
     // A group that has applied nothing yet still shows, at zero, rather than not at all.
     messagingMetrics.applied.inc({ group: this.consumer.groupId }, 0);

@@ -174,3 +174,37 @@ describe('TransactionalConsumer passing over events it is not concerned with', (
     expect(c.transactions[0].some((sql) => sql.includes('UPDATE'))).toBe(true);
   });
 });
+
+describe('TransactionalConsumer fetch sizes', () => {
+  it("asks kafkajs for the group's fetch sizes, and leaves its defaults otherwise", async () => {
+    const configs: Record<string, unknown>[] = [];
+    const kafka = {
+      consumer: (config: Record<string, unknown>) => {
+        configs.push(config);
+        return new FakeConsumer();
+      },
+    } as unknown as Kafka;
+    const options = {
+      kafka,
+      dataSource: {} as DataSource,
+      schema: 's',
+      groupId: 'g',
+      topics: ['t'],
+      deadLetterTopic: 'dl',
+      producer: {} as never,
+      apply: async () => undefined,
+    };
+    const larger = new TransactionalConsumer({
+      ...options,
+      fetch: { maxBytes: 16 << 20, maxBytesPerPartition: 2 << 20 },
+    });
+    const plain = new TransactionalConsumer(options);
+    await larger.start();
+    await plain.start();
+    expect(configs[0]).toMatchObject({ maxBytes: 16 << 20, maxBytesPerPartition: 2 << 20 });
+    expect(configs[1]).not.toHaveProperty('maxBytes');
+    expect(configs[1]).not.toHaveProperty('maxBytesPerPartition');
+    await larger.stop();
+    await plain.stop();
+  });
+});

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, ConsumerConfig, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, validateEvent } from '@intensify/contracts';
 import { quoteIdent } from '@intensify/persistence';
@@ -38,6 +38,8 @@ export interface TransactionalConsumerOptions<R> {
    * events again (after a restart) changes nothing. Leave out to apply every event.
    */
   concerns?: (event: { type?: unknown; payload?: unknown }) => boolean;
+  /** Larger fetches than kafkajs' (1 MB per partition, 10 MB in all), for a group whose batches gain from size. */
+  fetch?: Pick<ConsumerConfig, 'maxBytes' | 'maxBytesPerPartition'>;
 }
 
 /** Longest a group that passes over events leaves its stored offset behind them. */
@@ -116,6 +118,7 @@ export class TransactionalConsumer<R = void> {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
+      ...this.o.fetch,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, (e) => {

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConsumerConfig, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createKafka, TransactionalConsumerHost } from '@intensify/messaging';
 import { PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from '../config';
@@ -19,7 +18,8 @@ export class ReadModelsConsumer extends TransactionalConsumerHost<ReadModelChang
     changes: BoardChangesPublisher,
   ) {
     super({
-      kafka: withLargerFetches(createKafka(env.KAFKA_BROKERS, 'projections')),
+      kafka: createKafka(env.KAFKA_BROKERS, 'projections'),
+      fetch: FETCH,
       dataSource: db,
       schema: SCHEMA,
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
@@ -36,15 +36,9 @@ export class ReadModelsConsumer extends TransactionalConsumerHost<ReadModelChang
 
 /**
  * Up to 2 MB per partition and 16 MB per fetch (kafkajs: 1 MB and 10 MB) for this service's
- * consumers, the live one and a rebuild's. A batch is one transaction, and each adds once to
+ * consumer groups, the live one and a rebuild's. A batch is one transaction, and each adds once to
  * every (operation, force) and (operation, force, hour) sum it touches: in a replay of a busy week
  * a batch of 1 MB (about 1,700 outcomes) touched as many sum rows as it held outcomes. Larger
  * batches write each sum row once for more outcomes. Live batches are small and do not change.
  */
 export const FETCH = { maxBytesPerPartition: 2 * 1024 * 1024, maxBytes: 16 * 1024 * 1024 };
-
-export function withLargerFetches(kafka: Kafka): Kafka {
-  const consumer = kafka.consumer.bind(kafka);
-  kafka.consumer = (config: ConsumerConfig) => consumer({ ...FETCH, ...config });
-  return kafka;
-}

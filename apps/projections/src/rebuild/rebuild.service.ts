@@ -8,7 +8,7 @@ import { ProblemError } from '@intensify/problems';
 import { PROJECTIONS_ENV, ProjectionsEnv, SCHEMA } from '../config';
 import { PROJECTION_MIGRATIONS } from '../migrations';
 import { applyToReadModels } from '../read-models/read-models';
-import { ReadModelsConsumer } from '../read-models/read-models.consumer';
+import { FETCH, ReadModelsConsumer } from '../read-models/read-models.consumer';
 import { RebuildProgress } from './rebuild-progress';
 
 const NEXT = `${SCHEMA}_next`;
@@ -83,6 +83,7 @@ export class RebuildService {
       deadLetterTopic: t.deadLetters.name,
       producer: this.readModels.producer,
       apply: applyToReadModels,
+      fetch: FETCH,
     });
     try {
       this.progress.phase = 'replaying';
