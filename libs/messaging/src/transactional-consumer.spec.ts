@@ -34,7 +34,11 @@ function consumerWith(made: FakeConsumer[]) {
       return c;
     },
   } as unknown as Kafka;
-  return new TransactionalConsumer({
+  return new TransactionalConsumer(optionsWith(kafka));
+}
+
+function optionsWith(kafka: Kafka) {
+  return {
     kafka,
     dataSource: {} as DataSource,
     schema: 's',
@@ -43,7 +47,7 @@ function consumerWith(made: FakeConsumer[]) {
     deadLetterTopic: 'dl',
     producer: {} as never,
     apply: async () => undefined,
-  });
+  };
 }
 
 describe('TransactionalConsumer after a crash', () => {
@@ -184,16 +188,7 @@ describe('TransactionalConsumer fetch sizes', () => {
         return new FakeConsumer();
       },
     } as unknown as Kafka;
-    const options = {
-      kafka,
-      dataSource: {} as DataSource,
-      schema: 's',
-      groupId: 'g',
-      topics: ['t'],
-      deadLetterTopic: 'dl',
-      producer: {} as never,
-      apply: async () => undefined,
-    };
+    const options = optionsWith(kafka);
     const larger = new TransactionalConsumer({
       ...options,
       fetch: { maxBytes: 16 << 20, maxBytesPerPartition: 2 << 20 },
